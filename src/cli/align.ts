@@ -1,0 +1,52 @@
+/** `sqlalign align`: the target against training sets and the base model's predictions. */
+import { Command } from 'commander';
+import { align } from '../align/align.js';
+import { DEFAULT_ALPHA, DEFAULT_LMAX } from '../align/compare.js';
+import { alignJson } from '../report/alignJson.js';
+import { renderAlignText } from '../report/alignText.js';
+import { addParsingOptions, collect, maxQueryLength, type ParsingFlags, positiveNumber, wholeNumber } from './options.js';
+import { write, writeJson } from './output.js';
+import { createProgress } from './progress.js';
+
+interface AlignFlags extends ParsingFlags {
+  target: string;
+  train: string[];
+  pred?: string[];
+  alpha: number;
+  lmax: number;
+  scale?: number;
+  json?: boolean;
+}
+
+export function alignCommand(): Command {
+  const command = new Command('align')
+    .description('KL-alignment, coverage and Alignment Ratio of training sets and predictions against a target (spec §3)')
+    .requiredOption('--target <dataset>', 'the workload the model must serve: [label=]path[#field]')
+    .requiredOption('--train <dataset>', 'a candidate fine-tuning set (repeatable)', collect)
+    .option('--pred <dataset>', "the base model's predictions on the target questions (repeatable)", collect)
+    .option('--alpha <a>', 'Lidstone smoothing of the compared distribution', positiveNumber, DEFAULT_ALPHA)
+    .option('--lmax <n>', 'longest n-gram', wholeNumber(1), DEFAULT_LMAX)
+    .option('--scale <c>', 'fixed scale c of A_KL = exp(-D/c) (default: the largest D of the comparison)', positiveNumber)
+    .option('--json', 'print the comparison as JSON');
+  return addParsingOptions(command).action(async (flags: AlignFlags) => {
+    const progress = createProgress(!flags.json);
+    try {
+      const result = await align({
+        target: flags.target,
+        train: flags.train,
+        pred: flags.pred ?? [],
+        dialect: flags.dialect,
+        alpha: flags.alpha,
+        lmax: flags.lmax,
+        scale: flags.scale,
+        workers: flags.workers,
+        maxQueryLength: maxQueryLength(flags),
+        onProgress: (name, done) => progress.update(name, done),
+      });
+      progress.done();
+      await (flags.json ? writeJson(alignJson(result)) : write(renderAlignText(result)));
+    } finally {
+      progress.done();
+    }
+  });
+}

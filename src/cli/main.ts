@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/** The command line: parse arguments, call the library, print. Errors become one line and an exit code. */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { DataError, UsageError } from '../datasets/errors.js';
+import { UnknownDialectError } from '../sql/dialects.js';
+import { alignCommand } from './align.js';
+import { profileCommand } from './profile.js';
+import { templatesCommand } from './templates.js';
+
+const EXIT_DATA = 1;
+const EXIT_USAGE = 2;
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = new Command('sqlalign')
+    .description('Will fine-tuning on this dataset help on my text-to-SQL workload? Structural alignment of SQL query sets.')
+    .version(version())
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .addCommand(templatesCommand())
+    .addCommand(alignCommand())
+    .addCommand(profileCommand());
+  for (const command of program.commands) command.exitOverride();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (err) {
+    return report(err);
+  }
+}
+
+function report(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // Commander has already printed its message (or the help or version).
+    return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : EXIT_USAGE;
+  }
+  if (err instanceof UsageError || err instanceof UnknownDialectError) {
+    process.stderr.write(`sqlalign: ${err.message}\n`);
+    return EXIT_USAGE;
+  }
+  if (err instanceof DataError) {
+    process.stderr.write(`sqlalign: ${oneLine(err.message)}\n`);
+    return EXIT_DATA;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  process.stderr.write(`sqlalign: internal error: ${oneLine(message)}\n`);
+  if (process.env.SQLALIGN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  return EXIT_DATA;
+}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
+
+// Output cut short by a closed pipe (`| head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

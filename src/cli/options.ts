@@ -1,0 +1,37 @@
+/** Option parsers shared by the commands: numbers with ranges, and the common flags. */
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { DIALECT_NAMES } from '../sql/dialects.js';
+
+export function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number.');
+  return n;
+}
+
+export function wholeNumber(min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}.`);
+    return n;
+  };
+}
+
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** --dialect, --workers and --max-query-mb, which every command that parses SQL takes. */
+export function addParsingOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--dialect <name>', 'SQL dialect of the queries').default('sqlite').choices(DIALECT_NAMES))
+    .option('--workers <n>', 'parser threads (0: this thread; default: threads only for large inputs)', wholeNumber(0))
+    .option('--max-query-mb <mb>', 'refuse queries longer than this', positiveNumber, 1);
+}
+
+export interface ParsingFlags {
+  dialect: string;
+  workers?: number;
+  maxQueryMb: number;
+}
+
+export const maxQueryLength = (flags: ParsingFlags) => Math.round(flags.maxQueryMb * 1e6);

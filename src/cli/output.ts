@@ -1,0 +1,10 @@
+/** Writing results to stdout with back-pressure, so a long stream never piles up in memory. */
+export function write(text: string): Promise<void> {
+  if (text === '') return Promise.resolve();
+  return new Promise((resolve) => {
+    if (process.stdout.write(text)) resolve();
+    else process.stdout.once('drain', resolve);
+  });
+}
+
+export const writeJson = (value: unknown) => write(`${JSON.stringify(value, null, 2)}\n`);

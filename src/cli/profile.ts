@@ -1,0 +1,38 @@
+/** `sqlalign profile <dataset>`: the dataset's structure. */
+import { Command } from 'commander';
+import { DEFAULT_LMAX } from '../align/compare.js';
+import { openDataset } from '../datasets/index.js';
+import { profileQuerySet } from '../features/profile.js';
+import { buildQuerySet } from '../features/querySet.js';
+import { renderProfileText } from '../report/profileText.js';
+import { createTemplater } from '../sql/templater.js';
+import { addParsingOptions, maxQueryLength, type ParsingFlags, wholeNumber } from './options.js';
+import { write, writeJson } from './output.js';
+import { createProgress } from './progress.js';
+
+export function profileCommand(): Command {
+  const command = new Command('profile')
+    .description(
+      "the dataset's structure: template and n-gram counts, common templates, constructs, template lengths, unparseable queries",
+    )
+    .argument('<dataset>', 'dataset: [label=]path[#field]')
+    .option('--lmax <n>', 'longest n-gram', wholeNumber(1), DEFAULT_LMAX)
+    .option('--top <n>', 'how many of the most common templates to list', wholeNumber(1), 10)
+    .option('--json', 'print the profile as JSON');
+  return addParsingOptions(command).action(
+    async (spec: string, flags: ParsingFlags & { lmax: number; top: number; json?: boolean }) => {
+      const dataset = await openDataset(spec, { maxQueryLength: maxQueryLength(flags) });
+      const templater = await createTemplater(flags.dialect, { workers: flags.workers });
+      const progress = createProgress(!flags.json);
+      try {
+        const set = await buildQuerySet(dataset, templater, { onProgress: (done) => progress.update(dataset.name, done) });
+        progress.done();
+        const profile = profileQuerySet(set, flags.lmax, flags.top);
+        await (flags.json ? writeJson(profile) : write(renderProfileText(profile)));
+      } finally {
+        progress.done();
+        await templater.close();
+      }
+    },
+  );
+}

@@ -1,0 +1,42 @@
+/** `sqlalign templates <dataset>`: one template (or error) per query, in input order. */
+import { Command, Option } from 'commander';
+import { openDataset } from '../datasets/index.js';
+import { buildQuerySet } from '../features/querySet.js';
+import { createTemplater } from '../sql/templater.js';
+import { addParsingOptions, maxQueryLength, type ParsingFlags } from './options.js';
+import { write } from './output.js';
+import { createProgress } from './progress.js';
+
+export function templatesCommand(): Command {
+  const command = new Command('templates')
+    .description('print the structural template of every query (spec §1), in input order')
+    .argument('<dataset>', 'dataset: [label=]path[#field]')
+    .addOption(
+      new Option('--format <format>', 'text: "i<TAB>template"; jsonl: {"i":0,"template":"..."} or {"i":7,"error":"..."}')
+        .choices(['text', 'jsonl'])
+        .default('text'),
+    );
+  return addParsingOptions(command).action(async (spec: string, flags: ParsingFlags & { format: 'text' | 'jsonl' }) => {
+    const dataset = await openDataset(spec, { maxQueryLength: maxQueryLength(flags) });
+    const templater = await createTemplater(flags.dialect, { workers: flags.workers });
+    const progress = createProgress(true);
+    let pending = '';
+    try {
+      await buildQuerySet(dataset, templater, {
+        onRecord(record, result) {
+          if (flags.format === 'jsonl') pending += `${JSON.stringify({ i: record.i, ...result })}\n`;
+          else pending += 'template' in result ? `${record.i}\t${result.template}\n` : `${record.i}\tERROR: ${result.error}\n`;
+        },
+        async onProgress(done) {
+          progress.update(dataset.name, done);
+          const text = pending;
+          pending = '';
+          await write(text);
+        },
+      });
+    } finally {
+      progress.done();
+      await templater.close();
+    }
+  });
+}

@@ -1,0 +1,32 @@
+export { DataError, UsageError } from './errors.js';
+export { type InlineDataset, inlineDataset } from './inline.js';
+export { DEFAULT_MAX_QUERY_LENGTH, type LoadOptions, openDataset } from './load.js';
+export type { Dataset, DatasetFormat, QueryRecord } from './record.js';
+export { type DatasetSpec, parseDatasetSpec } from './spec.js';
+
+import { stat } from 'node:fs/promises';
+import { type InlineDataset, inlineDataset } from './inline.js';
+import { type LoadOptions, openDataset } from './load.js';
+import type { Dataset } from './record.js';
+import { parseDatasetSpec } from './spec.js';
+
+/** A dataset argument (`[label=]path[#field]`) or queries in memory. */
+export type DatasetInput = string | InlineDataset;
+
+export function resolveDataset(input: DatasetInput, options?: LoadOptions): Promise<Dataset> {
+  return typeof input === 'string' ? openDataset(input, options) : Promise.resolve(inlineDataset(input));
+}
+
+/** Rough query count of the inputs from file sizes (about 120 bytes a query), to choose threads or not. */
+export async function estimateQueries(inputs: readonly DatasetInput[]): Promise<number> {
+  let total = 0;
+  for (const input of inputs) {
+    if (typeof input !== 'string') total += input.queries.length;
+    else
+      total += await stat(parseDatasetSpec(input).path).then(
+        (s) => s.size / 120,
+        () => 0,
+      );
+  }
+  return Math.round(total);
+}

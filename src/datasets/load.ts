@@ -1,0 +1,175 @@
+/**
+ * Opening a dataset: resolve the spec, detect the format, find the SQL field, and give
+ * back a re-iterable stream of records. Nothing here holds a whole large file in memory
+ * except JSON (which must be parsed whole).
+ */
+import { open, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { DataError, UsageError } from './errors.js';
+import { resolveDbField, resolveSqlField } from './fields.js';
+import { readCsv } from './readers/csv.js';
+import { BIRD_SEPARATOR, readJson } from './readers/json.js';
+import { readJsonl } from './readers/jsonl.js';
+import { readParquet } from './readers/parquet.js';
+import type { TableSource } from './readers/rows.js';
+import { sqlLineRecords, sqlStatementRecords, sqlTextShape } from './readers/sqlText.js';
+import type { Dataset, DatasetFormat, QueryRecord } from './record.js';
+import { parseDatasetSpec } from './spec.js';
+
+export interface LoadOptions {
+  /** Queries longer than this (in UTF-16 code units) are refused as bad data. */
+  readonly maxQueryLength?: number;
+}
+
+export const DEFAULT_MAX_QUERY_LENGTH = 1_000_000;
+
+const EXTENSIONS: Record<string, DatasetFormat | 'sql'> = {
+  '.json': 'json',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.parquet': 'parquet',
+  '.sql': 'sql',
+  '.txt': 'sql',
+};
+
+/** Opens `[label=]path[#field]`. Throws DataError for anything wrong with the file. */
+export async function openDataset(arg: string, options: LoadOptions = {}): Promise<Dataset> {
+  const spec = parseDatasetSpec(arg);
+  const { path, name } = spec;
+  if (path === '') throw new UsageError(`empty dataset path in '${arg}'`);
+  await checkReadable(path);
+  const kind = await detectFormat(path);
+  const maxLength = options.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH;
+
+  if (kind === 'sql') {
+    if (spec.field !== undefined) throw new DataError(path, `a SQL text file has no fields (got '#${spec.field}')`);
+    const format = await sqlTextShape(path);
+    const source = format === 'sql-lines' ? () => sqlLineRecords(path) : () => sqlStatementRecords(path);
+    return { name, path, format, records: () => checked(path, source(), maxLength) };
+  }
+  if (kind === 'json') {
+    const content = await readJson(path);
+    if (content.kind === 'strings') {
+      const format: DatasetFormat = content.values.some((v) => v.includes(BIRD_SEPARATOR)) ? 'bird-predictions' : 'json';
+      return { name, path, format, records: () => checked(path, stringRecords(content.values, content.keys), maxLength) };
+    }
+    return tableDataset(name, path, 'json', content.table, spec.field, maxLength);
+  }
+  const table =
+    kind === 'jsonl'
+      ? await readJsonl(path)
+      : kind === 'parquet'
+        ? await readParquet(path)
+        : await readCsv(path, kind === 'tsv' ? '\t' : ',');
+  return tableDataset(name, path, kind, table, spec.field, maxLength);
+}
+
+function tableDataset(
+  name: string,
+  path: string,
+  format: DatasetFormat,
+  table: TableSource,
+  named: string | undefined,
+  maxLength: number,
+): Dataset {
+  if (table.columns.length === 0) {
+    // A JSONL of bare strings has no columns: each line is a query.
+    if (named !== undefined) throw new DataError(path, `no field '${named}': the items have no fields`);
+    return { name, path, format, records: () => checked(path, bareRecords(table), maxLength) };
+  }
+  const field = resolveSqlField(path, table.columns, table.sample, named);
+  const dbField = resolveDbField(table.columns);
+  return {
+    name,
+    path,
+    format,
+    field,
+    records: () => checked(path, rowRecords(table, field, dbField), maxLength),
+  };
+}
+
+async function* rowRecords(table: TableSource, field: string, dbField: string | undefined): AsyncIterable<QueryRecord> {
+  let i = 0;
+  for await (const row of table.rows()) {
+    const fields = row.value as Record<string, unknown>;
+    const raw = fields[field];
+    const sql = raw === null || raw === undefined ? null : String(raw);
+    const db = dbField === undefined ? undefined : fields[dbField];
+    yield { i: i++, sql, db_id: db === undefined || db === null ? undefined : String(db), where: row.where, fields };
+  }
+}
+
+async function* bareRecords(table: TableSource): AsyncIterable<QueryRecord> {
+  let i = 0;
+  for await (const row of table.rows()) yield { i: i++, sql: String(row.value), where: row.where };
+}
+
+async function* stringRecords(values: readonly string[], keys?: readonly string[]): AsyncIterable<QueryRecord> {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string;
+    const where = keys ? `key '${keys[i]}'` : `item ${i}`;
+    const cut = value.indexOf(BIRD_SEPARATOR);
+    if (cut >= 0) {
+      yield { i, sql: value.slice(0, cut).trim(), db_id: value.slice(cut + BIRD_SEPARATOR.length).trim(), where };
+    } else {
+      yield { i, sql: value, where, fields: keys ? { id: keys[i] } : undefined };
+    }
+  }
+}
+
+/** Refuses oversized queries and empty datasets, with the file and item named. */
+async function* checked(path: string, records: AsyncIterable<QueryRecord>, maxLength: number): AsyncIterable<QueryRecord> {
+  let count = 0;
+  for await (const record of records) {
+    if (record.sql !== null && record.sql.length > maxLength) {
+      const mb = (record.sql.length / 1e6).toFixed(1);
+      throw new DataError(
+        path,
+        `query of ${mb} MB is over the ${(maxLength / 1e6).toFixed(1)} MB limit (--max-query-mb)`,
+        record.where,
+      );
+    }
+    count++;
+    yield record;
+  }
+  if (count === 0) throw new DataError(path, 'the dataset holds no queries');
+}
+
+async function checkReadable(path: string): Promise<void> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new DataError(path, 'is a directory, not a dataset file');
+  } catch (err) {
+    if (err instanceof DataError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new DataError(path, code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(err)})`);
+  }
+}
+
+/** By content first (Parquet magic, binary bytes), then by extension, then by a look at the text. */
+async function detectFormat(path: string): Promise<DatasetFormat | 'sql'> {
+  const handle = await open(path, 'r');
+  const head = Buffer.alloc(8192);
+  const { bytesRead } = await handle.read(head, 0, head.length, 0);
+  await handle.close();
+  const bytes = head.subarray(0, bytesRead);
+  if (bytes.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
+  if (bytes.includes(0))
+    throw new DataError(path, 'is a binary file, not a dataset (JSON, JSONL, CSV, TSV, Parquet or SQL text)');
+  const ext = extname(path).toLowerCase();
+  const byExtension = EXTENSIONS[ext];
+  if (byExtension) return byExtension;
+  const text = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
+  if (text.startsWith('[') || (text.startsWith('{') && !/}\s*\n\s*{/.test(text))) return 'json';
+  if (text.startsWith('{')) return 'jsonl';
+  if (/^\s*(SELECT|WITH|INSERT|UPDATE|DELETE|CREATE)\b/i.test(text)) return 'sql';
+  throw new DataError(
+    path,
+    `unknown dataset format '${ext || '(no extension)'}' (use .json, .jsonl, .csv, .tsv, .parquet, .sql or .txt)`,
+  );
+}

@@ -1,0 +1,34 @@
+/** CSV and TSV with a header row, streamed through csv-parse (quotes, embedded newlines, BOM). */
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import { DataError } from '../errors.js';
+import type { SourceRow, TableSource } from './rows.js';
+
+export async function readCsv(file: string, delimiter: ',' | '\t'): Promise<TableSource> {
+  let columns: string[] = [];
+  for await (const row of csvRows(file, delimiter, true)) {
+    columns = row.value as string[];
+    break;
+  }
+  if (columns.length === 0) throw new DataError(file, 'empty CSV file (no header row)');
+  // Every CSV cell is text: no sample is needed to tell text columns apart.
+  return { columns, sample: [], rows: () => csvRows(file, delimiter, false) };
+}
+
+async function* csvRows(file: string, delimiter: string, headerOnly: boolean): AsyncIterable<SourceRow> {
+  const parser = createReadStream(file).pipe(
+    parse({ delimiter, bom: true, columns: !headerOnly, info: true, skip_empty_lines: true, relax_quotes: false }),
+  );
+  try {
+    for await (const item of parser as AsyncIterable<{ record: unknown; info: { lines: number } }>) {
+      yield { value: item.record, where: `line ${item.info.lines}` };
+      if (headerOnly) break;
+    }
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    const message = (e.message ?? String(err)).replace(/^Invalid Record Length: /, '');
+    throw new DataError(file, `malformed CSV (${message})`, e.lines ? `line ${e.lines}` : undefined);
+  } finally {
+    parser.destroy();
+  }
+}

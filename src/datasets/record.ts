@@ -1,0 +1,26 @@
+/** One query of a dataset, with what else the source said about it. */
+export interface QueryRecord {
+  /** 0-based position in the dataset. */
+  readonly i: number;
+  /** The SQL text, or null where the source has none for this item (counted as unparseable). */
+  readonly sql: string | null;
+  readonly db_id?: string;
+  /** Where the item sits in its file, for messages: "line 12" or "item 3". */
+  readonly where: string;
+  /** Every other column or key of the item (question, evidence, difficulty, ...), kept for later stages. */
+  readonly fields?: Readonly<Record<string, unknown>>;
+}
+
+/** The formats a dataset file can have. */
+export type DatasetFormat = 'json' | 'jsonl' | 'csv' | 'tsv' | 'parquet' | 'sql-lines' | 'sql-statements' | 'bird-predictions';
+
+export interface Dataset {
+  /** The label the user gave, or the argument as written. */
+  readonly name: string;
+  readonly path: string;
+  readonly format: DatasetFormat;
+  /** The column or key the SQL came from (undefined for line and statement files). */
+  readonly field?: string;
+  /** The records in file order; may be iterated more than once. */
+  records(): AsyncIterable<QueryRecord>;
+}

@@ -1,0 +1,74 @@
+/**
+ * A dataset reduced to what alignment needs: how many queries, which could not be parsed
+ * (with the first errors), and how often each template occurs.
+ */
+import type { Dataset, QueryRecord } from '../datasets/record.js';
+import type { TemplateResult } from '../sql/template.js';
+import { TemplateCounter } from './distribution.js';
+
+export interface UnparseableExample {
+  readonly i: number;
+  readonly where: string;
+  readonly sql: string;
+  readonly error: string;
+}
+
+export interface QuerySet {
+  readonly name: string;
+  readonly path: string;
+  readonly queries: number;
+  readonly unparseable: number;
+  /** The first few unparseable queries with their errors. */
+  readonly unparseableExamples: readonly UnparseableExample[];
+  readonly templates: TemplateCounter;
+}
+
+export const EXAMPLES_KEPT = 5;
+
+/** Something that turns SQL into templates (the engine, or a pool of worker engines). */
+export interface Templater {
+  templateAll(sqls: readonly string[]): Promise<TemplateResult[]>;
+}
+
+export interface QuerySetOptions {
+  /** Called after each batch with the number of queries done so far; awaited (for output back-pressure). */
+  onProgress?: (done: number) => void | Promise<void>;
+  /** Called with each record and its template, in order (for per-query output and sampling). */
+  onRecord?: (record: QueryRecord, result: TemplateResult) => void;
+  batchSize?: number;
+}
+
+export async function buildQuerySet(dataset: Dataset, templater: Templater, options: QuerySetOptions = {}): Promise<QuerySet> {
+  const templates = new TemplateCounter();
+  const examples: UnparseableExample[] = [];
+  let queries = 0;
+  let unparseable = 0;
+  const batchSize = options.batchSize ?? 4096;
+  let batch: QueryRecord[] = [];
+
+  const flush = async () => {
+    const results = await templater.templateAll(batch.map((r) => r.sql ?? ''));
+    for (let k = 0; k < batch.length; k++) {
+      const record = batch[k] as QueryRecord;
+      const result = record.sql === null ? { error: 'no SQL for this item' } : (results[k] as TemplateResult);
+      queries++;
+      if ('template' in result) templates.add(result.template);
+      else {
+        unparseable++;
+        if (examples.length < EXAMPLES_KEPT) {
+          examples.push({ i: record.i, where: record.where, sql: record.sql ?? '', error: result.error });
+        }
+      }
+      options.onRecord?.(record, result);
+    }
+    batch = [];
+    await options.onProgress?.(queries);
+  };
+
+  for await (const record of dataset.records()) {
+    batch.push(record);
+    if (batch.length >= batchSize) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return { name: dataset.name, path: dataset.path, queries, unparseable, unparseableExamples: examples, templates };
+}

@@ -1,0 +1,41 @@
+/** The `profile` report for people. */
+import type { Profile } from '../features/profile.js';
+import { count, percent, renderTable } from './table.js';
+
+export function renderProfileText(p: Profile): string {
+  const out: string[] = [];
+  out.push(
+    `${p.name}: ${count(p.queries)} queries, ${count(p.unparseable)} unparseable, ${count(p.distinct_templates)} distinct templates`,
+  );
+  out.push(`n-grams: ${count(p.ngrams.distinct)} distinct, ${count(p.ngrams.total)} occurrences`);
+  out.push('');
+  out.push('Most common templates:');
+  out.push(
+    renderTable(
+      [{ header: 'queries', align: 'right' }, { header: 'share', align: 'right' }, { header: 'template' }],
+      p.top_templates.map((t) => [count(t.count), percent(t.share), t.template]),
+    ),
+  );
+  out.push('');
+  out.push('Constructs (share of parsed queries that use each):');
+  out.push(
+    renderTable(
+      [{ header: 'construct' }, { header: 'queries', align: 'right' }, { header: 'share', align: 'right' }],
+      p.constructs.map((c) => [c.construct, count(c.queries), percent(c.share)]),
+    ),
+  );
+  const l = p.template_length;
+  out.push('');
+  out.push(`Template length (tokens): min ${l.min}, median ${l.median}, mean ${l.mean.toFixed(1)}, p90 ${l.p90}, max ${l.max}`);
+  const peak = Math.max(1, ...l.histogram.map((h) => h.queries));
+  for (const h of l.histogram) {
+    const bar = '█'.repeat(Math.round((30 * h.queries) / peak));
+    out.push(`  ${`${h.from}–${h.to}`.padStart(7)}  ${count(h.queries).padStart(8)}  ${bar}`);
+  }
+  if (p.unparseable > 0) {
+    out.push('');
+    out.push(`Unparseable (${count(p.unparseable)}), first ones:`);
+    for (const e of p.unparseable_examples) out.push(`  ${e.where}: ${e.error}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,89 @@
+/**
+ * The parser boundary: the only module that talks to @polyglot-sql/sdk. It returns
+ * plain data (tokens and identifier spans) so the rest of the code never sees the
+ * parser's own types.
+ */
+type Sdk = typeof import('@polyglot-sql/sdk');
+
+let sdk: Sdk | undefined;
+
+/**
+ * Loads the parser (a 22 MB WebAssembly module, about half a second). Loaded on demand so
+ * that a process whose parsing runs in worker threads never pays for it.
+ */
+export async function loadParser(): Promise<void> {
+  sdk ??= await import('@polyglot-sql/sdk');
+}
+
+function parser(): Sdk {
+  if (!sdk) throw new Error('the SQL parser is not loaded: await loadParser() first');
+  return sdk;
+}
+
+export interface Token {
+  /** The parser's token type, e.g. SELECT, VAR, STRING, L_PAREN. */
+  readonly type: string;
+  readonly text: string;
+  /** Byte offsets into the query text, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ParsedQuery {
+  readonly tokens: readonly Token[];
+  /** [start, end) spans of every identifier leaf of the parse tree. */
+  readonly identifierSpans: readonly (readonly [number, number])[];
+  /** How many statements the text holds. */
+  readonly statements: number;
+}
+
+export type ParseOutcome = { ok: true; value: ParsedQuery } | { ok: false; error: string };
+
+interface RawToken {
+  token_type: string;
+  text: string;
+  span: { start: number; end: number };
+}
+
+/** Tokenizes and parses `sql`; identifiers are the tree's Identifier nodes (name, quoted, span). */
+export function parseQuery(sql: string, parserDialect: string): ParseOutcome {
+  const { parse, tokenize } = parser();
+  const tokenized = tokenize(sql, parserDialect as never);
+  if (!tokenized.success || !tokenized.tokens) {
+    return { ok: false, error: tokenized.error ?? 'tokenizer failed' };
+  }
+  const parsed = parse(sql, parserDialect as never);
+  if (!parsed.success || !parsed.ast) {
+    return { ok: false, error: parsed.error ?? 'parser failed' };
+  }
+  const statements = (parsed.ast as unknown[]).length;
+  if (statements === 0) return { ok: false, error: 'not a parseable statement' };
+  const identifierSpans: [number, number][] = [];
+  collectIdentifierSpans(parsed.ast, identifierSpans);
+  const tokens = (tokenized.tokens as unknown as RawToken[]).map((t) => ({
+    type: t.token_type,
+    text: t.text,
+    start: t.span.start,
+    end: t.span.end,
+  }));
+  return { ok: true, value: { tokens, identifierSpans, statements } };
+}
+
+/** Identifier nodes are the objects with a string `name`, a `span` and (usually) `quoted`. */
+function collectIdentifierSpans(node: unknown, out: [number, number][]): void {
+  if (Array.isArray(node)) {
+    for (const child of node) collectIdentifierSpans(child, out);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const record = node as Record<string, unknown>;
+  const span = record.span as { start: number; end: number } | undefined;
+  if (typeof record.name === 'string' && span && 'quoted' in record) {
+    out.push([span.start, span.end]);
+  }
+  for (const key in record) {
+    if (key === 'span' || key === 'trailing_comments' || key === 'comments') continue;
+    const child = record[key];
+    if (child !== null && typeof child === 'object') collectIdentifierSpans(child, out);
+  }
+}
