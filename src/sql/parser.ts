@@ -24,7 +24,7 @@ export interface Token {
   /** The parser's token type, e.g. SELECT, VAR, STRING, L_PAREN. */
   readonly type: string;
   readonly text: string;
-  /** Byte offsets into the query text, end exclusive. */
+  /** Character offsets into the query text, end exclusive. */
   readonly start: number;
   readonly end: number;
 }
@@ -37,7 +37,9 @@ export interface ParsedQuery {
   readonly statements: number;
 }
 
-export type ParseOutcome = { ok: true; value: ParsedQuery } | { ok: false; error: string };
+export type ParseOutcome =
+  | { ok: true; value: ParsedQuery }
+  | { ok: false; error: string; tokens?: readonly Token[]; errorStart?: number };
 
 interface RawToken {
   token_type: string;
@@ -52,20 +54,20 @@ export function parseQuery(sql: string, parserDialect: string): ParseOutcome {
   if (!tokenized.success || !tokenized.tokens) {
     return { ok: false, error: tokenized.error ?? 'tokenizer failed' };
   }
-  const parsed = parse(sql, parserDialect as never);
-  if (!parsed.success || !parsed.ast) {
-    return { ok: false, error: parsed.error ?? 'parser failed' };
-  }
-  const statements = (parsed.ast as unknown[]).length;
-  if (statements === 0) return { ok: false, error: 'not a parseable statement' };
-  const identifierSpans: [number, number][] = [];
-  collectIdentifierSpans(parsed.ast, identifierSpans);
   const tokens = (tokenized.tokens as unknown as RawToken[]).map((t) => ({
     type: t.token_type,
     text: t.text,
     start: t.span.start,
     end: t.span.end,
   }));
+  const parsed = parse(sql, parserDialect as never) as { success: boolean; ast?: unknown; error?: string; errorStart?: number };
+  if (!parsed.success || !parsed.ast) {
+    return { ok: false, error: parsed.error ?? 'parser failed', tokens, errorStart: parsed.errorStart };
+  }
+  const statements = (parsed.ast as unknown[]).length;
+  if (statements === 0) return { ok: false, error: 'not a parseable statement' };
+  const identifierSpans: [number, number][] = [];
+  collectIdentifierSpans(parsed.ast, identifierSpans);
   return { ok: true, value: { tokens, identifierSpans, statements } };
 }
 

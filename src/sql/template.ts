@@ -11,6 +11,75 @@ export type TemplateResult = { template: string } | { error: string };
 const LITERAL_TYPES = new Set(['NUMBER', 'TRUE', 'FALSE']);
 const isLiteralType = (type: string) => LITERAL_TYPES.has(type) || type.endsWith('STRING');
 
+/** Keyword aliases quoted and re-parsed per query, at most (see quoteKeywordAlias). */
+const MAX_ALIAS_RETRIES = 3;
+
+/** Clause words that never stand as an alias: a parse error after one of these is a real error. */
+const NEVER_ALIAS = new Set([
+  'FROM',
+  'WHERE',
+  'GROUP',
+  'ORDER',
+  'HAVING',
+  'LIMIT',
+  'JOIN',
+  'ON',
+  'AND',
+  'OR',
+  'NOT',
+  'SELECT',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+  'AS',
+  'BY',
+  'CASE',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'END',
+  'IN',
+  'IS',
+  'LIKE',
+  'BETWEEN',
+  'DISTINCT',
+  'NULL',
+  'WITH',
+  'INNER',
+  'LEFT',
+  'RIGHT',
+  'OUTER',
+  'FULL',
+  'CROSS',
+  'OFFSET',
+  'DESC',
+  'ASC',
+  'SET',
+  'VALUES',
+  'INTO',
+]);
+
+/** Tokens that end an operand, after which a bare word is an implicit alias. */
+const OPERAND_END_FOR_ALIAS = new Set(['VAR', 'QUOTED_IDENTIFIER', 'R_PAREN', 'NUMBER', 'STRING', 'STAR']);
+
+/**
+ * The parser rejects some keywords as implicit aliases that the dialect (and the sqlglot
+ * reference) accept, e.g. BIRD's `COUNT(t1.id) percent FROM ...`. When the parser fails
+ * right after such a keyword, that one word is quoted as an identifier and the query is
+ * parsed again; the parser still decides everything else. Returns null when the failure
+ * is not of that kind.
+ */
+function quoteKeywordAlias(sql: string, tokens: readonly Token[] | undefined, errorStart: number | undefined): string | null {
+  if (!tokens || errorStart === undefined) return null;
+  const failing = tokens.findIndex((t) => t.start >= errorStart);
+  const alias = tokens[failing - 1];
+  const before = tokens[failing - 2];
+  if (!alias || !before || alias.type === 'VAR' || alias.type === 'QUOTED_IDENTIFIER') return null;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(alias.text) || NEVER_ALIAS.has(alias.text.toUpperCase())) return null;
+  if (!OPERAND_END_FOR_ALIAS.has(before.type)) return null;
+  return `${sql.slice(0, alias.start)}"${alias.text}"${sql.slice(alias.end)}`;
+}
+
 /** Cast functions whose `AS type` part is removed. */
 const CAST_FUNCTIONS = new Set(['CAST', 'TRY_CAST', 'SAFE_CAST']);
 
@@ -21,8 +90,15 @@ const TYPE_CONTINUATIONS = new Set(['PRECISION', 'VARYING', 'WITH', 'WITHOUT', '
 const OPERAND_ENDS = new Set(['VAR', 'QUOTED_IDENTIFIER', 'R_PAREN', 'R_BRACKET', 'STRING', 'NUMBER', 'STAR']);
 
 export function templateOf(sql: string, parserDialect: string): TemplateResult {
-  const parsed = parseQuery(sql, parserDialect);
-  if (!parsed.ok) return { error: parsed.error };
+  let parsed = parseQuery(sql, parserDialect);
+  const firstError = parsed.ok ? '' : parsed.error;
+  for (let retry = 0; !parsed.ok && retry < MAX_ALIAS_RETRIES; retry++) {
+    const quoted = quoteKeywordAlias(sql, parsed.tokens, parsed.errorStart);
+    if (quoted === null) break;
+    sql = quoted;
+    parsed = parseQuery(sql, parserDialect);
+  }
+  if (!parsed.ok) return { error: firstError };
   const { tokens, identifierSpans } = parsed.value;
   const drop = new Uint8Array(tokens.length);
   markIdentifiers(tokens, identifierSpans, drop);
@@ -63,7 +139,10 @@ function markLeaves(tokens: readonly Token[], drop: Uint8Array) {
     if (isLiteralType(t.type) || t.type === 'PARAMETER' || t.type === 'PLACEHOLDER') drop[i] = 1;
     else if (t.type === 'AS' || t.type === 'DOT' || t.type === 'SEMICOLON') drop[i] = 1;
     else if (t.type === 'VAR' && (t.text.startsWith('@') || t.text.startsWith('$'))) drop[i] = 1;
-    else if (t.type === 'COLON' && next && (next.type === 'VAR' || next.type === 'NUMBER') && next.start === t.end) {
+    else if (t.type === 'DOLLAR' && next && (next.type === 'VAR' || next.type === 'NUMBER') && next.start === t.end) {
+      drop[i] = 1; // `$name` / `$1` parameters where the tokenizer splits them
+      drop[i + 1] = 1;
+    } else if (t.type === 'COLON' && next && (next.type === 'VAR' || next.type === 'NUMBER') && next.start === t.end) {
       const prev = tokens[i - 1];
       // `a:b` (a JSON path step) keeps the `:` and drops the key; `= :name` is a parameter.
       if (!prev || !OPERAND_ENDS.has(prev.type)) drop[i] = 1;
