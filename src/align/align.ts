@@ -33,11 +33,17 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
   };
   validateParams(params);
   const inputs = [options.target, ...options.train, ...(options.pred ?? [])];
-  const datasets = await Promise.all(inputs.map((input) => resolveDataset(input, { maxQueryLength: options.maxQueryLength })));
-  const templater = await createTemplater(params.dialect, {
-    workers: options.workers,
-    expectedQueries: await estimateQueries(inputs),
+  // Start the parser (threads or this thread) while the inputs are opened and read.
+  const templaterReady = estimateQueries(inputs).then((expectedQueries) =>
+    createTemplater(params.dialect, { workers: options.workers, expectedQueries }),
+  );
+  const datasets = await Promise.all(
+    inputs.map((input) => resolveDataset(input, { maxQueryLength: options.maxQueryLength })),
+  ).catch(async (err: unknown) => {
+    await templaterReady.then((t) => t.close()).catch(() => {});
+    throw err;
   });
+  const templater = await templaterReady;
   try {
     const sets: QuerySet[] = [];
     for (const dataset of datasets) {

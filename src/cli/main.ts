@@ -1,12 +1,19 @@
 #!/usr/bin/env node
 /** The command line: parse arguments, call the library, print. Errors become one line and an exit code. */
 import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../datasets/errors.js';
 import { UnknownDialectError } from '../sql/dialects.js';
 import { alignCommand } from './align.js';
 import { profileCommand } from './profile.js';
 import { templatesCommand } from './templates.js';
+
+// The parser is a 22 MB WebAssembly module. V8 compiles it quickly (Liftoff), then recompiles
+// hot functions with its optimizing compiler; on two cores that recompiling costs more than it
+// saves for runs of up to some 100,000 distinct query shapes (measured: README, Performance).
+// Flags must be set before the module is compiled, i.e. before the parser is first loaded.
+if (!process.env.SQLALIGN_WASM_TIERUP) setFlagsFromString('--liftoff-only');
 
 const EXIT_DATA = 1;
 const EXIT_USAGE = 2;

@@ -1,7 +1,7 @@
 /** `sqlalign profile <dataset>`: the dataset's structure. */
 import { Command } from 'commander';
 import { DEFAULT_LMAX } from '../align/compare.js';
-import { openDataset } from '../datasets/index.js';
+import { estimateQueries, openDataset } from '../datasets/index.js';
 import { profileQuerySet } from '../features/profile.js';
 import { buildQuerySet } from '../features/querySet.js';
 import { renderProfileText } from '../report/profileText.js';
@@ -22,7 +22,10 @@ export function profileCommand(): Command {
   return addParsingOptions(command).action(
     async (spec: string, flags: ParsingFlags & { lmax: number; top: number; json?: boolean }) => {
       const dataset = await openDataset(spec, { maxQueryLength: maxQueryLength(flags) });
-      const templater = await createTemplater(flags.dialect, { workers: flags.workers });
+      const templater = await createTemplater(flags.dialect, {
+        workers: flags.workers,
+        expectedQueries: await estimateQueries([spec]),
+      });
       const progress = createProgress(!flags.json);
       try {
         const set = await buildQuerySet(dataset, templater, { onProgress: (done) => progress.update(dataset.name, done) });

@@ -1,6 +1,6 @@
 /** `sqlalign templates <dataset>`: one template (or error) per query, in input order. */
 import { Command, Option } from 'commander';
-import { openDataset } from '../datasets/index.js';
+import { estimateQueries, openDataset } from '../datasets/index.js';
 import { buildQuerySet } from '../features/querySet.js';
 import { createTemplater } from '../sql/templater.js';
 import { addParsingOptions, maxQueryLength, type ParsingFlags } from './options.js';
@@ -18,7 +18,10 @@ export function templatesCommand(): Command {
     );
   return addParsingOptions(command).action(async (spec: string, flags: ParsingFlags & { format: 'text' | 'jsonl' }) => {
     const dataset = await openDataset(spec, { maxQueryLength: maxQueryLength(flags) });
-    const templater = await createTemplater(flags.dialect, { workers: flags.workers });
+    const templater = await createTemplater(flags.dialect, {
+      workers: flags.workers,
+      expectedQueries: await estimateQueries([spec]),
+    });
     const progress = createProgress(true);
     let pending = '';
     try {

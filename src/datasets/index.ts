@@ -7,7 +7,7 @@ export { type DatasetSpec, parseDatasetSpec } from './spec.js';
 import { stat } from 'node:fs/promises';
 import { type InlineDataset, inlineDataset } from './inline.js';
 import { type LoadOptions, openDataset } from './load.js';
-import type { Dataset } from './record.js';
+import type { Dataset, QueryRecord } from './record.js';
 import { parseDatasetSpec } from './spec.js';
 
 /** A dataset argument (`[label=]path[#field]`) or queries in memory. */
@@ -29,4 +29,11 @@ export async function estimateQueries(inputs: readonly DatasetInput[]): Promise<
       );
   }
   return Math.round(total);
+}
+
+/** Every record of a dataset, in order (convenient for small datasets and tests). */
+export async function readAll(dataset: Dataset): Promise<QueryRecord[]> {
+  const out: QueryRecord[] = [];
+  for await (const batch of dataset.batches()) out.push(...batch);
+  return out;
 }

@@ -11,12 +11,14 @@ export function inlineDataset(input: InlineDataset): Dataset {
     name: input.name,
     path: input.name,
     format: 'json',
-    async *records(): AsyncIterable<QueryRecord> {
-      for (let i = 0; i < input.queries.length; i++) {
-        const q = input.queries[i];
-        if (typeof q === 'string') yield { i, sql: q, where: `item ${i}` };
-        else if (q) yield { i, sql: q.sql, db_id: q.db_id, where: `item ${i}`, fields: q };
-      }
+    async *batches(): AsyncIterable<QueryRecord[]> {
+      const records = input.queries.map(
+        (q, i): QueryRecord =>
+          typeof q === 'string'
+            ? { i, sql: q, where: `item ${i}` }
+            : { i, sql: q.sql, db_id: q.db_id, where: `item ${i}`, fields: q },
+      );
+      if (records.length > 0) yield records;
     },
   };
 }

@@ -12,7 +12,8 @@ import { BIRD_SEPARATOR, readJson } from './readers/json.js';
 import { readJsonl } from './readers/jsonl.js';
 import { readParquet } from './readers/parquet.js';
 import type { TableSource } from './readers/rows.js';
-import { sqlLineRecords, sqlStatementRecords, sqlTextShape } from './readers/sqlText.js';
+import { BATCH_SIZE } from './readers/rows.js';
+import { sqlLineBatches, sqlStatementBatches, sqlTextShape } from './readers/sqlText.js';
 import type { Dataset, DatasetFormat, QueryRecord } from './record.js';
 import { parseDatasetSpec } from './spec.js';
 
@@ -46,14 +47,14 @@ export async function openDataset(arg: string, options: LoadOptions = {}): Promi
   if (kind === 'sql') {
     if (spec.field !== undefined) throw new DataError(path, `a SQL text file has no fields (got '#${spec.field}')`);
     const format = await sqlTextShape(path);
-    const source = format === 'sql-lines' ? () => sqlLineRecords(path) : () => sqlStatementRecords(path);
-    return { name, path, format, records: () => checked(path, source(), maxLength) };
+    const source = format === 'sql-lines' ? () => sqlLineBatches(path) : () => sqlStatementBatches(path);
+    return { name, path, format, batches: () => checked(path, source(), maxLength) };
   }
   if (kind === 'json') {
     const content = await readJson(path);
     if (content.kind === 'strings') {
       const format: DatasetFormat = content.values.some((v) => v.includes(BIRD_SEPARATOR)) ? 'bird-predictions' : 'json';
-      return { name, path, format, records: () => checked(path, stringRecords(content.values, content.keys), maxLength) };
+      return { name, path, format, batches: () => checked(path, stringBatches(content.values, content.keys), maxLength) };
     }
     return tableDataset(name, path, 'json', content.table, spec.field, maxLength);
   }
@@ -77,7 +78,7 @@ function tableDataset(
   if (table.columns.length === 0) {
     // A JSONL of bare strings has no columns: each line is a query.
     if (named !== undefined) throw new DataError(path, `no field '${named}': the items have no fields`);
-    return { name, path, format, records: () => checked(path, bareRecords(table), maxLength) };
+    return { name, path, format, batches: () => checked(path, bareBatches(table), maxLength) };
   }
   const field = resolveSqlField(path, table.columns, table.sample, named);
   const dbField = resolveDbField(table.columns);
@@ -86,53 +87,65 @@ function tableDataset(
     path,
     format,
     field,
-    records: () => checked(path, rowRecords(table, field, dbField), maxLength),
+    batches: () => checked(path, rowBatches(table, field, dbField), maxLength),
   };
 }
 
-async function* rowRecords(table: TableSource, field: string, dbField: string | undefined): AsyncIterable<QueryRecord> {
+async function* rowBatches(table: TableSource, field: string, dbField: string | undefined): AsyncIterable<QueryRecord[]> {
   let i = 0;
-  for await (const row of table.rows()) {
-    const fields = row.value as Record<string, unknown>;
-    const raw = fields[field];
-    const sql = raw === null || raw === undefined ? null : String(raw);
-    const db = dbField === undefined ? undefined : fields[dbField];
-    yield { i: i++, sql, db_id: db === undefined || db === null ? undefined : String(db), where: row.where, fields };
+  for await (const rows of table.batches()) {
+    yield rows.map((row) => {
+      const fields = row.value as Record<string, unknown>;
+      const raw = fields[field];
+      const sql = raw === null || raw === undefined ? null : String(raw);
+      const db = dbField === undefined ? undefined : fields[dbField];
+      return { i: i++, sql, db_id: db === undefined || db === null ? undefined : String(db), where: row.where, fields };
+    });
   }
 }
 
-async function* bareRecords(table: TableSource): AsyncIterable<QueryRecord> {
+async function* bareBatches(table: TableSource): AsyncIterable<QueryRecord[]> {
   let i = 0;
-  for await (const row of table.rows()) yield { i: i++, sql: String(row.value), where: row.where };
+  for await (const rows of table.batches()) yield rows.map((row) => ({ i: i++, sql: String(row.value), where: row.where }));
 }
 
-async function* stringRecords(values: readonly string[], keys?: readonly string[]): AsyncIterable<QueryRecord> {
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] as string;
-    const where = keys ? `key '${keys[i]}'` : `item ${i}`;
-    const cut = value.indexOf(BIRD_SEPARATOR);
-    if (cut >= 0) {
-      yield { i, sql: value.slice(0, cut).trim(), db_id: value.slice(cut + BIRD_SEPARATOR.length).trim(), where };
-    } else {
-      yield { i, sql: value, where, fields: keys ? { id: keys[i] } : undefined };
+async function* stringBatches(values: readonly string[], keys?: readonly string[]): AsyncIterable<QueryRecord[]> {
+  for (let from = 0; from < values.length; from += BATCH_SIZE) {
+    const batch: QueryRecord[] = [];
+    for (let i = from; i < Math.min(values.length, from + BATCH_SIZE); i++) {
+      const value = values[i] as string;
+      const where = keys ? `key '${keys[i]}'` : `item ${i}`;
+      const cut = value.indexOf(BIRD_SEPARATOR);
+      if (cut >= 0) {
+        batch.push({ i, sql: value.slice(0, cut).trim(), db_id: value.slice(cut + BIRD_SEPARATOR.length).trim(), where });
+      } else {
+        batch.push({ i, sql: value, where, fields: keys ? { id: keys[i] } : undefined });
+      }
     }
+    yield batch;
   }
 }
 
 /** Refuses oversized queries and empty datasets, with the file and item named. */
-async function* checked(path: string, records: AsyncIterable<QueryRecord>, maxLength: number): AsyncIterable<QueryRecord> {
+async function* checked(
+  path: string,
+  batches: AsyncIterable<readonly QueryRecord[]>,
+  maxLength: number,
+): AsyncIterable<readonly QueryRecord[]> {
   let count = 0;
-  for await (const record of records) {
-    if (record.sql !== null && record.sql.length > maxLength) {
-      const mb = (record.sql.length / 1e6).toFixed(1);
-      throw new DataError(
-        path,
-        `query of ${mb} MB is over the ${(maxLength / 1e6).toFixed(1)} MB limit (--max-query-mb)`,
-        record.where,
-      );
+  for await (const batch of batches) {
+    for (const record of batch) {
+      if (record.sql !== null && record.sql.length > maxLength) {
+        const mb = (record.sql.length / 1e6).toFixed(1);
+        throw new DataError(
+          path,
+          `query of ${mb} MB is over the ${(maxLength / 1e6).toFixed(1)} MB limit (--max-query-mb)`,
+          record.where,
+        );
+      }
     }
-    count++;
-    yield record;
+    count += batch.length;
+    if (batch.length > 0) yield batch;
   }
   if (count === 0) throw new DataError(path, 'the dataset holds no queries');
 }

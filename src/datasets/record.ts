@@ -21,6 +21,6 @@ export interface Dataset {
   readonly format: DatasetFormat;
   /** The column or key the SQL came from (undefined for line and statement files). */
   readonly field?: string;
-  /** The records in file order; may be iterated more than once. */
-  records(): AsyncIterable<QueryRecord>;
+  /** The records in file order, in batches (a few thousand at a time); may be iterated more than once. */
+  batches(): AsyncIterable<readonly QueryRecord[]>;
 }

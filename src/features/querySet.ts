@@ -35,7 +35,6 @@ export interface QuerySetOptions {
   onProgress?: (done: number) => void | Promise<void>;
   /** Called with each record and its template, in order (for per-query output and sampling). */
   onRecord?: (record: QueryRecord, result: TemplateResult) => void;
-  batchSize?: number;
 }
 
 export async function buildQuerySet(dataset: Dataset, templater: Templater, options: QuerySetOptions = {}): Promise<QuerySet> {
@@ -43,10 +42,7 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
   const examples: UnparseableExample[] = [];
   let queries = 0;
   let unparseable = 0;
-  const batchSize = options.batchSize ?? 4096;
-  let batch: QueryRecord[] = [];
-
-  const flush = async () => {
+  for await (const batch of dataset.batches()) {
     const results = await templater.templateAll(batch.map((r) => r.sql ?? ''));
     for (let k = 0; k < batch.length; k++) {
       const record = batch[k] as QueryRecord;
@@ -61,14 +57,7 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
       }
       options.onRecord?.(record, result);
     }
-    batch = [];
     await options.onProgress?.(queries);
-  };
-
-  for await (const record of dataset.records()) {
-    batch.push(record);
-    if (batch.length >= batchSize) await flush();
   }
-  if (batch.length > 0) await flush();
   return { name: dataset.name, path: dataset.path, queries, unparseable, unparseableExamples: examples, templates };
 }

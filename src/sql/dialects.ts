@@ -1,20 +1,22 @@
 /**
  * SQL dialects as data: the names users type, the parser's name for each, and the
- * lexical facts the literal-masking cache key needs (see literalKey.ts).
+ * lexical facts the template cache's query shapes need (see queryShape.ts).
  */
 export interface DialectInfo {
   /** The name the parser (@polyglot-sql/sdk) knows the dialect by. */
   readonly parserName: string;
   /** Whether a backslash escapes the next character inside a '...' string. */
   readonly backslashEscapes: boolean;
+  /** Whether `[name]` quotes a name (rather than opening an array subscript). */
+  readonly bracketIdentifiers: boolean;
 }
 
-const DEFAULTS: DialectInfo = { parserName: 'generic', backslashEscapes: false };
+const DEFAULTS: DialectInfo = { parserName: 'generic', backslashEscapes: false, bracketIdentifiers: false };
 
 /** Every dialect the parser supports; aliases users commonly type map onto them. */
 const DIALECTS: Record<string, Partial<DialectInfo>> = {
   generic: {},
-  sqlite: { parserName: 'sqlite' },
+  sqlite: { parserName: 'sqlite', bracketIdentifiers: true },
   postgres: { parserName: 'postgresql' },
   postgresql: { parserName: 'postgresql' },
   mysql: { parserName: 'mysql', backslashEscapes: true },
@@ -22,8 +24,8 @@ const DIALECTS: Record<string, Partial<DialectInfo>> = {
   bigquery: { parserName: 'bigquery', backslashEscapes: true },
   snowflake: { parserName: 'snowflake', backslashEscapes: true },
   duckdb: { parserName: 'duckdb' },
-  tsql: { parserName: 'tsql' },
-  mssql: { parserName: 'tsql' },
+  tsql: { parserName: 'tsql', bracketIdentifiers: true },
+  mssql: { parserName: 'tsql', bracketIdentifiers: true },
   oracle: { parserName: 'oracle' },
   hive: { parserName: 'hive', backslashEscapes: true },
   spark: { parserName: 'spark', backslashEscapes: true },
@@ -46,7 +48,7 @@ const DIALECTS: Record<string, Partial<DialectInfo>> = {
   datafusion: { parserName: 'datafusion' },
   dremio: { parserName: 'dremio' },
   drill: { parserName: 'drill' },
-  fabric: { parserName: 'fabric' },
+  fabric: { parserName: 'fabric', bracketIdentifiers: true },
 };
 
 export const DIALECT_NAMES: readonly string[] = Object.keys(DIALECTS);

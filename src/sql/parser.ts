@@ -6,13 +6,18 @@
 type Sdk = typeof import('@polyglot-sql/sdk');
 
 let sdk: Sdk | undefined;
+let loading: Promise<void> | undefined;
 
 /**
- * Loads the parser (a 22 MB WebAssembly module, about half a second). Loaded on demand so
- * that a process whose parsing runs in worker threads never pays for it.
+ * Loads the parser (a 22 MB WebAssembly module, about half a second, compiled off the main
+ * thread). Loaded on demand so that a process whose parsing runs in worker threads never pays
+ * for it; callers may start it early to overlap it with reading their input.
  */
-export async function loadParser(): Promise<void> {
-  sdk ??= await import('@polyglot-sql/sdk');
+export function loadParser(): Promise<void> {
+  loading ??= import('@polyglot-sql/sdk').then((module) => {
+    sdk = module;
+  });
+  return loading;
 }
 
 function parser(): Sdk {
@@ -37,6 +42,8 @@ export interface ParsedQuery {
   readonly statements: number;
 }
 
+export type TokenizeOutcome = { ok: true; tokens: readonly Token[] } | { ok: false; error: string };
+
 export type ParseOutcome =
   | { ok: true; value: ParsedQuery }
   | { ok: false; error: string; tokens?: readonly Token[]; errorStart?: number };
@@ -47,20 +54,27 @@ interface RawToken {
   span: { start: number; end: number };
 }
 
-/** Tokenizes and parses `sql`; identifiers are the tree's Identifier nodes (name, quoted, span). */
-export function parseQuery(sql: string, parserDialect: string): ParseOutcome {
-  const { parse, tokenize } = parser();
-  const tokenized = tokenize(sql, parserDialect as never);
-  if (!tokenized.success || !tokenized.tokens) {
-    return { ok: false, error: tokenized.error ?? 'tokenizer failed' };
-  }
+/** The parser's tokens of `sql` (comments are not tokens). */
+export function tokenizeQuery(sql: string, parserDialect: string): TokenizeOutcome {
+  const tokenized = parser().tokenize(sql, parserDialect as never);
+  if (!tokenized.success || !tokenized.tokens) return { ok: false, error: tokenized.error ?? 'tokenizer failed' };
   const tokens = (tokenized.tokens as unknown as RawToken[]).map((t) => ({
     type: t.token_type,
     text: t.text,
     start: t.span.start,
     end: t.span.end,
   }));
-  const parsed = parse(sql, parserDialect as never) as { success: boolean; ast?: unknown; error?: string; errorStart?: number };
+  return { ok: true, tokens };
+}
+
+/** Parses `sql` (whose tokens are given); identifiers are the tree's Identifier nodes (name, quoted, span). */
+export function parseTokenized(sql: string, tokens: readonly Token[], parserDialect: string): ParseOutcome {
+  const parsed = parser().parse(sql, parserDialect as never) as {
+    success: boolean;
+    ast?: unknown;
+    error?: string;
+    errorStart?: number;
+  };
   if (!parsed.success || !parsed.ast) {
     return { ok: false, error: parsed.error ?? 'parser failed', tokens, errorStart: parsed.errorStart };
   }
@@ -69,6 +83,12 @@ export function parseQuery(sql: string, parserDialect: string): ParseOutcome {
   const identifierSpans: [number, number][] = [];
   collectIdentifierSpans(parsed.ast, identifierSpans);
   return { ok: true, value: { tokens, identifierSpans, statements } };
+}
+
+/** Tokenizes and parses `sql`. */
+export function parseQuery(sql: string, parserDialect: string): ParseOutcome {
+  const tokenized = tokenizeQuery(sql, parserDialect);
+  return tokenized.ok ? parseTokenized(sql, tokenized.tokens, parserDialect) : tokenized;
 }
 
 /** Identifier nodes are the objects with a string `name`, a `span` and (usually) `quoted`. */

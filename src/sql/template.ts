@@ -3,9 +3,12 @@
  * data-specific leaf removed. The parser decides what an identifier is (the tree's
  * identifier spans); token types decide literals, parameters and punctuation.
  */
-import { parseQuery, type Token } from './parser.js';
+import { type ParseOutcome, parseQuery, parseTokenized, type Token } from './parser.js';
 
 export type TemplateResult = { template: string } | { error: string };
+
+/** A template with, for each of the query's tokens, whether it was removed (for the shape cache). */
+export type DetailedTemplate = { template: string; dropped: Uint8Array | null } | { error: string };
 
 /** Literal token types of the parser's tokenizer (strings of every flavour, numbers, booleans). */
 const LITERAL_TYPES = new Set(['NUMBER', 'TRUE', 'FALSE']);
@@ -90,15 +93,24 @@ const TYPE_CONTINUATIONS = new Set(['PRECISION', 'VARYING', 'WITH', 'WITHOUT', '
 const OPERAND_ENDS = new Set(['VAR', 'QUOTED_IDENTIFIER', 'R_PAREN', 'R_BRACKET', 'STRING', 'NUMBER', 'STAR']);
 
 export function templateOf(sql: string, parserDialect: string): TemplateResult {
-  let parsed = parseQuery(sql, parserDialect);
-  const firstError = parsed.ok ? '' : parsed.error;
+  const result = templateFromParse(sql, parseQuery(sql, parserDialect), parserDialect);
+  return 'error' in result ? result : { template: result.template };
+}
+
+/** The template of a query already tokenized, with which of those tokens were dropped. */
+export function detailedTemplate(sql: string, tokens: readonly Token[], parserDialect: string): DetailedTemplate {
+  return templateFromParse(sql, parseTokenized(sql, tokens, parserDialect), parserDialect);
+}
+
+function templateFromParse(sql: string, first: ParseOutcome, parserDialect: string): DetailedTemplate {
+  let parsed = first;
   for (let retry = 0; !parsed.ok && retry < MAX_ALIAS_RETRIES; retry++) {
     const quoted = quoteKeywordAlias(sql, parsed.tokens, parsed.errorStart);
     if (quoted === null) break;
     sql = quoted;
     parsed = parseQuery(sql, parserDialect);
   }
-  if (!parsed.ok) return { error: firstError };
+  if (!parsed.ok) return { error: first.ok ? 'parser failed' : first.error };
   const { tokens, identifierSpans } = parsed.value;
   const drop = new Uint8Array(tokens.length);
   markIdentifiers(tokens, identifierSpans, drop);
@@ -109,7 +121,8 @@ export function templateOf(sql: string, parserDialect: string): TemplateResult {
     if (drop[i]) continue;
     for (const part of (tokens[i] as Token).text.toUpperCase().split(/\s+/)) if (part) words.push(part);
   }
-  return { template: words.join(' ') };
+  // After a retry the tokens are those of the rewritten text: no per-token answer for the caller's tokens.
+  return { template: words.join(' '), dropped: parsed === first ? drop : null };
 }
 
 function markIdentifiers(tokens: readonly Token[], spans: readonly (readonly [number, number])[], drop: Uint8Array) {

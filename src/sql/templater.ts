@@ -1,14 +1,11 @@
 /**
- * Turning many queries into templates, in this thread or across worker threads. Either
- * way, queries are first looked up under their literal key (literalKey.ts), so only
- * distinct shapes reach a parser; results are the same whichever path runs.
+ * Turning many queries into templates, in this thread or across worker threads. Either way
+ * each parser sits behind a shape cache (engine.ts); results are the same whichever path runs.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Templater } from '../features/querySet.js';
-import { dialectInfo } from './dialects.js';
-import { DEFAULT_CACHE_ENTRIES, TemplateEngine } from './engine.js';
-import { literalKey } from './literalKey.js';
+import { TemplateEngine } from './engine.js';
 import { loadParser } from './parser.js';
 import type { TemplateResult } from './template.js';
 
@@ -27,14 +24,15 @@ export async function createLocalTemplater(dialect: string): Promise<ClosableTem
   };
 }
 
-/** Templates across `workers` threads, each with its own parser; the cache stays in this thread. */
+/**
+ * Templates across `workers` threads, each with its own parser and cache. Queries go to a
+ * thread by a hash of their text, so repeated queries always meet the same cache.
+ */
 export async function createWorkerTemplater(dialect: string, workers: number): Promise<ClosableTemplater> {
-  const { parserName, backslashEscapes } = dialectInfo(dialect);
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const pool = await Promise.all(
-    Array.from({ length: workers }, () => startWorker(new URL(`./worker${ext}`, import.meta.url), parserName)),
+    Array.from({ length: workers }, () => startWorker(new URL(`./worker${ext}`, import.meta.url), dialect)),
   );
-  const cache = new Map<string, TemplateResult>();
   let nextId = 0;
 
   const run = (worker: Worker, sqls: string[]) =>
@@ -53,25 +51,15 @@ export async function createWorkerTemplater(dialect: string, workers: number): P
 
   return {
     async templateAll(sqls) {
-      const keys = sqls.map((sql) => literalKey(sql, backslashEscapes) ?? sql);
-      const missing = new Map<string, string>(); // key → one query text with that key
-      for (let k = 0; k < sqls.length; k++) {
-        const key = keys[k] as string;
-        if (!cache.has(key) && !missing.has(key)) missing.set(key, sqls[k] as string);
-      }
-      if (missing.size > 0) {
-        const texts = [...missing.values()];
-        const share = Math.ceil(texts.length / pool.length);
-        const parts = await Promise.all(pool.map((w, n) => run(w, texts.slice(n * share, (n + 1) * share))));
-        const results = parts.flat();
-        if (cache.size + missing.size > DEFAULT_CACHE_ENTRIES) cache.clear();
-        let n = 0;
-        for (const key of missing.keys()) cache.set(key, results[n++] as TemplateResult);
-      }
-      const out = keys.map((key) => cache.get(key) as TemplateResult);
-      // Errors carry positions of one text: keep them out of the shared cache.
-      for (const key of missing.keys()) if ('error' in (cache.get(key) as TemplateResult)) cache.delete(key);
-      return out;
+      const shares: string[][] = pool.map(() => []);
+      const where = sqls.map((sql) => {
+        const w = hash(sql) % pool.length;
+        (shares[w] as string[]).push(sql);
+        return w;
+      });
+      const results = await Promise.all(pool.map((worker, w) => run(worker, shares[w] as string[])));
+      const next = pool.map(() => 0);
+      return where.map((w) => (results[w] as TemplateResult[])[(next[w] as number)++] as TemplateResult);
     },
     async close() {
       await Promise.all(pool.map((w) => w.terminate()));
@@ -79,15 +67,22 @@ export async function createWorkerTemplater(dialect: string, workers: number): P
   };
 }
 
-function startWorker(url: URL, parserName: string): Promise<Worker> {
+/** FNV-1a over the first 256 characters: cheap, and enough to spread queries over threads. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < text.length && k < 256; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+  return h >>> 0;
+}
+
+function startWorker(url: URL, dialect: string): Promise<Worker> {
   return new Promise((resolve, reject) => {
     // Run from TypeScript sources (the tests), the worker needs the TypeScript loader registered first.
     const worker = url.pathname.endsWith('.ts')
       ? new Worker(`import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`, {
           eval: true,
-          workerData: { parserName },
+          workerData: { dialect },
         })
-      : new Worker(url, { workerData: { parserName } });
+      : new Worker(url, { workerData: { dialect } });
     worker.once('error', reject);
     worker.once('message', () => {
       worker.off('error', reject);

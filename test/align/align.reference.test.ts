@@ -59,7 +59,10 @@ describe('align agrees with the sqlglot reference', sharedOrSkip(), () => {
         assert.equal(got.role, want.kind);
         assert.equal(got.queries, want.queries);
         // Known parser differences (test/fixtures/known-template-differences.json) may add a few unparseable queries.
-        assert.ok(Math.abs(got.unparseable - want.unparseable) <= 0.005 * want.queries, `${want.path}: unparseable ${got.unparseable}`);
+        assert.ok(
+          Math.abs(got.unparseable - want.unparseable) <= 0.005 * want.queries,
+          `${want.path}: unparseable ${got.unparseable}`,
+        );
         within1pct(`${want.path} D`, got.kl, want.kl);
         within1pct(`${want.path} A_KL`, got.alignment, want.alignment);
         within1pct(`${want.path} coverage`, got.coverage, want.coverage);

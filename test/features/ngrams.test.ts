@@ -23,7 +23,15 @@ test('n-grams that start or end with a comma are dropped, inner commas are kept'
 });
 
 test('n-grams without a word token are dropped', () => {
-  assert.deepEqual(ngramsOf('SELECT * / FROM', 15), ['SELECT', 'SELECT *', 'SELECT * /', 'SELECT * / FROM', '* / FROM', '/ FROM', 'FROM']);
+  assert.deepEqual(ngramsOf('SELECT * / FROM', 15), [
+    'SELECT',
+    'SELECT *',
+    'SELECT * /',
+    'SELECT * / FROM',
+    '* / FROM',
+    '/ FROM',
+    'FROM',
+  ]);
 });
 
 test('parentheses must never dip below zero and must end at zero', () => {

@@ -38,7 +38,10 @@ describe('templates agree with the sqlglot reference', sharedOrSkip(), () => {
       for (const row of rows) {
         const got = templateOf(row.sql, dialectInfo(row.dialect).parserName);
         if (row.error !== undefined) {
-          assert.ok('error' in got, `${file} item ${row.i}: the reference finds it unparseable, here: '${'template' in got ? got.template : ''}'`);
+          assert.ok(
+            'error' in got,
+            `${file} item ${row.i}: the reference finds it unparseable, here: '${'template' in got ? got.template : ''}'`,
+          );
         } else if (!('template' in got) || got.template !== row.template) {
           differing.push(row.i);
         }

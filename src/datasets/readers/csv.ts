@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { DataError } from '../errors.js';
-import type { SourceRow, TableSource } from './rows.js';
+import { BATCH_SIZE, type SourceRow, type TableSource } from './rows.js';
 
 export async function readCsv(file: string, delimiter: ',' | '\t'): Promise<TableSource> {
   let columns: string[] = [];
@@ -12,7 +12,21 @@ export async function readCsv(file: string, delimiter: ',' | '\t'): Promise<Tabl
   }
   if (columns.length === 0) throw new DataError(file, 'empty CSV file (no header row)');
   // Every CSV cell is text: no sample is needed to tell text columns apart.
-  return { columns, sample: [], rows: () => csvRows(file, delimiter, false) };
+  return {
+    columns,
+    sample: [],
+    async *batches() {
+      let batch: SourceRow[] = [];
+      for await (const row of csvRows(file, delimiter, false)) {
+        batch.push(row);
+        if (batch.length >= BATCH_SIZE) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    },
+  };
 }
 
 async function* csvRows(file: string, delimiter: string, headerOnly: boolean): AsyncIterable<SourceRow> {

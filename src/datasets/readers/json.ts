@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { DataError, lineOf } from '../errors.js';
-import { columnsOf, type TableSource } from './rows.js';
+import { jsonErrorOffset, jsonParseMessage } from './jsonErrorOffset.js';
+import { BATCH_SIZE, columnsOf, type TableSource } from './rows.js';
 
 export const BIRD_SEPARATOR = '\t----- bird -----\t';
 
@@ -30,8 +31,10 @@ export async function readJson(file: string): Promise<JsonContent> {
       table: {
         columns: columnsOf(rows.slice(0, 100)),
         sample: rows.slice(0, 100),
-        async *rows() {
-          for (let k = 0; k < rows.length; k++) yield { value: rows[k], where: `item ${k}` };
+        async *batches() {
+          for (let from = 0; from < rows.length; from += BATCH_SIZE) {
+            yield rows.slice(from, from + BATCH_SIZE).map((value, k) => ({ value, where: `item ${from + k}` }));
+          }
         },
       },
     };
@@ -50,11 +53,11 @@ export async function readJson(file: string): Promise<JsonContent> {
   throw new DataError(file, 'expected a JSON array or object at the top level');
 }
 
-/** "line 3, column 7: Unexpected token" from V8's "... at position 42". */
+/** "line 3, column 12: Unexpected token '}'" (the position found by jsonErrorOffset). */
 function describeJsonError(err: unknown, text: string): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const at = /position (\d+)/.exec(message);
-  if (!at) return message;
-  const { line, column } = lineOf(text, Number(at[1]));
-  return `line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/, '')}`;
+  const message = jsonParseMessage(err);
+  const offset = jsonErrorOffset(text);
+  if (offset < 0) return message;
+  const { line, column } = lineOf(text, offset);
+  return `line ${line}, column ${column}: ${message}`;
 }

@@ -1,30 +1,34 @@
 /** JSON Lines: one object (or one string) per line; blank lines are skipped. */
 import { DataError } from '../errors.js';
-import { readLines } from './lines.js';
+import { jsonParseMessage } from './jsonErrorOffset.js';
+import { readLineBatches } from './lines.js';
 import { columnsOf, type SourceRow, type TableSource } from './rows.js';
 
 export async function readJsonl(file: string): Promise<TableSource> {
-  const head: unknown[] = [];
-  for await (const row of jsonlRows(file)) {
-    head.push(row.value);
-    if (head.length >= 100) break;
+  let head: unknown[] = [];
+  for await (const batch of jsonlBatches(file)) {
+    head = batch.slice(0, 100).map((row) => row.value);
+    break;
   }
-  return { columns: columnsOf(head), sample: head, rows: () => jsonlRows(file) };
+  return { columns: columnsOf(head), sample: head, batches: () => jsonlBatches(file) };
 }
 
-async function* jsonlRows(file: string): AsyncIterable<SourceRow> {
-  for await (const { text, line } of readLines(file)) {
-    if (text.trim() === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      const why = err instanceof Error ? err.message.replace(/ in JSON at position \d+.*$/, '') : String(err);
-      throw new DataError(file, `malformed JSON (${why})`, `line ${line}`);
+async function* jsonlBatches(file: string): AsyncIterable<SourceRow[]> {
+  for await (const lines of readLineBatches(file)) {
+    const rows: SourceRow[] = [];
+    for (const { text, line } of lines) {
+      if (text.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        throw new DataError(file, `malformed JSON (${jsonParseMessage(err)})`, `line ${line}`);
+      }
+      if (value === null || (typeof value !== 'object' && typeof value !== 'string') || Array.isArray(value)) {
+        throw new DataError(file, 'expected a JSON object or string', `line ${line}`);
+      }
+      rows.push({ value, where: `line ${line}` });
     }
-    if (value === null || (typeof value !== 'object' && typeof value !== 'string') || Array.isArray(value)) {
-      throw new DataError(file, 'expected a JSON object or string', `line ${line}`);
-    }
-    yield { value, where: `line ${line}` };
+    if (rows.length > 0) yield rows;
   }
 }

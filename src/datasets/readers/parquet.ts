@@ -19,11 +19,11 @@ export async function readParquet(file: string): Promise<TableSource> {
   return {
     columns,
     sample,
-    async *rows(): AsyncIterable<SourceRow> {
+    async *batches(): AsyncIterable<SourceRow[]> {
       for (let start = 0; start < total; start += ROWS_PER_READ) {
         const rowEnd = Math.min(total, start + ROWS_PER_READ);
         const rows = await parquetReadObjects({ file: buffer, metadata, rowStart: start, rowEnd });
-        for (let k = 0; k < rows.length; k++) yield { value: rows[k], where: `row ${start + k}` };
+        yield rows.map((value, k) => ({ value, where: `row ${start + k}` }));
       }
     },
   };

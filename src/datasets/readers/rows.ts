@@ -4,13 +4,15 @@ export interface SourceRow {
   readonly where: string;
 }
 
-/** What a table-like reader gives: its column names (from a header or the first rows) and its rows. */
+/** What a table-like reader gives: its column names (from a header or the first rows) and its rows, in batches. */
 export interface TableSource {
   readonly columns: readonly string[];
   /** The first rows (up to 100), to tell text columns from structured ones. */
   readonly sample: readonly unknown[];
-  rows(): AsyncIterable<SourceRow>;
+  batches(): AsyncIterable<readonly SourceRow[]>;
 }
+
+export const BATCH_SIZE = 4096;
 
 /** Column names of the first object rows: enough to decide the fields without reading everything. */
 export function columnsOf(values: readonly unknown[]): string[] {

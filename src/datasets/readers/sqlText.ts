@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { QueryRecord } from '../record.js';
-import { readLines } from './lines.js';
+import { readLineBatches } from './lines.js';
 
 const STATEMENT_START =
   /^\s*\(*\s*(SELECT|WITH|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|VALUES|EXPLAIN|REPLACE|MERGE|TRUNCATE|PRAGMA|SHOW|DESCRIBE|DESC|USE|SET|BEGIN|COMMIT|ROLLBACK|GRANT|REVOKE|CALL|EXEC|EXECUTE|DECLARE|FROM|TABLE)\b/i;
@@ -19,34 +19,40 @@ export type SqlTextShape = 'sql-lines' | 'sql-statements';
 /** Decides the shape from the first lines of the file. */
 export async function sqlTextShape(file: string): Promise<SqlTextShape> {
   let seen = 0;
-  for await (const { text } of readLines(file)) {
-    const line = text.trim();
-    if (line === '' || line.startsWith('--')) continue;
-    if (text.includes('\t') && DB_ID.test(text.slice(text.lastIndexOf('\t') + 1).trim())) return 'sql-lines';
-    if (!STATEMENT_START.test(line)) return 'sql-statements';
-    if (++seen >= 500) break;
+  for await (const lines of readLineBatches(file)) {
+    for (const { text } of lines) {
+      const line = text.trim();
+      if (line === '' || line.startsWith('--')) continue;
+      if (text.includes('\t') && DB_ID.test(text.slice(text.lastIndexOf('\t') + 1).trim())) return 'sql-lines';
+      if (!STATEMENT_START.test(line)) return 'sql-statements';
+      if (++seen >= 500) return 'sql-lines';
+    }
   }
   return 'sql-lines';
 }
 
-export async function* sqlLineRecords(file: string): AsyncIterable<QueryRecord> {
+export async function* sqlLineBatches(file: string): AsyncIterable<QueryRecord[]> {
   let i = 0;
-  for await (const { text, line } of readLines(file)) {
-    if (text.trim() === '') continue;
-    const tab = text.lastIndexOf('\t');
-    const dbCandidate = tab >= 0 ? text.slice(tab + 1).trim() : '';
-    if (tab >= 0 && DB_ID.test(dbCandidate)) {
-      yield { i: i++, sql: text.slice(0, tab).trim(), db_id: dbCandidate, where: `line ${line}` };
-    } else {
-      yield { i: i++, sql: text.trim(), where: `line ${line}` };
+  for await (const lines of readLineBatches(file)) {
+    const batch: QueryRecord[] = [];
+    for (const { text, line } of lines) {
+      if (text.trim() === '') continue;
+      const tab = text.lastIndexOf('\t');
+      const dbCandidate = tab >= 0 ? text.slice(tab + 1).trim() : '';
+      if (tab >= 0 && DB_ID.test(dbCandidate)) {
+        batch.push({ i: i++, sql: text.slice(0, tab).trim(), db_id: dbCandidate, where: `line ${line}` });
+      } else {
+        batch.push({ i: i++, sql: text.trim(), where: `line ${line}` });
+      }
     }
+    if (batch.length > 0) yield batch;
   }
 }
 
-export async function* sqlStatementRecords(file: string): AsyncIterable<QueryRecord> {
+export async function* sqlStatementBatches(file: string): AsyncIterable<QueryRecord[]> {
   const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  let i = 0;
-  for (const { sql, line } of splitStatements(text)) yield { i: i++, sql, where: `line ${line}` };
+  const statements = splitStatements(text).map(({ sql, line }, i) => ({ i, sql, where: `line ${line}` }));
+  for (let from = 0; from < statements.length; from += 4096) yield statements.slice(from, from + 4096);
 }
 
 /** Splits a script on `;`, skipping those inside quotes, quoted names and comments. */

@@ -1,0 +1,171 @@
+/**
+ * `npm run bench`: times sqlalign on the shared Spider and BIRD data and on a synthetic log of
+ * 1,000,000 queries, as a user runs it (the built CLI in a fresh process), and the template
+ * stage in-process. Prints medians of several runs, queries per second and peak memory.
+ * Set BENCH_RUNS (default 5) and BENCH_LOG_QUERIES (default 1000000) to change the work.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { openDataset, readAll } from '../src/datasets/index.js';
+import { TemplateEngine } from '../src/sql/engine.js';
+import { loadParser } from '../src/sql/parser.js';
+import { writeSyntheticLog } from './synthetic.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SHARED = process.env.SQLALIGN_SHARED ?? resolve(ROOT, '..', 'shared');
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const LOG_QUERIES = Number(process.env.BENCH_LOG_QUERIES ?? 1_000_000);
+const data = (p: string) => join(SHARED, 'data', p);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+interface Timed {
+  seconds: number;
+  maxRssMb: number;
+}
+
+/** Runs the CLI `RUNS` times in fresh processes; medians of wall time and peak memory. */
+function timeCli(args: string[], runs = RUNS): Timed {
+  const seconds: number[] = [];
+  const rss: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    const run = spawnSync(process.execPath, ['--import', join(ROOT, 'bench', 'rss.mjs'), CLI, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    seconds.push((performance.now() - t0) / 1000);
+    if (run.status !== 0) throw new Error(`sqlalign ${args.join(' ')} failed: ${run.stderr}`);
+    rss.push(Number(/BENCH_MAXRSS_KB (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024);
+  }
+  return { seconds: median(seconds), maxRssMb: median(rss) };
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const rows: string[][] = [];
+const row = (what: string, queries: number, t: Timed, note = '') =>
+  rows.push([what, fmt(queries), fmt(t.seconds, 2), fmt(queries / t.seconds), fmt(t.maxRssMb), note]);
+
+async function main() {
+  if (!existsSync(CLI)) throw new Error('build first: npm run build');
+  if (!existsSync(data('spider'))) throw new Error(`no shared data at ${SHARED}`);
+  console.log(
+    `sqlalign benchmark · ${cpus()[0]?.model ?? 'cpu'} · ${availableParallelism()} cores · Node ${process.version} · medians of ${RUNS} runs\n`,
+  );
+
+  // 1. The first comparison of ../shared/fixtures/align/CASES.json, end to end.
+  const case1 = [
+    'align',
+    '--target',
+    data('spider/dev.json#query'),
+    '--train',
+    data('spider/train_gold.sql'),
+    '--train',
+    data('bird/dev.json#SQL'),
+    '--pred',
+    data('predictions/spider_dev_din_sql_gpt4/DIN-SQL_GPT4.csv#PREDICTED SQL'),
+    '--json',
+  ];
+  const case1Queries = 1034 + 8659 + 1534 + 1034;
+  row('align, CASES.json case 1 (whole process)', case1Queries, timeCli(case1));
+  row('  the same, 2 parser threads', case1Queries, timeCli([...case1, '--workers', '2']));
+  const empty = join(ROOT, 'bench', 'one.sql');
+  row(
+    '  start-up only: align on a 1-query file',
+    1,
+    timeCli(['align', '--target', empty, '--train', empty, '--json']),
+    'node + modules + parser load',
+  );
+
+  // 2. Template extraction in-process, after start-up: distinct queries never seen before.
+  // The same V8 setting as the CLI (src/cli/main.ts), before the parser is compiled.
+  setFlagsFromString('--liftoff-only');
+  await loadParser();
+  const distinct = new Set<string>();
+  for (const spec of [
+    'spider/train_gold.sql',
+    'spider/dev.json#query',
+    'bird/dev.json#SQL',
+    'bird/mini_dev/mini_dev_sqlite.json#SQL',
+  ]) {
+    for (const r of await readAll(await openDataset(data(spec)))) if (r.sql) distinct.add(r.sql);
+  }
+  const texts = [...distinct];
+  const engine = new TemplateEngine('sqlite');
+  let t0 = performance.now();
+  for (const sql of texts) engine.template(sql);
+  const cold = (performance.now() - t0) / 1000;
+  rows.push([
+    'templates, distinct texts, first pass (in-process, 1 thread)',
+    fmt(texts.length),
+    fmt(cold, 2),
+    fmt(texts.length / cold),
+    '',
+    `${fmt(engine.stats.parsed)} parses (the rest share a shape)`,
+  ]);
+  const fresh = new TemplateEngine('sqlite');
+  t0 = performance.now();
+  for (const sql of texts) fresh.template(sql);
+  const warm = (performance.now() - t0) / 1000;
+  rows.push([
+    '  the same, parser warmed up, empty cache',
+    fmt(texts.length),
+    fmt(warm, 2),
+    fmt(texts.length / warm),
+    '',
+    `${fmt(fresh.stats.parsed)} parses`,
+  ]);
+  t0 = performance.now();
+  for (let rep = 0; rep < 10; rep++) for (const sql of texts) fresh.template(sql);
+  const seen = (performance.now() - t0) / 1000;
+  rows.push([
+    '  queries already seen (cache hits)',
+    fmt(10 * texts.length),
+    fmt(seen, 2),
+    fmt((10 * texts.length) / seen),
+    '',
+    '',
+  ]);
+
+  // 3. A synthetic log of LOG_QUERIES real queries with varied literals, end to end.
+  const dir = mkdtempSync(join(tmpdir(), 'sqlalign-bench-'));
+  try {
+    for (const size of [LOG_QUERIES / 10, LOG_QUERIES]) {
+      const log = join(dir, `log-${size}.sql`);
+      await writeSyntheticLog(log, texts, size);
+      const logRuns = Math.max(1, Math.min(RUNS, 3));
+      row(
+        `profile, synthetic log of ${fmt(size)} queries`,
+        size,
+        timeCli(['profile', log, '--json'], logRuns),
+        'literals varied',
+      );
+      row(
+        `align, log as target vs Spider train`,
+        size + 8659,
+        timeCli(['align', '--target', log, '--train', data('spider/train_gold.sql'), '--json'], logRuns),
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const headers = ['case', 'queries', 'seconds', 'queries/s', 'peak MB', 'note'];
+  const widths = headers.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
+  const line = (cells: string[]) => `| ${cells.map((c, k) => c.padEnd(widths[k] ?? 0)).join(' | ')} |`;
+  console.log(line(headers));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+await main();

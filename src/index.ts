@@ -1,0 +1,37 @@
+/** sqlalign as a library: every stage of load → template → features → compare → report. */
+export { type AlignOptions, type AlignResult, align } from './align/align.js';
+export {
+  type AlignmentRow,
+  type AlignParams,
+  type Comparison,
+  compare,
+  DEFAULT_ALPHA,
+  DEFAULT_LMAX,
+  type Decision,
+  decide,
+  type RatioRow,
+} from './align/compare.js';
+export { alignmentRatio, alignmentScore, coverage, klDivergence } from './align/divergence.js';
+export {
+  DataError,
+  type Dataset,
+  type DatasetFormat,
+  type DatasetInput,
+  openDataset,
+  type QueryRecord,
+  readAll,
+  resolveDataset,
+  UsageError,
+} from './datasets/index.js';
+export { type Distribution, ngramDistribution, TemplateCounter } from './features/distribution.js';
+export { forEachNgram, ngramsOf } from './features/ngrams.js';
+export { type Profile, profileQuerySet } from './features/profile.js';
+export { buildQuerySet, type QuerySet, type Templater } from './features/querySet.js';
+export { alignJson } from './report/alignJson.js';
+export { renderAlignText } from './report/alignText.js';
+export { renderProfileText } from './report/profileText.js';
+export { DIALECT_NAMES } from './sql/dialects.js';
+export { TemplateEngine } from './sql/engine.js';
+export { loadParser } from './sql/parser.js';
+export { type TemplateResult, templateOf } from './sql/template.js';
+export { createTemplater } from './sql/templater.js';

@@ -1,0 +1,207 @@
+/** Every supported format loads as it is; every kind of bad input fails with the file and place named. */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { DataError, openDataset, parseDatasetSpec, type QueryRecord, readAll } from '../../src/datasets/index.js';
+import { splitStatements } from '../../src/datasets/readers/sqlText.js';
+import { writeGretelParquet } from '../helpers/gretel.js';
+import { EXAMPLES } from '../helpers/paths.js';
+import { scratchDir } from '../helpers/tmp.js';
+
+const tmp = scratchDir();
+
+async function load(arg: string): Promise<{ format: string; field?: string; records: QueryRecord[] }> {
+  const dataset = await openDataset(arg);
+  const records: QueryRecord[] = [];
+  records.push(...(await readAll(dataset)));
+  return { format: dataset.format, field: dataset.field, records };
+}
+
+async function failsWith(arg: string, pattern: RegExp) {
+  await assert.rejects(load(arg), (err: unknown) => {
+    assert.ok(err instanceof DataError, `not a DataError: ${err}`);
+    assert.match(err.message, pattern);
+    assert.ok(!err.message.includes('\n'), 'the message is one line');
+    return true;
+  });
+}
+
+describe('dataset arguments', () => {
+  const exists = (p: string) => ['a.json', 'odd=name.sql', 'x#y.csv'].includes(p);
+  test('label, path and field', () => {
+    assert.deepEqual(parseDatasetSpec('a.json', exists), { name: 'a.json', path: 'a.json' });
+    assert.deepEqual(parseDatasetSpec('dev=a.json', exists), { name: 'dev', path: 'a.json' });
+    assert.deepEqual(parseDatasetSpec('a.json#SQL', exists), { name: 'a.json#SQL', path: 'a.json', field: 'SQL' });
+    assert.deepEqual(parseDatasetSpec('p=a.json#PREDICTED SQL', exists), { name: 'p', path: 'a.json', field: 'PREDICTED SQL' });
+  });
+  test('= and # inside real file names', () => {
+    assert.deepEqual(parseDatasetSpec('odd=name.sql', exists), { name: 'odd=name.sql', path: 'odd=name.sql' });
+    assert.deepEqual(parseDatasetSpec('x#y.csv', exists), { name: 'x#y.csv', path: 'x#y.csv' });
+    assert.deepEqual(parseDatasetSpec('lbl=x#y.csv#q', exists), { name: 'lbl', path: 'x#y.csv', field: 'q' });
+  });
+});
+
+describe('formats', () => {
+  test('Spider json: the `query` field (not the parsed `sql` object), db_id and the other fields kept', async () => {
+    const { format, field, records } = await load(join(EXAMPLES, 'spider_dev_sample.json'));
+    assert.equal(format, 'json');
+    assert.equal(field, 'query');
+    assert.equal(records.length, 289);
+    assert.equal(records[0]?.sql, 'SELECT count(*) FROM singer');
+    assert.equal(records[0]?.db_id, 'concert_singer');
+    assert.equal(records[0]?.fields?.question, 'How many singers do we have?');
+  });
+
+  test('BIRD json: the `SQL` field, difficulty and evidence kept', async () => {
+    const { field, records } = await load(join(EXAMPLES, 'bird_dev_sample.json'));
+    assert.equal(field, 'SQL');
+    assert.equal(records.length, 300);
+    assert.ok(records.every((r) => typeof r.fields?.difficulty === 'string' && 'evidence' in (r.fields ?? {})));
+  });
+
+  test('BIRD prediction json: SQL and db_id split, items in numeric key order', async () => {
+    const preds: Record<string, string> = {};
+    for (let k = 0; k < 12; k++) preds[String(k)] = `SELECT ${k} FROM t\t----- bird -----\tdb_${k}`;
+    const { format, records } = await load(tmp.file('predict_dev.json', JSON.stringify(preds)));
+    assert.equal(format, 'bird-predictions');
+    assert.deepEqual(
+      records.map((r) => [r.i, r.sql, r.db_id]),
+      Array.from({ length: 12 }, (_, k) => [k, `SELECT ${k} FROM t`, `db_${k}`]),
+    );
+  });
+
+  test('Spider gold text: one query per line with TAB db_id, trailing `;` kept in the text', async () => {
+    const { format, records } = await load(join(EXAMPLES, 'spider_train_sample.sql'));
+    assert.equal(format, 'sql-lines');
+    assert.equal(records.length, 600);
+    assert.ok(records.every((r) => r.db_id && !r.sql?.includes('\t')));
+  });
+
+  test('prediction text without db_id: one query per line, blank lines skipped', async () => {
+    const { records } = await load(
+      tmp.file('pred.txt', 'SELECT a FROM t\n\nselect count(*) from u;\nWITH x AS (SELECT 1) SELECT * FROM x\n'),
+    );
+    assert.deepEqual(
+      records.map((r) => [r.sql, r.where]),
+      [
+        ['SELECT a FROM t', 'line 1'],
+        ['select count(*) from u;', 'line 3'],
+        ['WITH x AS (SELECT 1) SELECT * FROM x', 'line 4'],
+      ],
+    );
+  });
+
+  test('a .sql script: statements over several lines, split on `;` outside strings and comments', async () => {
+    const script =
+      '-- report queries\nSELECT a,\n  b\nFROM t\nWHERE c = \'x;y\';\n\n/* second; */ SELECT 1;\nSELECT "se;mi"\nFROM u';
+    const { format, records } = await load(tmp.file('script.sql', script));
+    assert.equal(format, 'sql-statements');
+    assert.deepEqual(
+      records.map((r) => [r.sql, r.where]),
+      [
+        ["-- report queries\nSELECT a,\n  b\nFROM t\nWHERE c = 'x;y'", 'line 1'],
+        ['/* second; */ SELECT 1', 'line 7'],
+        ['SELECT "se;mi"\nFROM u', 'line 8'],
+      ],
+    );
+    assert.equal(splitStatements('SELECT 1;;  ;SELECT 2').length, 2);
+  });
+
+  test('JSONL with a `sql` field, and JSONL of bare strings', async () => {
+    const rows = tmp.file(
+      'log.jsonl',
+      '{"sql": "SELECT 1", "db_id": "a", "user": "x"}\n\n{"sql": "SELECT 2", "db_id": "b", "user": "y"}\n',
+    );
+    const { format, field, records } = await load(rows);
+    assert.equal(format, 'jsonl');
+    assert.equal(field, 'sql');
+    assert.deepEqual(
+      records.map((r) => [r.sql, r.db_id, r.where, r.fields?.user]),
+      [
+        ['SELECT 1', 'a', 'line 1', 'x'],
+        ['SELECT 2', 'b', 'line 3', 'y'],
+      ],
+    );
+    const strings = await load(tmp.file('strings.jsonl', '"SELECT a FROM t"\n"SELECT b FROM u"\n'));
+    assert.deepEqual(
+      strings.records.map((r) => r.sql),
+      ['SELECT a FROM t', 'SELECT b FROM u'],
+    );
+  });
+
+  test('CSV: a named column with a space, quoted cells with commas and newlines', async () => {
+    const csv = tmp.file(
+      'preds.csv',
+      'NLQ,PREDICTED SQL,GOLD SQL,DATABASE\n"q, one","SELECT a,\nb FROM t",SELECT a FROM t,db1\nq2,SELECT 1,SELECT 2,db2\n',
+    );
+    const { format, field, records } = await load(`${csv}#PREDICTED SQL`);
+    assert.equal(format, 'csv');
+    assert.equal(field, 'PREDICTED SQL');
+    assert.deepEqual(
+      records.map((r) => [r.sql, r.db_id, r.fields?.NLQ]),
+      [
+        ['SELECT a,\nb FROM t', 'db1', 'q, one'],
+        ['SELECT 1', 'db2', 'q2'],
+      ],
+    );
+    const loose = await load(`${csv}#predicted_sql`);
+    assert.equal(loose.field, 'PREDICTED SQL', 'field names match case- and punctuation-insensitively');
+  });
+
+  test('TSV', async () => {
+    const { field, records } = await load(tmp.file('q.tsv', 'question\tquery\tdb_id\nhow many?\tSELECT count(*) FROM t\tdb\n'));
+    assert.equal(field, 'query');
+    assert.equal(records[0]?.sql, 'SELECT count(*) FROM t');
+  });
+
+  test("Parquet shaped like Gretel's synthetic_text_to_sql: `sql`, not `sql_context`; the other columns kept", async () => {
+    const path = join(tmp.dir, 'gretel.parquet');
+    writeGretelParquet(path);
+    const { format, field, records } = await load(path);
+    assert.equal(format, 'parquet');
+    assert.equal(field, 'sql');
+    assert.equal(records.length, 3);
+    assert.match(records[2]?.sql ?? '', /^SELECT COUNT\(\*\) FROM marine_species/);
+    assert.equal(records[0]?.fields?.domain, 'forestry');
+    assert.equal(records[0]?.fields?.sql_complexity, 'single join');
+    assert.match(String(records[1]?.fields?.sql_context), /^CREATE TABLE equipment_maintenance/);
+  });
+});
+
+describe('bad input: one line naming the file and the place', () => {
+  test('a missing file', () => failsWith(join(tmp.dir, 'nope.json'), /nope\.json: no such file/));
+  test('a directory', () => failsWith(tmp.dir, /is a directory/));
+  test('an unknown format', () => failsWith(tmp.file('data.xlsx', 'hello world'), /unknown dataset format '\.xlsx'/));
+  test('a binary file', () =>
+    failsWith(tmp.file('blob.bin', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])), /is a binary file/));
+  test('malformed JSON, with line and column', () =>
+    failsWith(
+      tmp.file('bad.json', '[\n {"query": "SELECT 1"},\n {"query": }\n]'),
+      /bad\.json: malformed JSON \(line 3, column 12: Unexpected token/,
+    ));
+  test('malformed JSONL, with the line', () =>
+    failsWith(tmp.file('bad.jsonl', '{"sql": "SELECT 1"}\n{"sql": "SELECT 2"\n'), /bad\.jsonl: line 2: malformed JSON/));
+  test('malformed CSV, with the line', () =>
+    failsWith(tmp.file('bad.csv', 'sql,db_id\nSELECT 1,a\n"SELECT 2,b\n'), /bad\.csv: line \d+: malformed CSV/));
+  test('a named field that does not exist', () =>
+    failsWith(
+      `${join(EXAMPLES, 'spider_dev_sample.json')}#SQL_TEXT`,
+      /no field 'SQL_TEXT' \(fields: 'db_id', 'question', 'query'\)/,
+    ));
+  test('an ambiguous field', () =>
+    failsWith(
+      join(EXAMPLES, 'spider_dev_sample_din_sql.csv'),
+      /several fields could hold the SQL \('PREDICTED SQL', 'GOLD SQL'\); name one/,
+    ));
+  test('no field that could hold SQL', () =>
+    failsWith(tmp.file('nosql.jsonl', '{"text": "hi"}\n'), /cannot tell which field holds the SQL/));
+  test('an empty dataset', async () => {
+    await failsWith(tmp.file('empty.sql', '\n\n'), /empty\.sql: the dataset holds no queries/);
+    await failsWith(tmp.file('empty.json', '[]'), /empty\.json: the dataset holds no queries/);
+  });
+  test('a 10 MB query', () =>
+    failsWith(
+      tmp.file('huge.sql', `SELECT a FROM t\nSELECT ${'x + '.repeat(2_500_000)}1 FROM t\n`),
+      /huge\.sql: line 2: query of 10\.0 MB is over the 1\.0 MB limit/,
+    ));
+});
