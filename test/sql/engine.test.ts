@@ -70,7 +70,9 @@ describe('cached templates equal fresh parses on whole shared datasets', sharedO
   test('BIRD mini-dev, MySQL', () => agreesWithParser(golden('bird_minidev_mysql.jsonl'), 'mysql'));
   test('DIN-SQL predictions', () => agreesWithParser(golden('spider_dev_din_sql_gpt4_pred.jsonl'), 'sqlite'));
   test('the reference edge cases, each in its dialect', () => {
-    for (const line of readFileSync(shared('fixtures', 'templates', 'edge_cases.jsonl'), 'utf8').trim().split('\n')) {
+    for (const line of readFileSync(shared('fixtures', 'templates', 'edge_cases.jsonl'), 'utf8')
+      .trim()
+      .split('\n')) {
       const row = JSON.parse(line) as { dialect: string; sql: string };
       const engine = new TemplateEngine(row.dialect);
       const parserName = dialectInfo(row.dialect).parserName;

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import { queryShape, type ShapeLexicon } from '../../src/sql/queryShape.js';
 
 const plainUnlessKeyword: ShapeLexicon = {
-  isPlainName: (w) => !['SELECT', 'FROM', 'WHERE', 'AND', 'AS', 'ORDER', 'BY', 'DESC', 'LIMIT', 'COUNT', 'JOIN', 'ON', 'IN'].includes(w),
+  isPlainName: (w) =>
+    !['SELECT', 'FROM', 'WHERE', 'AND', 'AS', 'ORDER', 'BY', 'DESC', 'LIMIT', 'COUNT', 'JOIN', 'ON', 'IN'].includes(w),
 };
 const sqlite = { backslashEscapes: false, bracketIdentifiers: true };
 const postgres = { backslashEscapes: false, bracketIdentifiers: false };
@@ -12,7 +13,10 @@ const mysql = { backslashEscapes: true, bracketIdentifiers: false };
 const key = (sql: string, dialect = sqlite) => queryShape(sql, dialect, plainUnlessKeyword)?.key;
 
 test('literals, names and quoted names are masked; keywords and function names are kept, upper-cased', () => {
-  assert.equal(key("select T1.name from singer as T1 where age > 30 and country = 'France' limit 1"), "SELECT V.V FROM V AS V WHERE V > 0 AND V = '' LIMIT 0");
+  assert.equal(
+    key("select T1.name from singer as T1 where age > 30 and country = 'France' limit 1"),
+    "SELECT V.V FROM V AS V WHERE V > 0 AND V = '' LIMIT 0",
+  );
   assert.equal(key('SELECT count(*) FROM "my table" WHERE [x] = `y`'), 'SELECT COUNT(*) FROM Q WHERE Q = Q');
   assert.equal(key('SELECT avg (a) FROM t'), 'SELECT AVG (V) FROM V', 'a name before ( is a function name, kept');
 });
@@ -42,7 +46,11 @@ test('brackets quote names only where the dialect says so', () => {
 
 test('backslash escapes in strings follow the dialect', () => {
   assert.equal(key("SELECT a FROM t WHERE b = 'it\\'s' AND c = 1", mysql), "SELECT V FROM V WHERE V = '' AND V = 0");
-  assert.equal(queryShape("SELECT a FROM t WHERE b = 'it\\'s' AND c = 1", sqlite, plainUnlessKeyword), null, 'unterminated in SQLite');
+  assert.equal(
+    queryShape("SELECT a FROM t WHERE b = 'it\\'s' AND c = 1", sqlite, plainUnlessKeyword),
+    null,
+    'unterminated in SQLite',
+  );
 });
 
 test('unterminated quotes and comments give no shape (the parser reports them)', () => {
