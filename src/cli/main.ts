@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../datasets/errors.js';
 import { UnknownDialectError } from '../sql/dialects.js';
 import { alignCommand } from './align.js';
+import { evalCommand } from './eval.js';
 import { profileCommand } from './profile.js';
 import { templatesCommand } from './templates.js';
 
@@ -31,7 +32,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .addCommand(templatesCommand())
     .addCommand(alignCommand())
-    .addCommand(profileCommand());
+    .addCommand(profileCommand())
+    .addCommand(evalCommand());
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,0 +1,82 @@
+/** `sqlalign eval`: execution accuracy and exact match against SQLite databases. */
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { DataError } from '../datasets/errors.js';
+import { SEMANTICS } from '../eval/compare.js';
+import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS, evaluate } from '../eval/evaluate.js';
+import type { TablesJsonEntry } from '../eval/spider/schema.js';
+import { renderEvalText } from '../report/evalText.js';
+import { positiveNumber, wholeNumber } from './options.js';
+import { write, writeJson } from './output.js';
+import { createProgress } from './progress.js';
+
+interface EvalFlags {
+  gold: string;
+  pred: string;
+  dbDir?: string;
+  tables?: string;
+  semantics: 'spider' | 'bird' | 'ordered';
+  keepDistinct?: boolean;
+  timeout: number;
+  workers?: number;
+  maxRows: number;
+  dialect: string;
+  json?: boolean;
+  out?: string;
+}
+
+export function evalCommand(): Command {
+  return new Command('eval')
+    .description('execution accuracy (EX) and exact match (EM) of predictions against gold SQL on SQLite databases')
+    .requiredOption('--gold <dataset>', 'gold SQL with db_id: [label=]path[#field]')
+    .requiredOption('--pred <dataset>', 'predictions, in the same order as the gold items')
+    .option('--db-dir <dir>', 'folder of <db_id>/<db_id>.sqlite (Spider and BIRD layout)')
+    .option('--tables <tables.json>', 'Spider-style tables.json: needed for Spider exact set match')
+    .addOption(new Option('--semantics <rule>', 'how results are compared').choices(SEMANTICS).default('spider'))
+    .option('--keep-distinct', 'spider rule: keep DISTINCT (the official default removes it from both queries)')
+    .option('--timeout <seconds>', 'stop a query running longer than this', positiveNumber, DEFAULT_TIMEOUT_SECONDS)
+    .option('--workers <n>', 'execution processes (default: the cores)', wholeNumber(1))
+    .option('--max-rows <n>', 'a result with more rows than this is an error', wholeNumber(1), DEFAULT_MAX_ROWS)
+    .addOption(new Option('--dialect <name>', 'SQL dialect for the template match').default('sqlite'))
+    .option('--json', 'print the summary as JSON')
+    .option('--out <items.jsonl>', 'per-item results; an existing file is resumed')
+    .action(async (flags: EvalFlags) => {
+      const progress = createProgress(!flags.json);
+      try {
+        const result = await evaluate({
+          gold: flags.gold,
+          pred: flags.pred,
+          dbDir: flags.dbDir,
+          tables: flags.tables ? readTables(flags.tables) : undefined,
+          semantics: flags.semantics,
+          keepDistinct: flags.keepDistinct,
+          timeoutSeconds: flags.timeout,
+          workers: flags.workers,
+          maxRows: flags.maxRows,
+          dialect: flags.dialect,
+          out: flags.out,
+          onProgress: (done, total) => progress.update('eval', done, total),
+        });
+        progress.done();
+        await (flags.json ? writeJson(result.summary) : write(renderEvalText(result.summary)));
+      } finally {
+        progress.done();
+      }
+    });
+}
+
+function readTables(path: string): TablesJsonEntry[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new DataError(path, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a readable tables.json');
+  }
+  if (!Array.isArray(data) || !data.every((e) => e && typeof e.db_id === 'string' && Array.isArray(e.column_names_original))) {
+    throw new DataError(
+      path,
+      'not a Spider-style tables.json (an array of {db_id, table_names_original, column_names_original, foreign_keys})',
+    );
+  }
+  return data as TablesJsonEntry[];
+}

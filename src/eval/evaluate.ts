@@ -1,0 +1,222 @@
+/**
+ * `eval` as a library call: every item's gold and predicted SQL executed on its database in a
+ * pool of processes, compared under the chosen semantics, plus Spider's exact set match and the
+ * template match; per-item results appended to --out as they finish (so a run can resume), and
+ * the summary by difficulty and by database.
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { DataError, type DatasetInput, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
+import { createExecPool } from '../exec/pool.js';
+import type { ExecResult, ExecStatus } from '../exec/protocol.js';
+import { TemplateEngine } from '../sql/engine.js';
+import { loadParser } from '../sql/parser.js';
+import type { TemplateResult } from '../sql/template.js';
+import type { Semantics } from './compare.js';
+import type { Hardness } from './spider/exactMatch.js';
+import { SpiderJudge } from './spider/judge.js';
+import type { TablesJsonEntry } from './spider/schema.js';
+import { type EvalSummary, summarize } from './summary.js';
+
+export interface EvalOptions {
+  readonly gold: DatasetInput;
+  readonly pred: DatasetInput;
+  /** Folder of `<db_id>/<db_id>.sqlite` (Spider and BIRD layout); items with `sql_context` need none. */
+  readonly dbDir?: string;
+  /** Spider-style tables.json: foreign keys for exact set match (and schemas of missing databases). */
+  readonly tables?: readonly TablesJsonEntry[];
+  readonly semantics?: Semantics;
+  readonly keepDistinct?: boolean;
+  readonly timeoutSeconds?: number;
+  readonly workers?: number;
+  readonly maxRows?: number;
+  readonly dialect?: string;
+  /** Per-item results, one JSON object per line; items already there are not run again. */
+  readonly out?: string;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface ItemResult {
+  readonly i: number;
+  readonly db_id: string | null;
+  readonly ex: boolean | null;
+  readonly exact: boolean | null;
+  readonly template_match: boolean;
+  readonly status: ExecStatus;
+  readonly hardness: Hardness | null;
+  readonly difficulty: string | null;
+  readonly gold_sql: string;
+  readonly pred_sql: string | null;
+  readonly gold_rows: number | null;
+  readonly pred_rows: number | null;
+  /** Whether the Spider evaluator's parser could read the prediction (exact set match needs it). */
+  readonly pred_parsed: boolean;
+  /** Whether the SQL parser of the alignment templates rejects the prediction. */
+  readonly pred_unparseable: boolean;
+  readonly error: string | null;
+  readonly ms: number;
+}
+
+export interface EvalResult {
+  readonly summary: EvalSummary;
+  readonly items: readonly ItemResult[];
+}
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const DEFAULT_MAX_ROWS = 500_000;
+
+export async function evaluate(options: EvalOptions): Promise<EvalResult> {
+  const semantics = options.semantics ?? 'spider';
+  const started = performance.now();
+  const [goldSet, predSet] = await Promise.all([resolveDataset(options.gold), resolveDataset(options.pred)]);
+  const [gold, pred] = await Promise.all([readAll(goldSet), readAll(predSet)]);
+  if (gold.length !== pred.length) {
+    throw new DataError(
+      predSet.path,
+      `has ${pred.length} predictions for ${gold.length} gold items in ${goldSet.path}: they must pair up one to one`,
+    );
+  }
+  const done = options.out ? readFinished(options.out) : new Map<number, ItemResult>();
+  const todo = gold.map((_, i) => i).filter((i) => !done.has(i));
+
+  await loadParser();
+  const templates = new TemplateEngine(options.dialect ?? 'sqlite');
+  const judge = new SpiderJudge(options.tables ?? null);
+  const pool = await createExecPool(
+    Math.min(options.workers ?? availableParallelism(), Math.max(1, todo.length)),
+    1000 * (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
+  );
+  let finished = done.size;
+  options.onProgress?.(finished, gold.length);
+  try {
+    const runItem = async (i: number) => {
+      const item = await evaluateItem(
+        i,
+        gold[i] as QueryRecord,
+        pred[i] as QueryRecord,
+        options,
+        semantics,
+        pool.run,
+        templates,
+        judge,
+      );
+      done.set(i, item);
+      if (options.out) await appendFile(options.out, `${JSON.stringify(item)}\n`);
+      options.onProgress?.(++finished, gold.length);
+    };
+    // A few items in flight per process keep every process busy without queueing the whole dataset.
+    const inFlight = new Set<Promise<void>>();
+    for (const i of todo) {
+      const p = runItem(i).finally(() => inFlight.delete(p));
+      inFlight.add(p);
+      if (inFlight.size >= 4 * Math.max(1, options.workers ?? availableParallelism())) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await pool.close();
+  }
+  const items = [...done.values()].sort((a, b) => a.i - b.i);
+  if (options.out) rewriteSorted(options.out, items);
+  return { summary: summarize(items, semantics, (performance.now() - started) / 1000), items };
+}
+
+async function evaluateItem(
+  i: number,
+  gold: QueryRecord,
+  pred: QueryRecord,
+  options: EvalOptions,
+  semantics: Semantics,
+  run: (r: Parameters<Awaited<ReturnType<typeof createExecPool>>['run']>[0]) => Promise<ExecResult>,
+  templates: TemplateEngine,
+  judge: SpiderJudge,
+): Promise<ItemResult> {
+  const goldSql = (gold.sql ?? '').trim();
+  // As the official scripts read prediction files: one line, stripped.
+  const predSql = pred.sql === null ? null : pred.sql.trim();
+  const dbId = gold.db_id ?? pred.db_id ?? null;
+  const context = typeof gold.fields?.sql_context === 'string' ? (gold.fields.sql_context as string) : undefined;
+  const dbPath = dbId && options.dbDir ? join(options.dbDir, dbId, `${dbId}.sqlite`) : null;
+  const difficulty = typeof gold.fields?.difficulty === 'string' ? (gold.fields.difficulty as string) : null;
+
+  const judged = dbId ? judge.judge(dbId, dbPath, goldSql, predSql) : { hardness: null, exact: null, predParsed: false };
+  const predTemplate = predSql === null ? null : templates.template(predSql);
+  const templateMatch = predTemplate !== null && sameTemplate(templates.template(goldSql), predTemplate);
+  const base = {
+    i,
+    db_id: dbId,
+    exact: judged.exact,
+    template_match: templateMatch,
+    hardness: judged.hardness,
+    difficulty,
+    gold_sql: goldSql,
+    pred_sql: predSql,
+    pred_parsed: judged.predParsed,
+    pred_unparseable: predTemplate === null || 'error' in predTemplate,
+  };
+
+  const hasDb = dbPath !== null && existsSync(dbPath);
+  if (!hasDb && context === undefined) {
+    const why = dbId === null ? 'the item has no db_id' : `no database at ${dbPath ?? `<db-dir>/${dbId}/${dbId}.sqlite`}`;
+    return { ...base, ex: null, status: 'missing_db', gold_rows: null, pred_rows: null, error: why, ms: 0 };
+  }
+  if (predSql === null || predSql === '') {
+    return {
+      ...base,
+      ex: false,
+      status: 'pred_error',
+      gold_rows: null,
+      pred_rows: null,
+      error: 'no prediction for this item',
+      ms: 0,
+    };
+  }
+  const result = await run({
+    id: i,
+    db: hasDb ? dbPath : null,
+    context: hasDb ? undefined : context,
+    gold: goldSql,
+    pred: semantics === 'spider' ? predSql.replace(/ value /g, ' 1 ') : predSql,
+    semantics,
+    keepDistinct: options.keepDistinct ?? false,
+    maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
+  });
+  const ex = result.status === 'gold_error' ? null : result.ex;
+  return {
+    ...base,
+    ex,
+    status: result.status,
+    gold_rows: result.gold_rows,
+    pred_rows: result.pred_rows,
+    error: result.error,
+    ms: result.ms,
+  };
+}
+
+const sameTemplate = (a: TemplateResult, b: TemplateResult) => 'template' in a && 'template' in b && a.template === b.template;
+
+/** Items already in the --out file; a line cut short by a crash is ignored (and run again). */
+function readFinished(out: string): Map<number, ItemResult> {
+  const done = new Map<number, ItemResult>();
+  if (!existsSync(out)) return done;
+  const lines = readFileSync(out, 'utf8').split('\n');
+  lines.forEach((line, k) => {
+    if (line.trim() === '') return;
+    try {
+      const item = JSON.parse(line) as ItemResult;
+      if (typeof item.i === 'number' && typeof item.status === 'string') done.set(item.i, item);
+    } catch {
+      if (k < lines.length - 2)
+        throw new DataError(out, 'malformed JSON in a results file that is being resumed', `line ${k + 1}`);
+    }
+  });
+  return done;
+}
+
+/** Once a run is complete the results file is rewritten in item order (atomically). */
+function rewriteSorted(out: string, items: readonly ItemResult[]): void {
+  const temporary = `${out}.tmp`;
+  writeFileSync(temporary, items.map((item) => `${JSON.stringify(item)}\n`).join(''));
+  renameSync(temporary, out);
+}

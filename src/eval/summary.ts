@@ -1,0 +1,86 @@
+/** Aggregates of per-item evaluation results: overall, by difficulty or hardness, and by database. */
+import type { ExecStatus } from '../exec/protocol.js';
+import { SEMANTICS_DESCRIPTION, type Semantics } from './compare.js';
+import type { ItemResult } from './evaluate.js';
+
+export interface Scores {
+  /** Items whose result could be judged (a database, a gold query that runs). */
+  readonly n: number;
+  /** Execution accuracy over those items. */
+  readonly ex: number | null;
+  /** Spider exact set match over items where it is known. */
+  readonly exact: number | null;
+  readonly exact_n: number;
+  /** Template match over all items. */
+  readonly template_match: number | null;
+}
+
+export interface EvalSummary {
+  readonly semantics: Semantics;
+  readonly semantics_rule: string;
+  readonly items: number;
+  readonly overall: Scores;
+  readonly counts: Record<ExecStatus, number> & { pred_unparseable_spider: number; pred_unparseable_template: number };
+  /** By BIRD `difficulty` where the gold has it, else by Spider hardness. */
+  readonly by_difficulty_key: 'difficulty' | 'hardness';
+  readonly by_difficulty: Record<string, Scores>;
+  readonly by_db: Record<string, Scores>;
+  readonly seconds: number;
+}
+
+function scores(items: readonly ItemResult[]): Scores {
+  const judged = items.filter((i) => i.ex !== null);
+  const exactKnown = items.filter((i) => i.exact !== null);
+  const share = (n: number, d: number) => (d === 0 ? null : n / d);
+  return {
+    n: judged.length,
+    ex: share(judged.filter((i) => i.ex).length, judged.length),
+    exact: share(exactKnown.filter((i) => i.exact).length, exactKnown.length),
+    exact_n: exactKnown.length,
+    template_match: share(items.filter((i) => i.template_match).length, items.length),
+  };
+}
+
+function groupBy(items: readonly ItemResult[], key: (i: ItemResult) => string | null): Record<string, Scores> {
+  const groups = new Map<string, ItemResult[]>();
+  for (const item of items) {
+    const k = key(item) ?? '(none)';
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  const order = ['easy', 'medium', 'hard', 'extra', 'simple', 'moderate', 'challenging'];
+  const sorted = [...groups.keys()].sort((a, b) => {
+    const ia = order.indexOf(a);
+    const ib = order.indexOf(b);
+    return ia >= 0 && ib >= 0 ? ia - ib : ia >= 0 ? -1 : ib >= 0 ? 1 : a.localeCompare(b);
+  });
+  return Object.fromEntries(sorted.map((k) => [k, scores(groups.get(k) ?? [])]));
+}
+
+export function summarize(items: readonly ItemResult[], semantics: Semantics, seconds: number): EvalSummary {
+  const counts = {
+    ok: 0,
+    pred_error: 0,
+    gold_error: 0,
+    timeout: 0,
+    missing_db: 0,
+    pred_unparseable_spider: 0,
+    pred_unparseable_template: 0,
+  };
+  for (const item of items) {
+    counts[item.status]++;
+    if (item.exact !== null && !item.pred_parsed) counts.pred_unparseable_spider++;
+    if (item.pred_unparseable) counts.pred_unparseable_template++;
+  }
+  const byDifficulty = items.some((i) => i.difficulty !== null) ? 'difficulty' : 'hardness';
+  return {
+    semantics,
+    semantics_rule: SEMANTICS_DESCRIPTION[semantics],
+    items: items.length,
+    overall: scores(items),
+    counts,
+    by_difficulty_key: byDifficulty,
+    by_difficulty: groupBy(items, (i) => (byDifficulty === 'difficulty' ? i.difficulty : i.hardness)),
+    by_db: groupBy(items, (i) => i.db_id),
+    seconds,
+  };
+}
