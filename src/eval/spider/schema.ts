@@ -26,8 +26,7 @@ export interface TablesJsonEntry {
 
 /** The schema as tables.json describes it (for databases whose file is missing). */
 export function schemaFromTablesJson(entry: TablesJsonEntry): SchemaTables {
-  const tables = new Map<string, string[]>();
-  entry.table_names_original.forEach((t) => tables.set(t.toLowerCase(), []));
+  const tables = new Map<string, string[]>(entry.table_names_original.map((t) => [t.toLowerCase(), []]));
   for (const [t, c] of entry.column_names_original) {
     if (t < 0) continue;
     tables.get((entry.table_names_original[t] as string).toLowerCase())?.push(c.toLowerCase());
