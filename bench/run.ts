@@ -87,7 +87,36 @@ async function main() {
     'node + modules + parser load',
   );
 
-  // 2. Template extraction in-process, after start-up: distinct queries never seen before.
+  // 2. Evaluation of Spider dev (DIN-SQL GPT-4 predictions): EX plus both exact matches, against the
+  // official scripts' times on this machine (../shared/fixtures/eval/README.md: 5.3 s and 1.3 s).
+  const evalArgs = [
+    'eval',
+    '--gold',
+    data('spider/dev_gold.sql'),
+    '--pred',
+    data('predictions/spider_dev_din_sql_gpt4/DIN-SQL_GPT4.csv#PREDICTED SQL'),
+    '--db-dir',
+    data('spider/database'),
+    '--tables',
+    data('spider/tables.json'),
+    '--json',
+  ];
+  const spiderEval = timeCli(evalArgs);
+  row(
+    'eval Spider dev, spider rule, EX + EM (exact set, template)',
+    1034,
+    spiderEval,
+    `official evaluation.py 5.3 s: ${fmt(5.3 / spiderEval.seconds, 1)}x`,
+  );
+  const birdEval = timeCli([...evalArgs, '--semantics', 'bird']);
+  row(
+    'eval Spider dev, bird rule, EX + EM',
+    1034,
+    birdEval,
+    `BIRD evaluation_ex.py (EX only) 1.3 s: ${fmt(1.3 / birdEval.seconds, 1)}x`,
+  );
+
+  // 3. Template extraction in-process, after start-up: distinct queries never seen before.
   // The same V8 setting as the CLI (src/cli/main.ts), before the parser is compiled.
   setFlagsFromString('--liftoff-only');
   await loadParser();
@@ -137,7 +166,7 @@ async function main() {
     '',
   ]);
 
-  // 3. A synthetic log of LOG_QUERIES real queries with varied literals, end to end.
+  // 4. A synthetic log of LOG_QUERIES real queries with varied literals, end to end.
   const dir = mkdtempSync(join(tmpdir(), 'sqlalign-bench-'));
   try {
     for (const size of [LOG_QUERIES / 10, LOG_QUERIES]) {

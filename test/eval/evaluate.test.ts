@@ -1,0 +1,104 @@
+/** The evaluator end to end on real SQLite files: threads change nothing, runs resume, Gretel items bring their own data. */
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { DataError } from '../../src/datasets/index.js';
+import { evaluate, type ItemResult } from '../../src/eval/evaluate.js';
+import { makeSingerDb } from '../helpers/db.js';
+import { GRETEL_ROWS } from '../helpers/gretel.js';
+import { scratchDir } from '../helpers/tmp.js';
+
+const tmp = scratchDir();
+makeSingerDb(tmp.dir);
+const db = 'concert_singer';
+const PAIRS: [string, string][] = [
+  ['SELECT count(*) FROM singer', 'SELECT COUNT(*) FROM singer'],
+  ['SELECT Name, Age FROM singer WHERE Country = "France"', "SELECT Age, Name FROM singer WHERE Country = 'France'"],
+  ['SELECT Name FROM singer ORDER BY Age DESC', 'SELECT Name FROM singer ORDER BY Age ASC'],
+  ['SELECT DISTINCT Country FROM singer', 'SELECT Country FROM singer'],
+  ['SELECT T2.concert_Name FROM singer AS T1 JOIN concert AS T2 ON T1.Singer_ID = T2.Singer_ID WHERE T1.Name = "Timbaland"', 'SELECT concert_Name FROM concert WHERE Singer_ID = 2'],
+  ['SELECT avg(Age) FROM singer', 'SELECT avg(Age) FROM singers'],
+  ['SELECT Name FROM singer WHERE Age > 40', 'SELECT Name FROM singer WHERE Age >= 41'],
+];
+const gold = { name: 'gold', queries: PAIRS.map(([g]) => ({ sql: g, db_id: db })) };
+const pred = { name: 'pred', queries: PAIRS.map(([, p]) => p) };
+const strip = (items: readonly ItemResult[]) => items.map(({ ms: _ms, ...rest }) => rest);
+
+test('verdicts under each rule, as worked out by hand', async () => {
+  const run = async (semantics: 'spider' | 'bird' | 'ordered') =>
+    (await evaluate({ gold, pred, dbDir: tmp.dir, semantics })).items.map((i) => (i.status === 'ok' ? i.ex : i.status));
+  // count; swapped columns; reversed order; DISTINCT; same rows (in the same order) another way; bad table; same rows.
+  assert.deepEqual(await run('spider'), [true, true, false, true, true, 'pred_error', true]);
+  assert.deepEqual(await run('bird'), [true, false, true, true, true, 'pred_error', true]);
+  assert.deepEqual(await run('ordered'), [true, false, false, false, true, 'pred_error', true]);
+});
+
+test('several processes give exactly the results of one', async () => {
+  const one = await evaluate({ gold, pred, dbDir: tmp.dir, workers: 1 });
+  const two = await evaluate({ gold, pred, dbDir: tmp.dir, workers: 2 });
+  assert.deepEqual(strip(two.items), strip(one.items));
+  assert.deepEqual({ ...two.summary, seconds: 0 }, { ...one.summary, seconds: 0 });
+});
+
+test('an interrupted run resumes from --out without redoing finished items', async () => {
+  const out = join(tmp.dir, 'items.jsonl');
+  const full = await evaluate({ gold, pred, dbDir: tmp.dir });
+  // As if the run had stopped after three items, the last line half written.
+  const marked = full.items.slice(0, 3).map((item) => ({ ...item, error: 'finished before the interruption' }));
+  writeFileSync(out, `${marked.map((m) => JSON.stringify(m)).join('\n')}\n{"i": 3, "db_`);
+  const resumed = await evaluate({ gold, pred, dbDir: tmp.dir, out });
+  assert.deepEqual(
+    resumed.items.slice(0, 3).map((i) => i.error),
+    ['finished before the interruption', 'finished before the interruption', 'finished before the interruption'],
+  );
+  assert.deepEqual(strip(resumed.items.slice(3)), strip(full.items.slice(3)));
+  const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ItemResult);
+  assert.deepEqual(
+    lines.map((l) => l.i),
+    [0, 1, 2, 3, 4, 5, 6],
+    'rewritten complete and in order',
+  );
+});
+
+test("Gretel items run on a private database built from their own sql_context", async () => {
+  const { items, summary } = await evaluate({
+    gold: { name: 'gretel', queries: GRETEL_ROWS.map((r) => ({ sql: r.sql, sql_context: r.sql_context, domain: r.domain })) },
+    pred: {
+      name: 'pred',
+      queries: [
+        'SELECT salesperson_id, name, SUM(volume) AS total_volume FROM timber_sales JOIN salesperson USING (salesperson_id) GROUP BY salesperson_id, name ORDER BY total_volume DESC',
+        'SELECT equipment_type, COUNT(*) FROM equipment_maintenance GROUP BY equipment_type',
+        "SELECT COUNT(*) FROM marine_species WHERE location = 'Southern Ocean'",
+      ],
+    },
+  });
+  assert.deepEqual(
+    items.map((i) => [i.status, i.ex]),
+    [
+      ['ok', true],
+      ['ok', true],
+      ['ok', true],
+    ],
+  );
+  assert.equal(items[0]?.gold_rows, 2);
+  assert.equal(summary.counts.missing_db, 0);
+});
+
+test('an item without a database is counted as missing, not as wrong', async () => {
+  const { items, summary } = await evaluate({
+    gold: { name: 'gold', queries: [{ sql: 'SELECT 1', db_id: 'nowhere' }] },
+    pred: { name: 'pred', queries: ['SELECT 1'] },
+    dbDir: tmp.dir,
+  });
+  assert.equal(items[0]?.status, 'missing_db');
+  assert.equal(items[0]?.ex, null);
+  assert.equal(summary.overall.n, 0);
+});
+
+test('gold and predictions must pair up', async () => {
+  await assert.rejects(
+    evaluate({ gold, pred: { name: 'short', queries: ['SELECT 1'] }, dbDir: tmp.dir }),
+    (err: unknown) => err instanceof DataError && /has 1 predictions for 7 gold items/.test(err.message),
+  );
+});
