@@ -46,14 +46,30 @@ test('a table for people, naming the comparison rule', async () => {
 
 test('--json summary and --out per-item results with the documented fields', async () => {
   const out = join(tmp.dir, 'items.jsonl');
-  const run = await runCli(['eval', '--gold', gold, '--pred', pred, '--db-dir', tmp.dir, '--semantics', 'bird', '--json', '--out', out]);
+  const run = await runCli([
+    'eval',
+    '--gold',
+    gold,
+    '--pred',
+    pred,
+    '--db-dir',
+    tmp.dir,
+    '--semantics',
+    'bird',
+    '--json',
+    '--out',
+    out,
+  ]);
   assert.equal(run.code, 0, run.stderr);
   assert.equal(run.stderr, '');
   const summary = JSON.parse(run.stdout);
   assert.equal(summary.semantics, 'bird');
   assert.equal(summary.overall.n, 3);
   assert.equal(summary.overall.exact, null, 'no tables.json: no exact set match');
-  const items = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const items = readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.deepEqual(
     items.map((i) => [i.i, i.db_id, i.ex, i.exact, i.template_match, i.status]),
     [

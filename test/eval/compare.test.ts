@@ -5,7 +5,8 @@ import { resultsEqual } from '../../src/eval/compare.js';
 import { removeDistinct, spiderExecutionSql, spiderOrderMatters } from '../../src/eval/spiderPrep.js';
 import type { Row } from '../../src/exec/values.js';
 
-const eq = (rule: 'spider' | 'bird' | 'ordered', gold: Row[], pred: Row[], orderMatters = false) => resultsEqual(rule, gold, pred, orderMatters);
+const eq = (rule: 'spider' | 'bird' | 'ordered', gold: Row[], pred: Row[], orderMatters = false) =>
+  resultsEqual(rule, gold, pred, orderMatters);
 
 test('spider: columns may be permuted, bird and ordered keep column order', () => {
   const gold: Row[] = [
@@ -62,7 +63,10 @@ test('spider: a permutation is found among many same-valued columns', () => {
 
 test("Spider's rewriting: every DISTINCT token goes, strings and names keep theirs", () => {
   assert.equal(removeDistinct('SELECT DISTINCT a, count(DISTINCT b) FROM t'), 'SELECT  a, count( b) FROM t');
-  assert.equal(removeDistinct(`SELECT distinct_count FROM t WHERE x = 'DISTINCT' AND "distinct" = 1`), `SELECT distinct_count FROM t WHERE x = 'DISTINCT' AND "distinct" = 1`);
+  assert.equal(
+    removeDistinct(`SELECT distinct_count FROM t WHERE x = 'DISTINCT' AND "distinct" = 1`),
+    `SELECT distinct_count FROM t WHERE x = 'DISTINCT' AND "distinct" = 1`,
+  );
   assert.equal(spiderExecutionSql('SELECT DISTINCT a FROM t WHERE b > = 1', true), 'SELECT DISTINCT a FROM t WHERE b >= 1');
   assert.equal(spiderExecutionSql('SELECT a FROM t WHERE y = YEAR(CURDATE()) - 1', false), 'SELECT a FROM t WHERE y = 2020- 1');
   assert.equal(spiderOrderMatters('SELECT a FROM t ORDER BY a'), true);

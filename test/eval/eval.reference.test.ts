@@ -21,9 +21,18 @@ interface Official {
   missing_db: boolean;
 }
 
-const known = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'known-eval-differences.json'), 'utf8')) as Record<string, Record<string, string>>;
+const known = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'known-eval-differences.json'), 'utf8')) as Record<
+  string,
+  Record<string, string>
+>;
 
-function agreement(name: string, official: readonly Official[], ours: readonly ItemResult[], theirs: (o: Official) => 0 | 1 | null, mine: (r: ItemResult) => boolean | null) {
+function agreement(
+  name: string,
+  official: readonly Official[],
+  ours: readonly ItemResult[],
+  theirs: (o: Official) => 0 | 1 | null,
+  mine: (r: ItemResult) => boolean | null,
+) {
   const differing: number[] = [];
   let compared = 0;
   official.forEach((o, k) => {
@@ -34,7 +43,11 @@ function agreement(name: string, official: readonly Official[], ours: readonly I
   });
   assert.ok(compared > 900, `${name}: only ${compared} items compared`);
   assert.ok(1 - differing.length / compared >= 0.995, `${name}: ${differing.length} of ${compared} items differ`);
-  assert.deepEqual(differing.filter((i) => !(String(i) in (known[name] ?? {}))), [], `${name}: unexplained differences`);
+  assert.deepEqual(
+    differing.filter((i) => !(String(i) in (known[name] ?? {}))),
+    [],
+    `${name}: unexplained differences`,
+  );
 }
 
 describe('eval agrees with the official Spider and BIRD evaluators', sharedOrSkip(), () => {
@@ -59,8 +72,20 @@ describe('eval agrees with the official Spider and BIRD evaluators', sharedOrSki
   test('Spider execution match, exact set match and hardness (--semantics spider)', async () => {
     const { items, summary } = await run('spider');
     assert.equal(items.length, official.length);
-    agreement('spider_exec', official, items, (o) => o.spider_exec, (r) => r.ex);
-    agreement('spider_exact', official, items, (o) => o.spider_exact, (r) => r.exact);
+    agreement(
+      'spider_exec',
+      official,
+      items,
+      (o) => o.spider_exec,
+      (r) => r.ex,
+    );
+    agreement(
+      'spider_exact',
+      official,
+      items,
+      (o) => o.spider_exact,
+      (r) => r.exact,
+    );
     assert.deepEqual(
       items.map((r) => r.hardness),
       official.map((o) => o.hardness),
@@ -76,6 +101,12 @@ describe('eval agrees with the official Spider and BIRD evaluators', sharedOrSki
 
   test("BIRD's EX (--semantics bird)", async () => {
     const { items } = await run('bird');
-    agreement('bird_exec', official, items, (o) => o.bird_exec, (r) => r.ex);
+    agreement(
+      'bird_exec',
+      official,
+      items,
+      (o) => o.bird_exec,
+      (r) => r.ex,
+    );
   });
 });

@@ -17,7 +17,10 @@ const PAIRS: [string, string][] = [
   ['SELECT Name, Age FROM singer WHERE Country = "France"', "SELECT Age, Name FROM singer WHERE Country = 'France'"],
   ['SELECT Name FROM singer ORDER BY Age DESC', 'SELECT Name FROM singer ORDER BY Age ASC'],
   ['SELECT DISTINCT Country FROM singer', 'SELECT Country FROM singer'],
-  ['SELECT T2.concert_Name FROM singer AS T1 JOIN concert AS T2 ON T1.Singer_ID = T2.Singer_ID WHERE T1.Name = "Timbaland"', 'SELECT concert_Name FROM concert WHERE Singer_ID = 2'],
+  [
+    'SELECT T2.concert_Name FROM singer AS T1 JOIN concert AS T2 ON T1.Singer_ID = T2.Singer_ID WHERE T1.Name = "Timbaland"',
+    'SELECT concert_Name FROM concert WHERE Singer_ID = 2',
+  ],
   ['SELECT avg(Age) FROM singer', 'SELECT avg(Age) FROM singers'],
   ['SELECT Name FROM singer WHERE Age > 40', 'SELECT Name FROM singer WHERE Age >= 41'],
 ];
@@ -53,7 +56,10 @@ test('an interrupted run resumes from --out without redoing finished items', asy
     ['finished before the interruption', 'finished before the interruption', 'finished before the interruption'],
   );
   assert.deepEqual(strip(resumed.items.slice(3)), strip(full.items.slice(3)));
-  const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ItemResult);
+  const lines = readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ItemResult);
   assert.deepEqual(
     lines.map((l) => l.i),
     [0, 1, 2, 3, 4, 5, 6],
@@ -61,7 +67,7 @@ test('an interrupted run resumes from --out without redoing finished items', asy
   );
 });
 
-test("Gretel items run on a private database built from their own sql_context", async () => {
+test('Gretel items run on a private database built from their own sql_context', async () => {
   const { items, summary } = await evaluate({
     gold: { name: 'gretel', queries: GRETEL_ROWS.map((r) => ({ sql: r.sql, sql_context: r.sql_context, domain: r.domain })) },
     pred: {

@@ -37,9 +37,34 @@ const em = (pred: string, gold: string) => {
 };
 
 test("NLTK's Treebank rules as the evaluator sees SQL", () => {
-  assert.deepEqual(wordTokenize('SELECT count(*) FROM t WHERE a>=3'), ['SELECT', 'count', '(', '*', ')', 'FROM', 't', 'WHERE', 'a', '>', '=3']);
+  assert.deepEqual(wordTokenize('SELECT count(*) FROM t WHERE a>=3'), [
+    'SELECT',
+    'count',
+    '(',
+    '*',
+    ')',
+    'FROM',
+    't',
+    'WHERE',
+    'a',
+    '>',
+    '=3',
+  ]);
   assert.deepEqual(spiderTokenize("SELECT T1.name FROM singer AS T1 WHERE age != 3 AND b = 'x y'"), [
-    'select', 't1.name', 'from', 'singer', 'as', 't1', 'where', 'age', '!=', '3', 'and', 'b', '=', '"x y"',
+    'select',
+    't1.name',
+    'from',
+    'singer',
+    'as',
+    't1',
+    'where',
+    'age',
+    '!=',
+    '3',
+    'and',
+    'b',
+    '=',
+    '"x y"',
   ]);
   assert.throws(() => spiderTokenize("SELECT 'unbalanced"), /Unexpected quote/);
 });
@@ -58,7 +83,7 @@ test('exact set match ignores values, DISTINCT, select order and join order, and
   assert.equal(em('SELECT name FROM singer ORDER BY age', 'SELECT name FROM singer ORDER BY age DESC'), false);
 });
 
-test("what the official parser cannot read scores 0: INNER JOIN, column aliases, aliases without AS", () => {
+test('what the official parser cannot read scores 0: INNER JOIN, column aliases, aliases without AS', () => {
   const gold = 'SELECT T2.year FROM singer AS T1 JOIN concert AS T2 ON T1.singer_id = T2.singer_id';
   assert.equal(em('SELECT T2.year FROM singer AS T1 INNER JOIN concert AS T2 ON T1.singer_id = T2.singer_id', gold), false);
   assert.equal(em('SELECT count(*) AS n FROM singer', 'SELECT count(*) FROM singer'), false);
@@ -72,5 +97,8 @@ test('hardness levels', () => {
   assert.equal(h('SELECT name FROM singer WHERE age > (SELECT avg(age) FROM singer)'), 'hard');
   // One nested query and nothing else is hard; with two WHERE conditions besides, extra.
   assert.equal(h('SELECT name FROM singer WHERE age > 1 INTERSECT SELECT name FROM singer WHERE country = "x"'), 'hard');
-  assert.equal(h('SELECT name FROM singer WHERE age > 1 AND country = "x" INTERSECT SELECT name FROM singer WHERE country = "y"'), 'extra');
+  assert.equal(
+    h('SELECT name FROM singer WHERE age > 1 AND country = "x" INTERSECT SELECT name FROM singer WHERE country = "y"'),
+    'extra',
+  );
 });

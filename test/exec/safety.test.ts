@@ -101,12 +101,18 @@ describe('hostile predictions', () => {
 
 test('double-quoted strings are read as SQLite (and Python) read them: as literals when no column has that name', async () => {
   const { items } = await evaluate({
-    gold: { name: 'gold', queries: [{ sql: 'SELECT Name FROM singer WHERE Country = "France" ORDER BY Age', db_id: 'concert_singer' }] },
-    pred: { name: 'pred', queries: ["SELECT Name FROM singer WHERE \"Country\" = 'France' ORDER BY Age"] },
+    gold: {
+      name: 'gold',
+      queries: [{ sql: 'SELECT Name FROM singer WHERE Country = "France" ORDER BY Age', db_id: 'concert_singer' }],
+    },
+    pred: { name: 'pred', queries: ['SELECT Name FROM singer WHERE "Country" = \'France\' ORDER BY Age'] },
     dbDir: tmp.dir,
   });
   assert.equal(items[0]?.status, 'ok', items[0]?.error ?? '');
   assert.equal(items[0]?.gold_rows, 3);
   assert.equal(items[0]?.ex, true);
-  assert.equal(replaceDoubleQuoted(`SELECT "a" FROM t WHERE b = "a" AND c = '"a"' -- "a"`, '"a"'), `SELECT 'a' FROM t WHERE b = 'a' AND c = '"a"' -- "a"`);
+  assert.equal(
+    replaceDoubleQuoted(`SELECT "a" FROM t WHERE b = "a" AND c = '"a"' -- "a"`, '"a"'),
+    `SELECT 'a' FROM t WHERE b = 'a' AND c = '"a"' -- "a"`,
+  );
 });
