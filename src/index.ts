@@ -23,12 +23,19 @@ export {
   resolveDataset,
   UsageError,
 } from './datasets/index.js';
+export { resultsEqual, type Semantics } from './eval/compare.js';
+export { type EvalOptions, type EvalResult, evaluate, type ItemResult } from './eval/evaluate.js';
+export { exactMatch, hardness, rebuildForMatch } from './eval/spider/exactMatch.js';
+export { SpiderJudge } from './eval/spider/judge.js';
+export { parseSpiderSql } from './eval/spider/parse.js';
+export type { EvalSummary } from './eval/summary.js';
 export { type Distribution, ngramDistribution, TemplateCounter } from './features/distribution.js';
 export { forEachNgram, ngramsOf } from './features/ngrams.js';
 export { type Profile, profileQuerySet } from './features/profile.js';
 export { buildQuerySet, type QuerySet, type Templater } from './features/querySet.js';
 export { alignJson } from './report/alignJson.js';
 export { renderAlignText } from './report/alignText.js';
+export { renderEvalText } from './report/evalText.js';
 export { renderProfileText } from './report/profileText.js';
 export { DIALECT_NAMES } from './sql/dialects.js';
 export { TemplateEngine } from './sql/engine.js';

@@ -10,13 +10,13 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DataError, type DatasetInput, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
 import { createExecPool } from '../exec/pool.js';
-import type { ExecResult, ExecStatus } from '../exec/protocol.js';
+import type { ExecRequest, ExecResult, ExecStatus } from '../exec/protocol.js';
 import { TemplateEngine } from '../sql/engine.js';
 import { loadParser } from '../sql/parser.js';
 import type { TemplateResult } from '../sql/template.js';
 import type { Semantics } from './compare.js';
 import type { Hardness } from './spider/exactMatch.js';
-import { SpiderJudge } from './spider/judge.js';
+import { NO_JUDGEMENT, SpiderJudge } from './spider/judge.js';
 import type { TablesJsonEntry } from './spider/schema.js';
 import { type EvalSummary, summarize } from './summary.js';
 
@@ -70,24 +70,32 @@ export const DEFAULT_MAX_ROWS = 500_000;
 export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const semantics = options.semantics ?? 'spider';
   const started = performance.now();
-  const [goldSet, predSet] = await Promise.all([resolveDataset(options.gold), resolveDataset(options.pred)]);
-  const [gold, pred] = await Promise.all([readAll(goldSet), readAll(predSet)]);
-  if (gold.length !== pred.length) {
-    throw new DataError(
-      predSet.path,
-      `has ${pred.length} predictions for ${gold.length} gold items in ${goldSet.path}: they must pair up one to one`,
-    );
+  const workers = Math.max(1, options.workers ?? availableParallelism());
+  // The processes start, and the SQL parser for the template match loads, while the inputs are read.
+  const poolReady = createExecPool(workers, 1000 * (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS));
+  const parserReady = loadParser();
+  let gold: QueryRecord[];
+  let pred: QueryRecord[];
+  let done: Map<number, ItemResult>;
+  try {
+    const [goldSet, predSet] = await Promise.all([resolveDataset(options.gold), resolveDataset(options.pred)]);
+    [gold, pred] = await Promise.all([readAll(goldSet), readAll(predSet)]);
+    if (gold.length !== pred.length) {
+      throw new DataError(
+        predSet.path,
+        `has ${pred.length} predictions for ${gold.length} gold items in ${goldSet.path}: they must pair up one to one`,
+      );
+    }
+    done = options.out ? readFinished(options.out) : new Map<number, ItemResult>();
+  } catch (err) {
+    await (await poolReady).close();
+    throw err;
   }
-  const done = options.out ? readFinished(options.out) : new Map<number, ItemResult>();
   const todo = gold.map((_, i) => i).filter((i) => !done.has(i));
-
-  await loadParser();
+  const tables = new Map((options.tables ?? []).map((t) => [t.db_id, t]));
+  const pool = await poolReady;
+  await parserReady;
   const templates = new TemplateEngine(options.dialect ?? 'sqlite');
-  const judge = new SpiderJudge(options.tables ?? null);
-  const pool = await createExecPool(
-    Math.min(options.workers ?? availableParallelism(), Math.max(1, todo.length)),
-    1000 * (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
-  );
   let finished = done.size;
   options.onProgress?.(finished, gold.length);
   try {
@@ -99,8 +107,8 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
         options,
         semantics,
         pool.run,
+        tables,
         templates,
-        judge,
       );
       done.set(i, item);
       if (options.out) await appendFile(options.out, `${JSON.stringify(item)}\n`);
@@ -111,7 +119,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
     for (const i of todo) {
       const p = runItem(i).finally(() => inFlight.delete(p));
       inFlight.add(p);
-      if (inFlight.size >= 4 * Math.max(1, options.workers ?? availableParallelism())) await Promise.race(inFlight);
+      if (inFlight.size >= 4 * workers) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
   } finally {
@@ -128,9 +136,9 @@ async function evaluateItem(
   pred: QueryRecord,
   options: EvalOptions,
   semantics: Semantics,
-  run: (r: Parameters<Awaited<ReturnType<typeof createExecPool>>['run']>[0]) => Promise<ExecResult>,
+  run: (r: ExecRequest) => Promise<ExecResult>,
+  tables: ReadonlyMap<string, TablesJsonEntry>,
   templates: TemplateEngine,
-  judge: SpiderJudge,
 ): Promise<ItemResult> {
   const goldSql = (gold.sql ?? '').trim();
   // As the official scripts read prediction files: one line, stripped.
@@ -139,60 +147,58 @@ async function evaluateItem(
   const context = typeof gold.fields?.sql_context === 'string' ? (gold.fields.sql_context as string) : undefined;
   const dbPath = dbId && options.dbDir ? join(options.dbDir, dbId, `${dbId}.sqlite`) : null;
   const difficulty = typeof gold.fields?.difficulty === 'string' ? (gold.fields.difficulty as string) : null;
-
-  const judged = dbId ? judge.judge(dbId, dbPath, goldSql, predSql) : { hardness: null, exact: null, predParsed: false };
-  const predTemplate = predSql === null ? null : templates.template(predSql);
-  const templateMatch = predTemplate !== null && sameTemplate(templates.template(goldSql), predTemplate);
-  const base = {
-    i,
-    db_id: dbId,
-    exact: judged.exact,
-    template_match: templateMatch,
-    hardness: judged.hardness,
-    difficulty,
-    gold_sql: goldSql,
-    pred_sql: predSql,
-    pred_parsed: judged.predParsed,
-    pred_unparseable: predTemplate === null || 'error' in predTemplate,
-  };
-
   const hasDb = dbPath !== null && existsSync(dbPath);
-  if (!hasDb && context === undefined) {
-    const why = dbId === null ? 'the item has no db_id' : `no database at ${dbPath ?? `<db-dir>/${dbId}/${dbId}.sqlite`}`;
-    return { ...base, ex: null, status: 'missing_db', gold_rows: null, pred_rows: null, error: why, ms: 0 };
-  }
-  if (predSql === null || predSql === '') {
-    return {
-      ...base,
-      ex: false,
-      status: 'pred_error',
-      gold_rows: null,
-      pred_rows: null,
-      error: 'no prediction for this item',
-      ms: 0,
-    };
-  }
+  const missing = !hasDb && context === undefined;
+  const noPrediction = predSql === null || predSql === '';
+  const goldTemplate = templates.template(goldSql);
+  const predTemplate = predSql === null ? null : templates.template(predSql);
+  // Every item goes to a process, which judges exact set match and runs the queries where it can.
   const result = await run({
     id: i,
     db: hasDb ? dbPath : null,
     context: hasDb ? undefined : context,
     gold: goldSql,
-    pred: semantics === 'spider' ? predSql.replace(/ value /g, ' 1 ') : predSql,
+    pred: semantics === 'spider' && predSql ? predSql.replace(/ value /g, ' 1 ') : (predSql ?? ''),
     semantics,
     keepDistinct: options.keepDistinct ?? false,
     maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
+    execute: !missing && !noPrediction,
+    spider: dbId === null ? null : { dbId, tables: tables.get(dbId) ?? null },
   });
-  const ex = result.status === 'gold_error' ? null : result.ex;
-  return {
-    ...base,
-    ex,
-    status: result.status,
-    gold_rows: result.gold_rows,
-    pred_rows: result.pred_rows,
-    error: result.error,
-    ms: result.ms,
+  // A process stopped mid-item (a time-out) could not report its judgement: judge here instead.
+  const judgement =
+    result.judgement ??
+    (dbId === null ? NO_JUDGEMENT : localJudge().judge(dbId, hasDb ? dbPath : null, tables.get(dbId) ?? null, goldSql, predSql));
+  const base = {
+    i,
+    db_id: dbId,
+    exact: judgement.exact,
+    template_match: predTemplate !== null && sameTemplate(goldTemplate, predTemplate),
+    hardness: judgement.hardness,
+    difficulty,
+    gold_sql: goldSql,
+    pred_sql: predSql,
+    pred_parsed: judgement.predParsed,
+    pred_unparseable: predTemplate === null || 'error' in predTemplate,
   };
+  if (missing) {
+    const why = dbId === null ? 'the item has no db_id' : `no database at ${dbPath ?? `<db-dir>/${dbId}/${dbId}.sqlite`}`;
+    return { ...base, ex: null, status: 'missing_db', gold_rows: null, pred_rows: null, error: why, ms: 0 };
+  }
+  if (noPrediction) {
+    const error = 'no prediction for this item';
+    return { ...base, ex: false, status: 'pred_error', gold_rows: null, pred_rows: null, error, ms: 0 };
+  }
+  const ex = result.status === 'gold_error' ? null : result.ex;
+  const { status, gold_rows, pred_rows, error, ms } = result;
+  return { ...base, ex, status, gold_rows, pred_rows, error, ms };
 }
+
+let judge: SpiderJudge | undefined;
+const localJudge = () => {
+  judge ??= new SpiderJudge();
+  return judge;
+};
 
 const sameTemplate = (a: TemplateResult, b: TemplateResult) => 'template' in a && 'template' in b && a.template === b.template;
 

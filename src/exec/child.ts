@@ -3,7 +3,7 @@ import { Executor } from './execute.js';
 import type { ExecRequest } from './protocol.js';
 
 const send = (message: object) => process.send?.(message);
-const executor = new Executor((id, phase) => send({ id, phase }));
+const executor = new Executor(send);
 process.on('message', (request: ExecRequest) => send(executor.execute(request)));
 process.on('disconnect', () => {
   executor.close();

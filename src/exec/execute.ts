@@ -1,21 +1,29 @@
 /** Executing one evaluation item: both queries on the item's database, then the comparison. */
 import { resultsEqual } from '../eval/compare.js';
+import { NO_JUDGEMENT, SpiderJudge, type SpiderJudgement } from '../eval/spider/judge.js';
+import type { TablesJsonEntry } from '../eval/spider/schema.js';
 import { spiderExecutionSql, spiderOrderMatters } from '../eval/spiderPrep.js';
-import type { ExecRequest, ExecResult } from './protocol.js';
+import type { ExecRequest, ExecResult, PhaseMessage } from './protocol.js';
 import { type Db, openFromContext, openReadOnly, runQuery } from './sqlite.js';
 
 export class Executor {
   private readonly open = new Map<string, Db>();
+  private readonly judge = new SpiderJudge();
+  /** tables.json entries, sent once per database. */
+  private readonly tables = new Map<string, TablesJsonEntry>();
 
-  constructor(private readonly onPhase: (id: number, phase: 'pred' | 'gold') => void = () => {}) {}
+  constructor(private readonly onPhase: (message: PhaseMessage) => void = () => {}) {}
 
   execute(request: ExecRequest): ExecResult {
     const started = performance.now();
-    const done = (fields: Omit<ExecResult, 'id' | 'ms'>): ExecResult => ({
+    const judgement = request.spider ? this.spiderJudgement(request, request.spider) : NO_JUDGEMENT;
+    const done = (fields: Omit<ExecResult, 'id' | 'ms' | 'judgement'>): ExecResult => ({
       id: request.id,
       ms: Math.round(performance.now() - started),
+      judgement,
       ...fields,
     });
+    if (!request.execute) return done({ status: 'ok', ex: false, gold_rows: null, pred_rows: null, error: null });
     let db: Db;
     let scratch = false;
     try {
@@ -37,9 +45,10 @@ export class Executor {
       const gold = spider ? spiderExecutionSql(request.gold, request.keepDistinct) : request.gold;
       const pred = spider ? spiderExecutionSql(request.pred, request.keepDistinct) : request.pred;
       // The prediction first, as BIRD's evaluator does.
-      this.onPhase(request.id, 'pred');
+      // The parent's timer already covers the prediction (it started with the request); a message
+      // marks the start of the gold query, so each query gets the whole time-out.
       const p = runQuery(db, pred, request.maxRows);
-      this.onPhase(request.id, 'gold');
+      this.onPhase({ id: request.id, phase: 'gold', judgement });
       const g = runQuery(db, gold, request.maxRows);
       if (!g.ok)
         return done({ status: 'gold_error', ex: false, gold_rows: null, pred_rows: p.ok ? p.rows.length : null, error: g.error });
@@ -49,6 +58,12 @@ export class Executor {
     } finally {
       if (scratch) db.close();
     }
+  }
+
+  private spiderJudgement(request: ExecRequest, spider: NonNullable<ExecRequest['spider']>): SpiderJudgement {
+    if (spider.tables !== null && spider.tables !== 'sent') this.tables.set(spider.dbId, spider.tables);
+    const tables = this.tables.get(spider.dbId) ?? null;
+    return this.judge.judge(spider.dbId, request.db, tables, request.gold, request.pred === '' ? null : request.pred);
   }
 
   private database(path: string): Db {

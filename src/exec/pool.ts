@@ -4,6 +4,7 @@
  * better-sqlite3) and replaced, and the item is marked `timeout`.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import type { SpiderJudgement } from '../eval/spider/judge.js';
 import type { ExecRequest, ExecResult, PhaseMessage } from './protocol.js';
 
 export interface ExecPool {
@@ -14,6 +15,8 @@ export interface ExecPool {
 interface Slot {
   child: ChildProcess;
   busy: boolean;
+  /** Databases whose tables.json entry this child already holds (sent once, not with every item). */
+  tablesSent: Set<string>;
   /** Killed after a time-out, or died: replaced before its next item. */
   dead: boolean;
 }
@@ -25,12 +28,17 @@ export async function createExecPool(size: number, timeoutMs: number): Promise<E
   const execArgv = ext === '.ts' ? ['--import', 'tsx'] : [];
   const spawn = (): Promise<ChildProcess> =>
     new Promise((resolve, reject) => {
-      const child = fork(script, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      const child = fork(script, [], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       child.once('error', reject);
       child.once('message', () => resolve(child));
     });
   const slots: Slot[] = await Promise.all(
-    Array.from({ length: Math.max(1, size) }, async () => ({ child: await spawn(), busy: false, dead: false })),
+    Array.from({ length: Math.max(1, size) }, async () => ({
+      child: await spawn(),
+      busy: false,
+      dead: false,
+      tablesSent: new Set<string>(),
+    })),
   );
   const waiting: ((slot: Slot) => void)[] = [];
   let closed = false;
@@ -53,6 +61,7 @@ export async function createExecPool(size: number, timeoutMs: number): Promise<E
     new Promise<ExecResult>((resolve) => {
       const started = performance.now();
       let phase: 'pred' | 'gold' = 'pred';
+      let judgement: SpiderJudgement | null = null;
       let timer: NodeJS.Timeout | undefined;
       const arm = () => {
         clearTimeout(timer);
@@ -72,11 +81,13 @@ export async function createExecPool(size: number, timeoutMs: number): Promise<E
         pred_rows: null,
         error,
         ms: Math.round(performance.now() - started),
+        judgement,
       });
       const onMessage = (message: ExecResult | PhaseMessage) => {
         if (message.id !== request.id) return;
         if ('phase' in message) {
           phase = message.phase;
+          judgement = message.judgement;
           arm();
         } else finish(message);
       };
@@ -103,7 +114,7 @@ export async function createExecPool(size: number, timeoutMs: number): Promise<E
       slot.child.on('message', onMessage);
       slot.child.once('exit', onExit);
       arm();
-      slot.child.send(request);
+      slot.child.send(withoutRepeatedTables(slot, request));
     });
 
   return {
@@ -115,6 +126,7 @@ export async function createExecPool(size: number, timeoutMs: number): Promise<E
         if (slot.dead) {
           slot.child = await spawn();
           slot.dead = false;
+          slot.tablesSent.clear();
         }
         return result;
       } finally {
@@ -135,4 +147,13 @@ export async function createExecPool(size: number, timeoutMs: number): Promise<E
       );
     },
   };
+}
+
+function withoutRepeatedTables(slot: Slot, request: ExecRequest): ExecRequest {
+  if (!request.spider?.tables) return request;
+  if (!slot.tablesSent.has(request.spider.dbId)) {
+    slot.tablesSent.add(request.spider.dbId);
+    return request;
+  }
+  return { ...request, spider: { dbId: request.spider.dbId, tables: 'sent' } };
 }

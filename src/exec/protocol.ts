@@ -1,5 +1,7 @@
 /** Messages between the evaluator and its execution processes. */
 import type { Semantics } from '../eval/compare.js';
+import type { SpiderJudgement } from '../eval/spider/judge.js';
+import type { TablesJsonEntry } from '../eval/spider/schema.js';
 
 export interface ExecRequest {
   readonly id: number;
@@ -11,6 +13,10 @@ export interface ExecRequest {
   readonly semantics: Semantics;
   readonly keepDistinct: boolean;
   readonly maxRows: number;
+  /** false: only judged (no database, or no prediction to run). */
+  readonly execute: boolean;
+  /** Spider's exact set match and hardness, judged here too: the database's schema is at hand. */
+  readonly spider: { readonly dbId: string; readonly tables: TablesJsonEntry | 'sent' | null } | null;
 }
 
 export type ExecStatus = 'ok' | 'pred_error' | 'gold_error' | 'timeout' | 'missing_db';
@@ -23,10 +29,14 @@ export interface ExecResult {
   readonly pred_rows: number | null;
   readonly error: string | null;
   readonly ms: number;
+  /** null when the process was stopped before it could judge (a time-out, a crash). */
+  readonly judgement: SpiderJudgement | null;
 }
 
 /** Sent by the child before each query, so that the parent's timer covers one query at a time. */
 export interface PhaseMessage {
   readonly id: number;
   readonly phase: 'pred' | 'gold';
+  /** Known before any query runs, so that a time-out keeps it. */
+  readonly judgement: SpiderJudgement;
 }

@@ -116,3 +116,27 @@ test('double-quoted strings are read as SQLite (and Python) read them: as litera
     `SELECT 'a' FROM t WHERE b = 'a' AND c = '"a"' -- "a"`,
   );
 });
+
+test('an item stopped by its time-out still gets its exact set match and hardness', async () => {
+  const forever = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c';
+  const { items } = await evaluate({
+    gold: { name: 'gold', queries: [{ sql: GOLD, db_id: 'concert_singer' }] },
+    pred: { name: 'pred', queries: [forever] },
+    dbDir: tmp.dir,
+    timeoutSeconds: 1,
+    tables: [
+      {
+        db_id: 'concert_singer',
+        table_names_original: ['singer'],
+        column_names_original: [
+          [-1, '*'],
+          [0, 'Singer_ID'],
+        ],
+        foreign_keys: [],
+      },
+    ],
+  });
+  assert.equal(items[0]?.status, 'timeout');
+  assert.equal(items[0]?.hardness, 'easy');
+  assert.equal(items[0]?.exact, false);
+});

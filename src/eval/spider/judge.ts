@@ -17,23 +17,21 @@ export interface SpiderJudgement {
   readonly predParsed: boolean;
 }
 
+export const NO_JUDGEMENT: SpiderJudgement = { hardness: null, exact: null, predParsed: false };
+
 export class SpiderJudge {
   private readonly schemas = new Map<string, SpiderSchema | null>();
   private readonly kmaps = new Map<string, Map<string, string>>();
-  private readonly tables: Map<string, TablesJsonEntry>;
 
-  constructor(tables: readonly TablesJsonEntry[] | null) {
-    this.tables = new Map((tables ?? []).map((t) => [t.db_id, t]));
-  }
-
-  judge(dbId: string, dbPath: string | null, gold: string, pred: string | null): SpiderJudgement {
-    const schema = this.schema(dbId, dbPath);
-    if (!schema) return { hardness: null, exact: null, predParsed: false };
+  /** `tables`: the database's tables.json entry, if one is known (needed for exact set match). */
+  judge(dbId: string, dbPath: string | null, tables: TablesJsonEntry | null, gold: string, pred: string | null): SpiderJudgement {
+    const schema = this.schema(dbId, dbPath, tables);
+    if (!schema) return NO_JUDGEMENT;
     let goldSql: SpiderSql;
     try {
       goldSql = parseSpiderSql(schema, gold);
     } catch {
-      return { hardness: null, exact: null, predParsed: false };
+      return NO_JUDGEMENT;
     }
     let predSql = EMPTY_SQL();
     let predParsed = false;
@@ -45,14 +43,13 @@ export class SpiderJudge {
         // As evaluation.py: an unparseable prediction is compared as an empty query.
       }
     }
-    const kmap = this.kmap(dbId);
+    const kmap = this.kmap(dbId, tables);
     const exact = kmap ? exactMatch(rebuildForMatch(predSql, schema, kmap), rebuildForMatch(goldSql, schema, kmap)) : null;
     return { hardness: hardness(goldSql), exact, predParsed };
   }
 
-  private schema(dbId: string, dbPath: string | null): SpiderSchema | null {
+  private schema(dbId: string, dbPath: string | null, entry: TablesJsonEntry | null): SpiderSchema | null {
     if (!this.schemas.has(dbId)) {
-      const entry = this.tables.get(dbId);
       let tables = null;
       if (dbPath && existsSync(dbPath)) tables = schemaFromDatabase(dbPath);
       else if (entry) tables = schemaFromTablesJson(entry);
@@ -61,8 +58,7 @@ export class SpiderJudge {
     return this.schemas.get(dbId) ?? null;
   }
 
-  private kmap(dbId: string): Map<string, string> | null {
-    const entry = this.tables.get(dbId);
+  private kmap(dbId: string, entry: TablesJsonEntry | null): Map<string, string> | null {
     if (!entry) return null;
     let map = this.kmaps.get(dbId);
     if (!map) {
