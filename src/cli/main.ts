@@ -7,6 +7,7 @@ import { DataError, UsageError } from '../datasets/errors.js';
 import { UnknownDialectError } from '../sql/dialects.js';
 import { alignCommand } from './align.js';
 import { evalCommand } from './eval.js';
+import { predictCommand } from './predict.js';
 import { profileCommand } from './profile.js';
 import { templatesCommand } from './templates.js';
 
@@ -33,7 +34,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(templatesCommand())
     .addCommand(alignCommand())
     .addCommand(profileCommand())
-    .addCommand(evalCommand());
+    .addCommand(evalCommand())
+    .addCommand(predictCommand());
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

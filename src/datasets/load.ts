@@ -20,6 +20,8 @@ import { parseDatasetSpec } from './spec.js';
 export interface LoadOptions {
   /** Queries longer than this (in UTF-16 code units) are refused as bad data. */
   readonly maxQueryLength?: number;
+  /** false: a table without a SQL field is fine (a questions-only file); its records have sql null. */
+  readonly requireSql?: boolean;
 }
 
 export const DEFAULT_MAX_QUERY_LENGTH = 1_000_000;
@@ -56,7 +58,7 @@ export async function openDataset(arg: string, options: LoadOptions = {}): Promi
       const format: DatasetFormat = content.values.some((v) => v.includes(BIRD_SEPARATOR)) ? 'bird-predictions' : 'json';
       return { name, path, format, batches: () => checked(path, stringBatches(content.values, content.keys), maxLength) };
     }
-    return tableDataset(name, path, 'json', content.table, spec.field, maxLength);
+    return tableDataset(name, path, 'json', content.table, spec.field, maxLength, options.requireSql ?? true);
   }
   const table =
     kind === 'jsonl'
@@ -64,7 +66,7 @@ export async function openDataset(arg: string, options: LoadOptions = {}): Promi
       : kind === 'parquet'
         ? await readParquet(path)
         : await readCsv(path, kind === 'tsv' ? '\t' : ',');
-  return tableDataset(name, path, kind, table, spec.field, maxLength);
+  return tableDataset(name, path, kind, table, spec.field, maxLength, options.requireSql ?? true);
 }
 
 function tableDataset(
@@ -74,13 +76,19 @@ function tableDataset(
   table: TableSource,
   named: string | undefined,
   maxLength: number,
+  requireSql: boolean,
 ): Dataset {
   if (table.columns.length === 0) {
     // A JSONL of bare strings has no columns: each line is a query.
     if (named !== undefined) throw new DataError(path, `no field '${named}': the items have no fields`);
     return { name, path, format, batches: () => checked(path, bareBatches(table), maxLength) };
   }
-  const field = resolveSqlField(path, table.columns, table.sample, named);
+  let field: string | undefined;
+  try {
+    field = resolveSqlField(path, table.columns, table.sample, named);
+  } catch (err) {
+    if (requireSql || named !== undefined) throw err;
+  }
   const dbField = resolveDbField(table.columns);
   return {
     name,
@@ -91,12 +99,16 @@ function tableDataset(
   };
 }
 
-async function* rowBatches(table: TableSource, field: string, dbField: string | undefined): AsyncIterable<QueryRecord[]> {
+async function* rowBatches(
+  table: TableSource,
+  field: string | undefined,
+  dbField: string | undefined,
+): AsyncIterable<QueryRecord[]> {
   let i = 0;
   for await (const rows of table.batches()) {
     yield rows.map((row) => {
       const fields = row.value as Record<string, unknown>;
-      const raw = fields[field];
+      const raw = field === undefined ? null : fields[field];
       const sql = raw === null || raw === undefined ? null : String(raw);
       const db = dbField === undefined ? undefined : fields[dbField];
       return { i: i++, sql, db_id: db === undefined || db === null ? undefined : String(db), where: row.where, fields };

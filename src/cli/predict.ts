@@ -1,0 +1,152 @@
+/** `sqlalign predict`: a model's SQL for every question, from any OpenAI-compatible server. */
+import { readFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { DataError } from '../datasets/errors.js';
+import type { Endpoint } from '../llm/client.js';
+import { type OutputFormat, predict } from '../llm/predict.js';
+import type { TablesJsonFull } from '../llm/schemaText.js';
+import { count } from '../report/table.js';
+import { nonNegativeNumber, positiveNumber, wholeNumber } from './options.js';
+import { writeJson } from './output.js';
+import { createProgress } from './progress.js';
+
+interface PredictFlags {
+  questions: string;
+  dbDir?: string;
+  schema?: string;
+  baseUrl: string;
+  model: string;
+  apiKeyEnv: string;
+  evidence?: boolean;
+  prompt?: string;
+  fewShot?: string;
+  shots: number;
+  concurrency: number;
+  maxTokens: number;
+  temperature: number;
+  seed?: number;
+  timeout: number;
+  retries: number;
+  endpoint: Endpoint;
+  dialect: string;
+  out: string;
+  format: OutputFormat;
+  json?: boolean;
+}
+
+export function predictCommand(): Command {
+  return new Command('predict')
+    .description(
+      "the base model's SQL for every question of a dataset, from an OpenAI-compatible server (vLLM, Ollama, llama.cpp, ...)",
+    )
+    .requiredOption('--questions <dataset>', 'questions with db_id (Spider/BIRD json, Gretel rows with sql_context, ...)')
+    .option('--db-dir <dir>', 'folder of <db_id>/<db_id>.sqlite: the schema (and example rows) come from the database')
+    .option('--schema <tables.json>', 'Spider/BIRD tables.json: the schema when there is no database')
+    .requiredOption('--base-url <url>', 'the server, e.g. http://localhost:8000/v1')
+    .requiredOption('--model <name>', 'the model name the server knows')
+    .option('--api-key-env <name>', 'environment variable holding the API key', 'OPENAI_API_KEY')
+    .option('--evidence', "add BIRD's evidence to the prompt")
+    .option(
+      '--prompt <file>',
+      'a prompt template with {{schema}}, {{question}}, {{evidence}}, {{examples}}, {{dialect}}, {{db_id}}',
+    )
+    .option('--few-shot <dataset>', 'examples (question and SQL) to put in each prompt')
+    .option('--shots <n>', 'how many few-shot examples per prompt', wholeNumber(0), 3)
+    .option('--concurrency <n>', 'requests in flight at once', wholeNumber(1), 8)
+    .option('--max-tokens <n>', 'longest answer', wholeNumber(1), 512)
+    .option('--temperature <t>', 'sampling temperature', nonNegativeNumber, 0)
+    .option('--seed <n>', 'sampling seed sent to the server (and for few-shot picks)', wholeNumber(0))
+    .option('--timeout <seconds>', 'give up on a request after this long (then retry)', positiveNumber, 120)
+    .option('--retries <n>', 'retries on 429, 5xx and dropped connections', wholeNumber(0), 6)
+    .addOption(
+      new Option('--endpoint <kind>', 'chat (instruction models) or completions (base models)')
+        .choices(['chat', 'completions'])
+        .default('chat'),
+    )
+    .option('--dialect <name>', 'the SQL dialect named in the prompt', 'sqlite')
+    .requiredOption('--out <file>', 'results: JSONL (resumed if it exists), or with --format bird/spider the final file')
+    .addOption(
+      new Option('--format <format>', 'jsonl, BIRD prediction JSON, or Spider one query per line')
+        .choices(['jsonl', 'bird', 'spider'])
+        .default('jsonl'),
+    )
+    .option('--json', 'print the summary as JSON')
+    .action(async (flags: PredictFlags) => {
+      const apiKey = process.env[flags.apiKeyEnv];
+      const controller = new AbortController();
+      let interrupts = 0;
+      const onInterrupt = () => {
+        if (++interrupts > 1) process.exit(130);
+        process.stderr.write('\nsqlalign: stopping (results so far are saved; Ctrl-C again to quit at once)\n');
+        controller.abort(new Error('interrupted'));
+      };
+      process.on('SIGINT', onInterrupt);
+      const progress = createProgress(!flags.json);
+      try {
+        const summary = await predict({
+          questions: flags.questions,
+          dbDir: flags.dbDir,
+          schema: flags.schema ? readSchema(flags.schema) : undefined,
+          baseUrl: flags.baseUrl,
+          model: flags.model,
+          apiKey,
+          endpoint: flags.endpoint,
+          evidence: flags.evidence,
+          template: flags.prompt ? { text: readText(flags.prompt), file: flags.prompt } : undefined,
+          fewShot: flags.fewShot,
+          shots: flags.shots,
+          concurrency: flags.concurrency,
+          maxTokens: flags.maxTokens,
+          temperature: flags.temperature,
+          seed: flags.seed,
+          timeoutMs: flags.timeout * 1000,
+          maxRetries: flags.retries,
+          dialect: flags.dialect,
+          out: flags.out,
+          format: flags.format,
+          signal: controller.signal,
+          onProgress: (done, total) => progress.update('predict', done, total),
+        });
+        progress.done();
+        if (flags.json) await writeJson(summary);
+        else {
+          const u = summary.usage;
+          process.stdout.write(
+            `${count(summary.done)} of ${count(summary.items)} questions answered (${count(summary.skipped)} from an earlier run) in ${summary.seconds.toFixed(1)} s: ` +
+              `${summary.requests_per_second.toFixed(1)} requests/s, ${count(u.prompt_tokens)} prompt + ${count(u.completion_tokens)} completion tokens (${Math.round(summary.tokens_per_second)}/s)\n` +
+              `results: ${summary.jsonl}${summary.exported ? `, ${summary.exported} (${flags.format})` : ''}\n`,
+          );
+        }
+        if (summary.stopped) process.exitCode = 130;
+        else if (summary.failed.length > 0) {
+          const first = summary.failed[0] as { i: number; error: string };
+          throw new DataError(
+            flags.questions,
+            `${summary.failed.length} questions failed (first: item ${first.i}: ${first.error}); run again to retry them`,
+          );
+        }
+      } finally {
+        progress.done();
+        process.off('SIGINT', onInterrupt);
+      }
+    });
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new DataError(path, 'cannot read the prompt template');
+  }
+}
+
+function readSchema(path: string): TablesJsonFull[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new DataError(path, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a readable tables.json');
+  }
+  if (!Array.isArray(data)) throw new DataError(path, 'not a Spider-style tables.json (an array of databases)');
+  return data as TablesJsonFull[];
+}

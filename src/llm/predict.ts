@@ -1,0 +1,304 @@
+/**
+ * `predict` as a library call: for every question of a dataset, a prompt with its database's
+ * schema goes to an OpenAI-compatible server, and the SQL in the answer is saved. Results are
+ * appended to a JSONL file as they arrive, keyed by item, so that a re-run skips what is done;
+ * at the end the predictions can also be written in BIRD's and Spider's formats.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DataError, type DatasetInput, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
+import { BIRD_SEPARATOR } from '../datasets/readers/json.js';
+import { type Completion, createClient, type Endpoint, FatalApiError, RequestFailedError, type Usage } from './client.js';
+import { extractSql } from './extract.js';
+import { checkTemplate, DEFAULT_SYSTEM, DEFAULT_TEMPLATE, formatExamples, renderPrompt } from './prompt.js';
+import { schemaFromSqlite, schemaFromTablesJson, type TablesJsonFull } from './schemaText.js';
+
+export type OutputFormat = 'jsonl' | 'bird' | 'spider';
+
+export interface PredictOptions {
+  readonly questions: DatasetInput;
+  readonly dbDir?: string;
+  readonly schema?: readonly TablesJsonFull[];
+  readonly baseUrl: string;
+  readonly model: string;
+  readonly apiKey?: string;
+  readonly endpoint?: Endpoint;
+  readonly evidence?: boolean;
+  /** A prompt template (see prompt.ts); the default prompt otherwise. */
+  readonly template?: { readonly text: string; readonly file: string };
+  readonly fewShot?: DatasetInput;
+  readonly shots?: number;
+  readonly concurrency?: number;
+  readonly maxTokens?: number;
+  readonly temperature?: number;
+  readonly seed?: number;
+  readonly timeoutMs?: number;
+  readonly maxRetries?: number;
+  readonly backoffMs?: number;
+  readonly dialect?: string;
+  /** The results file. With format bird or spider, the JSONL goes beside it (`<out>.jsonl`). */
+  readonly out: string;
+  readonly format?: OutputFormat;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface Prediction {
+  readonly i: number;
+  readonly id?: unknown;
+  readonly db_id: string | null;
+  readonly question: string;
+  readonly sql: string;
+  readonly raw: string;
+  readonly usage: Usage;
+  readonly model: string;
+  readonly attempts: number;
+  readonly ms: number;
+}
+
+export interface PredictSummary {
+  readonly items: number;
+  readonly done: number;
+  readonly skipped: number;
+  readonly failed: readonly { i: number; error: string }[];
+  readonly usage: Usage;
+  readonly seconds: number;
+  readonly requests_per_second: number;
+  readonly tokens_per_second: number;
+  readonly stopped: boolean;
+  readonly jsonl: string;
+  readonly exported: string | null;
+}
+
+const QUESTION_FIELDS = ['question', 'NLQ', 'sql_prompt', 'utterance', 'nl', 'text', 'prompt'];
+
+export function questionOf(record: QueryRecord): string | null {
+  for (const name of QUESTION_FIELDS) {
+    const v = record.fields?.[name];
+    if (typeof v === 'string' && v.trim() !== '') return v;
+  }
+  return null;
+}
+
+export const progressFile = (out: string, format: OutputFormat) => (format === 'jsonl' ? out : `${out}.jsonl`);
+
+export async function predict(options: PredictOptions): Promise<PredictSummary> {
+  const started = performance.now();
+  const format = options.format ?? 'jsonl';
+  const jsonl = progressFile(options.out, format);
+  if (options.template) checkTemplate(options.template.text, options.template.file);
+  const questionsSet = await resolveDataset(options.questions, { requireSql: false });
+  const records = await readAll(questionsSet);
+  const examples = options.fewShot ? await loadExamples(options.fewShot) : [];
+  const done = readDone(jsonl);
+  const todo = records.filter((r) => !done.has(r.i));
+  const schemas = new SchemaSource(options);
+  const client = createClient({
+    baseUrl: options.baseUrl,
+    model: options.model,
+    apiKey: options.apiKey,
+    endpoint: options.endpoint,
+    maxTokens: options.maxTokens,
+    temperature: options.temperature,
+    seed: options.seed,
+    timeoutMs: options.timeoutMs,
+    maxRetries: options.maxRetries,
+    backoffMs: options.backoffMs,
+    signal: options.signal,
+  });
+
+  const usage: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+  const failed: { i: number; error: string }[] = [];
+  let finished = done.size;
+  let fatal: Error | null = null;
+  options.onProgress?.(finished, records.length);
+
+  const runOne = async (record: QueryRecord) => {
+    const question = questionOf(record);
+    if (question === null) {
+      failed.push({ i: record.i, error: `${record.where}: no question (fields ${QUESTION_FIELDS.join(', ')})` });
+      return;
+    }
+    let prompt: string;
+    try {
+      prompt = renderPrompt(options.template?.text ?? DEFAULT_TEMPLATE, {
+        schema: schemas.of(record),
+        question,
+        evidence:
+          options.evidence && typeof record.fields?.evidence === 'string' ? (record.fields.evidence as string) : undefined,
+        examples:
+          examples.length > 0
+            ? formatExamples(pickExamples(examples, question, options.shots ?? 3, (options.seed ?? 0) + record.i))
+            : undefined,
+        dialect: options.dialect ?? 'sqlite',
+        db_id: record.db_id,
+      });
+    } catch (err) {
+      failed.push({ i: record.i, error: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    const t0 = performance.now();
+    let completion: Completion;
+    try {
+      completion = await client.complete(prompt, options.template ? undefined : DEFAULT_SYSTEM);
+    } catch (err) {
+      if (err instanceof FatalApiError) fatal ??= err;
+      else if (err instanceof RequestFailedError) failed.push({ i: record.i, error: err.message });
+      else if (!options.signal?.aborted) failed.push({ i: record.i, error: err instanceof Error ? err.message : String(err) });
+      return;
+    }
+    const prediction: Prediction = {
+      i: record.i,
+      ...(record.fields && 'question_id' in record.fields
+        ? { id: record.fields.question_id }
+        : record.fields && 'id' in record.fields
+          ? { id: record.fields.id }
+          : {}),
+      db_id: record.db_id ?? null,
+      question,
+      sql: extractSql(completion.text),
+      raw: completion.text,
+      usage: completion.usage,
+      model: options.model,
+      attempts: completion.attempts,
+      ms: Math.round(performance.now() - t0),
+    };
+    usage.prompt_tokens += completion.usage.prompt_tokens;
+    usage.completion_tokens += completion.usage.completion_tokens;
+    usage.total_tokens += completion.usage.total_tokens;
+    done.set(record.i, prediction);
+    await appendFile(jsonl, `${JSON.stringify(prediction)}\n`);
+    options.onProgress?.(++finished, records.length);
+  };
+
+  // At most `concurrency` requests in flight; stop taking new items on a fatal error or Ctrl-C.
+  const limit = Math.max(1, options.concurrency ?? 8);
+  const inFlight = new Set<Promise<void>>();
+  for (const record of todo) {
+    if (fatal || options.signal?.aborted) break;
+    const p = runOne(record).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    if (inFlight.size >= limit) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  if (fatal) throw fatal;
+
+  const seconds = (performance.now() - started) / 1000;
+  const completed = done.size === records.length;
+  let exported: string | null = null;
+  if (completed && format !== 'jsonl') {
+    exportPredictions(options.out, format, records, done);
+    exported = options.out;
+  }
+  const made = finished - (records.length - todo.length);
+  return {
+    items: records.length,
+    done: done.size,
+    skipped: records.length - todo.length,
+    failed,
+    usage,
+    seconds,
+    requests_per_second: made / seconds,
+    tokens_per_second: usage.total_tokens / seconds,
+    stopped: options.signal?.aborted ?? false,
+    jsonl,
+    exported,
+  };
+}
+
+/** Predictions already in the JSONL file (a line cut short by a kill is ignored and redone). */
+function readDone(jsonl: string): Map<number, Prediction> {
+  const done = new Map<number, Prediction>();
+  if (!existsSync(jsonl)) return done;
+  for (const line of readFileSync(jsonl, 'utf8').split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const p = JSON.parse(line) as Prediction;
+      if (typeof p.i === 'number' && typeof p.sql === 'string') done.set(p.i, p);
+    } catch {}
+  }
+  return done;
+}
+
+/** BIRD's prediction JSON and Spider's one-query-per-line file, in item order. */
+function exportPredictions(
+  out: string,
+  format: 'bird' | 'spider',
+  records: readonly QueryRecord[],
+  done: ReadonlyMap<number, Prediction>,
+) {
+  const oneLine = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+  if (format === 'bird') {
+    const object = Object.fromEntries(
+      records.map((r) => [String(r.i), `${oneLine(done.get(r.i)?.sql ?? '')}${BIRD_SEPARATOR}${r.db_id ?? ''}`]),
+    );
+    writeFileSync(out, `${JSON.stringify(object, null, 4)}\n`);
+  } else {
+    writeFileSync(out, records.map((r) => `${oneLine(done.get(r.i)?.sql ?? '') || 'SELECT'}\n`).join(''));
+  }
+}
+
+/** Schema text per database, computed once. */
+class SchemaSource {
+  private readonly cache = new Map<string, string>();
+  private readonly tables: Map<string, TablesJsonFull>;
+
+  constructor(private readonly options: PredictOptions) {
+    this.tables = new Map((options.schema ?? []).map((t) => [t.db_id, t]));
+  }
+
+  of(record: QueryRecord): string {
+    const context = record.fields?.sql_context;
+    if (typeof context === 'string' && context.trim() !== '') return context.trim();
+    const db = record.db_id;
+    if (!db) throw new Error(`${record.where}: no db_id and no sql_context: no schema for the prompt`);
+    let text = this.cache.get(db);
+    if (text === undefined) {
+      const path = this.options.dbDir ? join(this.options.dbDir, db, `${db}.sqlite`) : null;
+      const entry = this.tables.get(db);
+      if (path && existsSync(path)) text = schemaFromSqlite(path);
+      else if (entry) text = schemaFromTablesJson(entry);
+      else throw new Error(`${record.where}: no schema for database '${db}' (no ${path ?? '--db-dir'} and no --schema entry)`);
+      this.cache.set(db, text);
+    }
+    return text;
+  }
+}
+
+interface Example {
+  readonly question: string;
+  readonly sql: string;
+}
+
+async function loadExamples(input: DatasetInput): Promise<Example[]> {
+  const set = await resolveDataset(input);
+  const examples: Example[] = [];
+  for (const r of await readAll(set)) {
+    const question = questionOf(r);
+    if (question && r.sql) examples.push({ question, sql: r.sql });
+  }
+  if (examples.length === 0) throw new DataError(set.path, 'has no items with both a question and SQL for few-shot examples');
+  return examples;
+}
+
+/** `shots` examples drawn with a seed (one per item: reproducible), never the question itself. */
+function pickExamples(pool: readonly Example[], question: string, shots: number, seed: number): Example[] {
+  const candidates = pool.filter((e) => e.question !== question);
+  let state = (seed * 2654435761) >>> 0 || 1;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 4294967296;
+  };
+  const picked: Example[] = [];
+  const used = new Set<number>();
+  while (picked.length < Math.min(shots, candidates.length)) {
+    const k = Math.floor(next() * candidates.length);
+    if (used.has(k)) continue;
+    used.add(k);
+    picked.push(candidates[k] as Example);
+  }
+  return picked;
+}
