@@ -33,6 +33,11 @@ export { type Distribution, ngramDistribution, TemplateCounter } from './feature
 export { forEachNgram, ngramsOf } from './features/ngrams.js';
 export { type Profile, profileQuerySet } from './features/profile.js';
 export { buildQuerySet, type QuerySet, type Templater } from './features/querySet.js';
+export { type ClientOptions, createClient, FatalApiError, RequestFailedError } from './llm/client.js';
+export { extractSql } from './llm/extract.js';
+export { type Prediction, type PredictOptions, type PredictSummary, predict } from './llm/predict.js';
+export { DEFAULT_TEMPLATE, renderPrompt } from './llm/prompt.js';
+export { schemaFromSqlite, schemaFromTablesJson } from './llm/schemaText.js';
 export { alignJson } from './report/alignJson.js';
 export { renderAlignText } from './report/alignText.js';
 export { renderEvalText } from './report/evalText.js';

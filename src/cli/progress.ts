@@ -24,7 +24,9 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
       let bar = '';
       if (total !== undefined && total > 0) {
         const filled = Math.round((20 * Math.min(done, total)) / total);
-        bar = `[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`;
+        const remaining = done > 0 ? ((total - done) * seconds) / done : Number.NaN;
+        const eta = Number.isFinite(remaining) ? ` ETA ${formatSeconds(remaining)}` : '';
+        bar = `[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}${eta}`;
       } else bar = `${done.toLocaleString('en-US')} queries`;
       const width = stream.columns ?? 80;
       stream.write(`\r${`${label} ${bar} ${rate}`.slice(0, width - 1)}\x1b[K`);
@@ -35,4 +37,12 @@ export function createProgress(enabled: boolean, stream: NodeJS.WriteStream = pr
       drawn = false;
     },
   };
+}
+
+function formatSeconds(s: number): string {
+  if (s < 60) return `${Math.ceil(s)}s`;
+  const m = Math.floor(s / 60);
+  return m < 60
+    ? `${m}m${String(Math.ceil(s % 60)).padStart(2, '0')}s`
+    : `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
 }
