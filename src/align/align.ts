@@ -1,8 +1,14 @@
 /** The whole `align` pipeline as one library call: load → template → features → compare. */
 import { DataError, type DatasetInput, estimateQueries, resolveDataset, UsageError } from '../datasets/index.js';
+import type { QueryRecord } from '../datasets/record.js';
+import { type Distribution, ngramDistribution, TemplateCounter } from '../features/distribution.js';
 import { buildQuerySet, type QuerySet } from '../features/querySet.js';
 import { createTemplater } from '../sql/templater.js';
+import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import { type AlignParams, type Comparison, compare, DEFAULT_ALPHA, DEFAULT_LMAX } from './compare.js';
+import { type Explanation, explain } from './explain.js';
+import { samplePerGroup, type TargetEntry } from './sample.js';
+import { type SensitivityRow, sensitivity } from './sensitivity.js';
 
 export interface AlignOptions {
   readonly target: DatasetInput;
@@ -17,12 +23,30 @@ export interface AlignOptions {
   readonly maxQueryLength?: number;
   /** Progress: which dataset, and how many of its queries are done. */
   readonly onProgress?: (name: string, done: number) => void;
+  /** Use only K target queries per database (or per `sampleBy` column), drawn with `seed`. */
+  readonly targetSample?: number;
+  readonly sampleBy?: string;
+  readonly seed?: number;
+  /** Bootstrap replicates for confidence intervals (default: 1000 with a sample, else none). */
+  readonly bootstrap?: number;
+  /** Which patterns make each row differ from the target. */
+  readonly explain?: boolean;
 }
 
 export interface AlignResult extends Comparison {
   /** Every input reduced to its templates, target first, for reports that need more than the numbers. */
   readonly querySets: { readonly target: QuerySet; readonly train: readonly QuerySet[]; readonly pred: readonly QuerySet[] };
+  readonly sample: { readonly per_group: number; readonly by: string; readonly seed: number; readonly from: number } | null;
+  readonly bootstrap: BootstrapResult | null;
+  /** Per ratio, what the bootstrap interval says: AR above 1, at most 1, or either. */
+  readonly confidence: readonly Confidence[];
+  readonly sensitivity: readonly SensitivityRow[];
+  readonly explanations: readonly Explanation[] | null;
 }
+
+export type Confidence = 'fine-tune' | 'no-gain' | 'uncertain';
+
+export const DEFAULT_BOOTSTRAP_WITH_SAMPLE = 1000;
 
 export async function align(options: AlignOptions): Promise<AlignResult> {
   const params: AlignParams = {
@@ -46,20 +70,95 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
   const templater = await templaterReady;
   try {
     const sets: QuerySet[] = [];
-    for (const dataset of datasets) {
+    const replicates = options.bootstrap ?? (options.targetSample ? DEFAULT_BOOTSTRAP_WITH_SAMPLE : 0);
+    const by = options.sampleBy ?? 'db_id';
+    // Per-query templates of the target, kept only when a sample or a bootstrap needs them.
+    const entries: TargetEntry[] | null = options.targetSample || replicates > 0 ? [] : null;
+    for (const [k, dataset] of datasets.entries()) {
       const set = await buildQuerySet(dataset, templater, {
         onProgress: (done) => options.onProgress?.(dataset.name, done),
+        onRecord:
+          k === 0 && entries
+            ? (record, result) =>
+                entries.push({ i: record.i, group: groupOf(record, by), template: 'template' in result ? result.template : null })
+            : undefined,
       });
       requireSomeParsed(set);
       sets.push(set);
     }
-    const [target, ...rest] = sets as [QuerySet, ...QuerySet[]];
+    const [fullTarget, ...rest] = sets as [QuerySet, ...QuerySet[]];
     const train = rest.slice(0, options.train.length);
     const pred = rest.slice(options.train.length);
-    return { ...compare({ target, train, pred }, params), querySets: { target, train, pred } };
+    const seed = options.seed ?? 0;
+    const sampled = options.targetSample && entries ? samplePerGroup(entries, options.targetSample, seed) : null;
+    const target = sampled ? sampleQuerySet(fullTarget, sampled) : fullTarget;
+    if (sampled) requireSomeParsed(target);
+    const comparison = compare({ target, train, pred }, params);
+    const others = [...train, ...pred].map((set) => ngramDistribution(set.templates.counts, params.lmax));
+    const boot =
+      replicates > 0 && entries
+        ? bootstrap({
+            targetTemplates: (sampled ?? entries).flatMap((e) => (e.template === null ? [] : [e.template])),
+            others,
+            trainIndex: train.map((_, k) => k),
+            predIndex: pred.map((_, k) => train.length + k),
+            alpha: params.alpha,
+            lmax: params.lmax,
+            scale: params.scale,
+            replicates,
+            seed,
+          })
+        : null;
+    const confidence: Confidence[] = comparison.ratios.map((r, k) => {
+      const ci = boot?.ratios[k];
+      if (!ci) return r.decision;
+      return ci[0] > 1 ? 'fine-tune' : ci[1] <= 1 ? 'no-gain' : 'uncertain';
+    });
+    const named = (list: readonly QuerySet[]) => list.map((set) => ({ name: set.name, templates: set.templates }));
+    const targetDistribution = options.explain ? ngramDistribution(target.templates.counts, params.lmax) : null;
+    return {
+      ...comparison,
+      querySets: { target, train, pred },
+      sample: sampled ? { per_group: options.targetSample as number, by, seed, from: fullTarget.queries } : null,
+      bootstrap: boot,
+      confidence,
+      sensitivity:
+        pred.length > 0
+          ? sensitivity({ target: target.templates, train: named(train), pred: named(pred), scale: params.scale })
+          : [],
+      explanations: targetDistribution
+        ? [...train, ...pred].map((other, k) =>
+            explain({
+              role: k < train.length ? 'train' : 'pred',
+              target,
+              other,
+              targetDistribution,
+              otherDistribution: others[k] as Distribution,
+              alpha: params.alpha,
+            }),
+          )
+        : null,
+    };
   } finally {
     await templater.close();
   }
+}
+
+function groupOf(record: QueryRecord, by: string): string | null {
+  const value = by === 'db_id' ? (record.db_id ?? record.fields?.db_id) : record.fields?.[by];
+  return value === undefined || value === null ? null : String(value);
+}
+
+/** The target reduced to the sampled queries. */
+function sampleQuerySet(full: QuerySet, sampled: readonly TargetEntry[]): QuerySet {
+  const templates = new TemplateCounter();
+  for (const e of sampled) if (e.template !== null) templates.add(e.template);
+  return {
+    ...full,
+    queries: sampled.length,
+    unparseable: sampled.filter((e) => e.template === null).length,
+    templates,
+  };
 }
 
 function validateParams(params: AlignParams): void {

@@ -16,6 +16,11 @@ interface AlignFlags extends ParsingFlags {
   lmax: number;
   scale?: number;
   json?: boolean;
+  targetSample?: number;
+  sampleBy?: string;
+  seed: number;
+  bootstrap?: number;
+  explain?: boolean;
 }
 
 export function alignCommand(): Command {
@@ -27,6 +32,15 @@ export function alignCommand(): Command {
     .option('--alpha <a>', 'Lidstone smoothing of the compared distribution', positiveNumber, DEFAULT_ALPHA)
     .option('--lmax <n>', 'longest n-gram', wholeNumber(1), DEFAULT_LMAX)
     .option('--scale <c>', 'fixed scale c of A_KL = exp(-D/c) (default: the largest D of the comparison)', positiveNumber)
+    .option('--target-sample <k>', 'use only K target queries per database (or per --sample-by column)', wholeNumber(1))
+    .option('--sample-by <column>', 'the column that groups the target for --target-sample (default: db_id)')
+    .option('--seed <n>', 'seed of the sample and the bootstrap', wholeNumber(0), 0)
+    .option(
+      '--bootstrap <n>',
+      'bootstrap replicates for confidence intervals (default: 1000 with --target-sample, else none)',
+      wholeNumber(0),
+    )
+    .option('--explain', 'which structural patterns the target needs that each set lacks, and the reverse')
     .option('--json', 'print the comparison as JSON');
   return addParsingOptions(command).action(async (flags: AlignFlags) => {
     const progress = createProgress(!flags.json);
@@ -41,6 +55,11 @@ export function alignCommand(): Command {
         scale: flags.scale,
         workers: flags.workers,
         maxQueryLength: maxQueryLength(flags),
+        targetSample: flags.targetSample,
+        sampleBy: flags.sampleBy,
+        seed: flags.seed,
+        bootstrap: flags.bootstrap,
+        explain: flags.explain,
         onProgress: (name, done) => progress.update(name, done),
       });
       progress.done();

@@ -21,6 +21,8 @@ export interface QuerySet {
   /** The first few unparseable queries with their errors. */
   readonly unparseableExamples: readonly UnparseableExample[];
   readonly templates: TemplateCounter;
+  /** One real query per template (its first), for explanations. */
+  readonly examples: ReadonlyMap<string, string>;
 }
 
 export const EXAMPLES_KEPT = 5;
@@ -39,7 +41,8 @@ export interface QuerySetOptions {
 
 export async function buildQuerySet(dataset: Dataset, templater: Templater, options: QuerySetOptions = {}): Promise<QuerySet> {
   const templates = new TemplateCounter();
-  const examples: UnparseableExample[] = [];
+  const examples = new Map<string, string>();
+  const unparseableExamples: UnparseableExample[] = [];
   let queries = 0;
   let unparseable = 0;
   for await (const batch of dataset.batches()) {
@@ -48,16 +51,26 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
       const record = batch[k] as QueryRecord;
       const result = record.sql === null ? { error: 'no SQL for this item' } : (results[k] as TemplateResult);
       queries++;
-      if ('template' in result) templates.add(result.template);
-      else {
+      if ('template' in result) {
+        templates.add(result.template);
+        if (!examples.has(result.template)) examples.set(result.template, record.sql ?? '');
+      } else {
         unparseable++;
-        if (examples.length < EXAMPLES_KEPT) {
-          examples.push({ i: record.i, where: record.where, sql: record.sql ?? '', error: result.error });
+        if (unparseableExamples.length < EXAMPLES_KEPT) {
+          unparseableExamples.push({ i: record.i, where: record.where, sql: record.sql ?? '', error: result.error });
         }
       }
       options.onRecord?.(record, result);
     }
     await options.onProgress?.(queries);
   }
-  return { name: dataset.name, path: dataset.path, queries, unparseable, unparseableExamples: examples, templates };
+  return {
+    name: dataset.name,
+    path: dataset.path,
+    queries,
+    unparseable,
+    unparseableExamples: unparseableExamples,
+    templates,
+    examples,
+  };
 }

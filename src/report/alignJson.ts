@@ -1,13 +1,22 @@
-/** The `align --json` object: params, target, rows, ratios (the shape other programs read), plus examples. */
+/** The `align --json` object: params, target, rows, ratios (the shape other programs read), plus the extras. */
 import type { AlignResult } from '../align/align.js';
 
 export function alignJson(result: AlignResult): object {
   const sets = [result.querySets.target, ...result.querySets.train, ...result.querySets.pred];
+  const boot = result.bootstrap;
   return {
     params: result.params,
     target: result.target,
-    rows: result.rows,
-    ratios: result.ratios,
+    rows: result.rows.map((row, k) => (boot ? { ...row, ci: boot.rows[k] } : row)),
+    ratios: result.ratios.map((ratio, k) => ({
+      ...ratio,
+      ...(boot ? { ci: boot.ratios[k] } : {}),
+      confidence: result.confidence[k],
+    })),
+    ...(result.sample ? { sample: result.sample } : {}),
+    ...(boot ? { bootstrap: { replicates: boot.replicates, level: boot.level } } : {}),
+    sensitivity: result.sensitivity,
+    ...(result.explanations ? { explain: result.explanations } : {}),
     unparseable_examples: Object.fromEntries(
       sets
         .filter((s) => s.unparseable > 0)

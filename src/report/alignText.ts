@@ -1,18 +1,35 @@
-/** The `align` report for people: the table, the ratios, and the decision in words. */
+/** The `align` report for people: the table, the ratios, the decision in words, and why. */
 import type { AlignResult } from '../align/align.js';
+import type { Interval } from '../align/bootstrap.js';
 import type { RatioRow } from '../align/compare.js';
+import type { Explanation, Pattern } from '../align/explain.js';
+import { SENSITIVITY_ALPHAS, SENSITIVITY_LMAX } from '../align/sensitivity.js';
 import type { QuerySet } from '../features/querySet.js';
 import { count, fixed, percent, renderTable } from './table.js';
 
+const withInterval = (value: string, ci: Interval | undefined, format: (x: number) => string) =>
+  ci ? `${value} [${format(ci[0])}–${format(ci[1])}]` : value;
+
 export function renderAlignText(result: AlignResult): string {
-  const { params, target, rows, ratios } = result;
+  const { params, target, rows, ratios, bootstrap: boot } = result;
   const out: string[] = [];
   const scaleNote = params.scale_source === 'fixed' ? 'fixed by --scale' : 'the largest D of this comparison';
   out.push(
     `sqlalign align · dialect ${params.dialect} · α ${params.alpha} · l_max ${params.lmax} · c ${fixed(params.scale, 3)} (${scaleNote})`,
   );
   out.push(`target: ${target.name} (${count(target.queries)} queries, ${count(target.unparseable)} unparseable)`);
+  if (result.sample) {
+    const s = result.sample;
+    out.push(
+      `sample: ${s.per_group} per ${s.by} (seed ${s.seed}): ${count(target.queries)} of the target's ${count(s.from)} queries`,
+    );
+  }
+  if (boot)
+    out.push(
+      `intervals: ${Math.round(100 * boot.level)}% bootstrap percentile intervals, ${count(boot.replicates)} replicates over the target's queries`,
+    );
   out.push('');
+  const f4 = (x: number) => fixed(x);
   out.push(
     renderTable(
       [
@@ -24,14 +41,14 @@ export function renderAlignText(result: AlignResult): string {
         { header: 'A_KL', align: 'right' },
         { header: 'coverage', align: 'right' },
       ],
-      rows.map((r) => [
+      rows.map((r, k) => [
         r.role,
         r.name,
         count(r.queries),
         count(r.unparseable),
-        fixed(r.kl),
-        fixed(r.alignment),
-        percent(r.coverage),
+        withInterval(fixed(r.kl), boot?.rows[k]?.kl, f4),
+        withInterval(fixed(r.alignment), boot?.rows[k]?.alignment, f4),
+        withInterval(percent(r.coverage), boot?.rows[k]?.coverage, (x) => percent(x)),
       ]),
     ),
   );
@@ -47,14 +64,23 @@ export function renderAlignText(result: AlignResult): string {
           { header: 'D(T‖P)−D(T‖S)', align: 'right' },
           { header: 'decision' },
         ],
-        ratios.map((r) => [r.train, r.pred, fixed(r.ar), fixed(r.kl_gap), r.decision]),
+        ratios.map((r, k) => [
+          r.train,
+          r.pred,
+          withInterval(fixed(r.ar), boot?.ratios[k], f4),
+          fixed(r.kl_gap),
+          result.confidence[k] ?? r.decision,
+        ]),
       ),
     );
   }
   out.push('');
   out.push(...decisionLines(result));
+  const sensitivity = sensitivityLines(result);
+  if (sensitivity.length > 0) out.push('', ...sensitivity);
   const notes = scaleNotes(result);
   if (notes.length > 0) out.push('', ...notes);
+  if (result.explanations) out.push('', ...result.explanations.flatMap(explanationLines));
   const unparseable = unparseableLines(result);
   if (unparseable.length > 0) out.push('', ...unparseable);
   return `${out.join('\n')}\n`;
@@ -67,14 +93,19 @@ function decisionLines(result: AlignResult): string[] {
     const ranked = rows.filter((r) => r.role === 'train').sort((a, b) => a.kl - b.kl);
     const lines = ["Decision: AR needs the base model's own predictions on the target questions (--pred); without them,"];
     lines.push('training sets ranked by alignment with the target (closest first):');
-    for (const r of ranked)
+    for (const r of ranked) {
       lines.push(
         `  ${r.name}: D ${fixed(r.kl)}, A_KL ${fixed(r.alignment)}, covers ${percent(r.coverage)} of the target's n-gram mass`,
       );
+    }
     return lines;
   }
   const lines = ['Decision:'];
-  for (const r of ratios) lines.push(`  ${sentence(r, byName.get(`train:${r.train}`)?.coverage)}`);
+  ratios.forEach((r, k) => {
+    lines.push(
+      `  ${sentence(r, byName.get(`train:${r.train}`)?.coverage, result.bootstrap?.ratios[k], result.bootstrap?.level)}`,
+    );
+  });
   const best = [...ratios].sort((a, b) => b.ar - a.ar)[0] as RatioRow;
   if (ratios.length > 1) {
     lines.push(
@@ -86,12 +117,52 @@ function decisionLines(result: AlignResult): string[] {
   return lines;
 }
 
-function sentence(r: RatioRow, trainCoverage: number | undefined): string {
+function sentence(r: RatioRow, trainCoverage: number | undefined, ci: Interval | undefined, level = 0.95): string {
   const cover = trainCoverage === undefined ? '' : `; it covers ${percent(trainCoverage)} of the target's n-gram mass`;
-  if (r.decision === 'fine-tune') {
-    return `fine-tune on ${r.train}: likely to help (AR ${fixed(r.ar, 3)} > 1): it is structurally closer to the target than ${r.pred} (D lower by ${fixed(r.kl_gap)})${cover}.`;
+  const interval = ci ? `, ${Math.round(100 * level)}% CI ${fixed(ci[0], 3)}–${fixed(ci[1], 3)}` : '';
+  if (ci && ci[0] <= 1 && ci[1] > 1) {
+    return `fine-tune on ${r.train}: uncertain (AR ${fixed(r.ar, 3)}${interval}): the interval contains 1; a larger target sample would tell${cover}.`;
   }
-  return `fine-tune on ${r.train}: no gain expected (AR ${fixed(r.ar, 3)} ≤ 1): ${r.pred} is already as close to the target's structure or closer (D lower by ${fixed(-r.kl_gap)}); a loss is possible${cover}.`;
+  if (r.decision === 'fine-tune') {
+    return `fine-tune on ${r.train}: likely to help (AR ${fixed(r.ar, 3)}${interval} > 1): it is structurally closer to the target than ${r.pred} (D lower by ${fixed(r.kl_gap)})${cover}.`;
+  }
+  return `fine-tune on ${r.train}: no gain expected (AR ${fixed(r.ar, 3)}${interval} ≤ 1): ${r.pred} is already as close to the target's structure or closer (D lower by ${fixed(-r.kl_gap)}); a loss is possible${cover}.`;
+}
+
+function sensitivityLines(result: AlignResult): string[] {
+  if (result.sensitivity.length === 0) return [];
+  const lines = [`Sensitivity (α in {${SENSITIVITY_ALPHAS.join(', ')}}, l_max in {${SENSITIVITY_LMAX.join(', ')}}):`];
+  for (const row of result.sensitivity) {
+    if (row.stable)
+      lines.push(`  ${row.train} vs ${row.pred}: the decision (${row.decisions[0]?.decision}) holds under every setting.`);
+    else {
+      const flips = row.decisions.map(
+        (d) => `${d.decision === 'fine-tune' ? '>' : '≤'}1 at α=${d.alpha}, l_max=${d.lmax} (AR ${fixed(d.ar, 3)})`,
+      );
+      lines.push(`  ${row.train} vs ${row.pred}: FLIPS with the settings: ${flips.join('; ')}`);
+    }
+  }
+  return lines;
+}
+
+function explanationLines(e: Explanation): string[] {
+  const clip = (s: string | null, max = 110) =>
+    s === null ? '–' : oneLine(s).length > max ? `${oneLine(s).slice(0, max - 1)}…` : oneLine(s);
+  const pattern = (p: Pattern) =>
+    `    ${p.ngram}${p.variants > 0 ? ` (+${p.variants} overlapping)` : ''}: ${percent(p.share_target, 2)} of the target, ${percent(p.share_other, 2)} of ${e.name}` +
+    `\n      target: ${clip(p.example_target)}\n      ${e.name}: ${clip(p.example_other)}`;
+  const lines = [`Why ${e.name} (${e.role}) differs from the target:`];
+  lines.push('  the target needs, it lacks (largest contributions to D):');
+  lines.push(...(e.missing.length > 0 ? e.missing.slice(0, 6).map(pattern) : ['    nothing']));
+  lines.push('  it has far more of than the target:');
+  lines.push(...(e.excess.length > 0 ? e.excess.slice(0, 6).map(pattern) : ['    nothing']));
+  lines.push('  templates most under-represented (share of target vs set):');
+  for (const t of e.templates_under.slice(0, 3))
+    lines.push(`    ${percent(t.share_target)} vs ${percent(t.share_other)}  ${clip(t.template, 100)}`);
+  lines.push('  templates most over-represented:');
+  for (const t of e.templates_over.slice(0, 3))
+    lines.push(`    ${percent(t.share_target)} vs ${percent(t.share_other)}  ${clip(t.template, 100)}`);
+  return lines;
 }
 
 function scaleNotes(result: AlignResult): string[] {
@@ -112,12 +183,13 @@ function unparseableLines(result: AlignResult): string[] {
     lines.push(
       `Unparseable in ${set.name}: ${count(set.unparseable)} of ${count(set.queries)} (not counted in the n-grams); first ones:`,
     );
-    for (const ex of set.unparseableExamples) lines.push(`  ${ex.where}: ${ex.error}\n    ${clip(ex.sql)}`);
+    for (const ex of set.unparseableExamples) lines.push(`  ${ex.where}: ${ex.error}\n    ${clipSql(ex.sql)}`);
   }
   return lines;
 }
 
-const clip = (sql: string, max = 160) => {
-  const one = sql.replace(/\s+/g, ' ').trim();
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+const clipSql = (sql: string, max = 160) => {
+  const one = oneLine(sql);
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 };

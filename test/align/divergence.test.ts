@@ -58,7 +58,7 @@ const querySet = (name: string, templates: Record<string, number>): QuerySet => 
   const counter = new TemplateCounter();
   for (const [t, n] of Object.entries(templates)) counter.add(t, n);
   const queries = Object.values(templates).reduce((a, b) => a + b, 0);
-  return { name, path: name, queries, unparseable: 0, unparseableExamples: [], templates: counter };
+  return { name, path: name, queries, unparseable: 0, unparseableExamples: [], templates: counter, examples: new Map() };
 };
 
 const params: AlignParams = { dialect: 'sqlite', alpha: 0.01, lmax: 15 };

@@ -1,0 +1,161 @@
+/**
+ * Bootstrap intervals for a comparison: the target's queries are resampled with replacement
+ * and every D, A_KL, coverage and AR recomputed (with c recomputed too, unless it is fixed);
+ * the intervals are percentile intervals. The n-grams of each distinct template are expanded
+ * once and held as integer ids, so a replicate costs one pass over the target's n-grams.
+ */
+import type { Distribution } from '../features/distribution.js';
+import { forEachNgram } from '../features/ngrams.js';
+import { seededRandom } from './random.js';
+
+export type Interval = readonly [number, number];
+
+export interface RowIntervals {
+  readonly kl: Interval;
+  readonly alignment: Interval;
+  readonly coverage: Interval;
+}
+
+export interface BootstrapResult {
+  readonly replicates: number;
+  readonly level: number;
+  readonly rows: readonly RowIntervals[];
+  /** One per (train, pred) pair, in the order of the comparison's ratios. */
+  readonly ratios: readonly Interval[];
+}
+
+export interface BootstrapInput {
+  /** Templates of the target's parsed queries, one per query (repeats included). */
+  readonly targetTemplates: readonly string[];
+  readonly others: readonly Distribution[];
+  /** Indices into `others` of the training sets and of the prediction sets. */
+  readonly trainIndex: readonly number[];
+  readonly predIndex: readonly number[];
+  readonly alpha: number;
+  readonly lmax: number;
+  readonly scale?: number;
+  readonly replicates: number;
+  readonly seed: number;
+  readonly level?: number;
+}
+
+export function bootstrap(input: BootstrapInput): BootstrapResult {
+  const level = input.level ?? 0.95;
+  // Distinct templates and their n-grams as ids over the target's vocabulary.
+  const templateIds = new Map<string, number>();
+  const perQuery = input.targetTemplates.map((t) => {
+    let id = templateIds.get(t);
+    if (id === undefined) {
+      id = templateIds.size;
+      templateIds.set(t, id);
+    }
+    return id;
+  });
+  const vocabulary = new Map<string, number>();
+  const templateNgrams: Int32Array[] = [...templateIds.keys()].map((template) => {
+    const ids: number[] = [];
+    if (template !== '') {
+      forEachNgram(template.split(' '), input.lmax, (g) => {
+        let id = vocabulary.get(g);
+        if (id === undefined) {
+          id = vocabulary.size;
+          vocabulary.set(g, id);
+        }
+        ids.push(id);
+      });
+    }
+    return Int32Array.from(ids);
+  });
+  const G = vocabulary.size;
+  const others = input.others.map((x) => {
+    const counts = new Float64Array(G);
+    const present = new Uint8Array(G);
+    for (const [g, id] of vocabulary) {
+      const c = x.counts.get(g);
+      if (c !== undefined) {
+        counts[id] = c;
+        present[id] = 1;
+      }
+    }
+    return { counts, present, total: x.total, support: x.counts.size };
+  });
+
+  const random = seededRandom(input.seed);
+  const n = perQuery.length;
+  const templateDraws = new Float64Array(templateIds.size);
+  const t = new Float64Array(G);
+  const samples = {
+    kl: others.map(() => new Float64Array(input.replicates)),
+    alignment: others.map(() => new Float64Array(input.replicates)),
+    coverage: others.map(() => new Float64Array(input.replicates)),
+    ar: input.trainIndex.flatMap(() => input.predIndex.map(() => new Float64Array(input.replicates))),
+  };
+  for (let b = 0; b < input.replicates; b++) {
+    templateDraws.fill(0);
+    for (let k = 0; k < n; k++) {
+      const id = perQuery[Math.floor(random() * n)] as number;
+      templateDraws[id] = (templateDraws[id] as number) + 1;
+    }
+    t.fill(0);
+    let total = 0;
+    templateDraws.forEach((times, id) => {
+      if (times === 0) return;
+      const grams = templateNgrams[id] as Int32Array;
+      for (let k = 0; k < grams.length; k++) {
+        const g = grams[k] as number;
+        t[g] = (t[g] as number) + times;
+      }
+      total += times * grams.length;
+    });
+    const kls = others.map((x, r) => {
+      let onlyTarget = 0;
+      for (let g = 0; g < G; g++) if ((t[g] as number) > 0 && !x.present[g]) onlyTarget++;
+      const denominator = x.total + input.alpha * (x.support + onlyTarget);
+      let d = 0;
+      let covered = 0;
+      for (let g = 0; g < G; g++) {
+        const tg = t[g] as number;
+        if (tg === 0) continue;
+        const p = tg / total;
+        d += p * Math.log(p / (((x.counts[g] as number) + input.alpha) / denominator));
+        if (x.present[g]) covered += p;
+      }
+      (samples.coverage[r] as Float64Array)[b] = covered;
+      return d;
+    });
+    const max = Math.max(...kls);
+    const c = input.scale ?? (max > 0 ? max : 1);
+    kls.forEach((d, r) => {
+      (samples.kl[r] as Float64Array)[b] = d;
+      (samples.alignment[r] as Float64Array)[b] = Math.exp(-d / c);
+    });
+    let pair = 0;
+    for (const s of input.trainIndex) {
+      for (const p of input.predIndex)
+        (samples.ar[pair++] as Float64Array)[b] = Math.exp(((kls[p] as number) - (kls[s] as number)) / c);
+    }
+  }
+  const interval = (values: Float64Array): Interval => percentileInterval(values, level);
+  return {
+    replicates: input.replicates,
+    level,
+    rows: others.map((_, r) => ({
+      kl: interval(samples.kl[r] as Float64Array),
+      alignment: interval(samples.alignment[r] as Float64Array),
+      coverage: interval(samples.coverage[r] as Float64Array),
+    })),
+    ratios: samples.ar.map(interval),
+  };
+}
+
+/** The (1−level)/2 and (1+level)/2 quantiles, linearly interpolated (NumPy's default). */
+export function percentileInterval(values: Float64Array | readonly number[], level: number): Interval {
+  const sorted = Float64Array.from(values).sort();
+  const q = (p: number) => {
+    const pos = p * (sorted.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+  };
+  return [q((1 - level) / 2), q((1 + level) / 2)];
+}

@@ -1,0 +1,170 @@
+/**
+ * Why a set is far from the target: the n-grams that contribute most to D(T‖X)
+ * (T(g)·ln(T(g)/X̃(g))), split into what the target needs and X lacks, and what X has far more
+ * of than the target; near-duplicate n-grams grouped into one pattern; and the whole templates
+ * most under- and over-represented. Each pattern comes with a real example query from each side.
+ */
+import type { Distribution } from '../features/distribution.js';
+import type { QuerySet } from '../features/querySet.js';
+import { vocabularySize } from './divergence.js';
+
+export interface Pattern {
+  /** The pattern (the longest n-gram of its group). */
+  readonly ngram: string;
+  /** Other n-grams of the group, folded into this one. */
+  readonly variants: number;
+  readonly share_target: number;
+  readonly share_other: number;
+  /** Contribution to D(T‖X) for what the target needs; to the reverse D(X‖T) for what X has in excess. */
+  readonly contribution: number;
+  readonly example_target: string | null;
+  readonly example_other: string | null;
+}
+
+export interface TemplateShare {
+  readonly template: string;
+  readonly share_target: number;
+  readonly share_other: number;
+}
+
+export interface Explanation {
+  readonly role: 'train' | 'pred';
+  readonly name: string;
+  readonly missing: readonly Pattern[];
+  readonly excess: readonly Pattern[];
+  readonly templates_under: readonly TemplateShare[];
+  readonly templates_over: readonly TemplateShare[];
+}
+
+export interface ExplainInput {
+  readonly role: 'train' | 'pred';
+  readonly target: QuerySet;
+  readonly other: QuerySet;
+  readonly targetDistribution: Distribution;
+  readonly otherDistribution: Distribution;
+  readonly alpha: number;
+  readonly top?: number;
+}
+
+export function explain(input: ExplainInput): Explanation {
+  const { targetDistribution: T, otherDistribution: X, alpha } = input;
+  const top = input.top ?? 10;
+  const denominator = X.total + alpha * vocabularySize(T, X);
+  const shareT = (g: string) => (T.counts.get(g) ?? 0) / T.total;
+  const shareX = (g: string) => (X.total === 0 ? 0 : (X.counts.get(g) ?? 0) / X.total);
+
+  const needs = [...T.counts.keys()]
+    .map((g) => {
+      const t = shareT(g);
+      return { g, t, x: shareX(g), contribution: t * Math.log(t / (((X.counts.get(g) ?? 0) + alpha) / denominator)) };
+    })
+    // What X lacks: less than half the target's share there (shared scaffolding such as SELECT or FROM
+    // contributes too, through normalisation, but says nothing about what is missing).
+    .filter((e) => e.contribution > 0 && e.x < e.t / 2)
+    .sort((a, b) => b.contribution - a.contribution);
+  // The reverse direction, X(g)·ln(X(g)/T̃(g)): large for what X has often and the target rarely or never.
+  const targetDenominator = T.total + alpha * vocabularySize(X, T);
+  const excess = [...X.counts.keys()]
+    .map((g) => {
+      const x = shareX(g);
+      return { g, t: shareT(g), x, contribution: x * Math.log(x / (((T.counts.get(g) ?? 0) + alpha) / targetDenominator)) };
+    })
+    .filter((e) => e.x > 2 * e.t)
+    .sort((a, b) => b.contribution - a.contribution);
+
+  const toPattern = (group: Group): Pattern => ({
+    ngram: group.head.g,
+    variants: group.size - 1,
+    share_target: group.head.t,
+    share_other: group.head.x,
+    contribution: group.head.contribution,
+    example_target: exampleWith(input.target, group.head.g),
+    example_other: exampleWith(input.other, group.head.g),
+  });
+
+  const templateShares = [...new Set([...input.target.templates.counts.keys(), ...input.other.templates.counts.keys()])].map(
+    (template) => ({
+      template,
+      share_target:
+        (input.target.templates.counts.get(template) ?? 0) / Math.max(1, input.target.queries - input.target.unparseable),
+      share_other: (input.other.templates.counts.get(template) ?? 0) / Math.max(1, input.other.queries - input.other.unparseable),
+    }),
+  );
+  return {
+    role: input.role,
+    name: input.other.name,
+    missing: group(needs, (e) => e.t, top).map(toPattern),
+    excess: group(excess, (e) => e.x, top).map(toPattern),
+    templates_under: [...templateShares]
+      .sort((a, b) => b.share_target - b.share_other - (a.share_target - a.share_other))
+      .slice(0, 5),
+    templates_over: [...templateShares]
+      .sort((a, b) => b.share_other - b.share_target - (a.share_other - a.share_target))
+      .slice(0, 5),
+  };
+}
+
+interface Entry {
+  g: string;
+  t: number;
+  x: number;
+  contribution: number;
+}
+interface Group {
+  head: Entry;
+  size: number;
+}
+
+/**
+ * Folds n-grams that are parts of one another and occur about as often (they come from the same
+ * queries: `ORDER BY DESC`, `ORDER BY DESC LIMIT`, `BY DESC LIMIT` ...) into one group, named by
+ * its longest member, so the list reads as patterns.
+ */
+function group(ranked: readonly Entry[], share: (e: Entry) => number, top: number): Group[] {
+  const groups: Group[] = [];
+  for (const entry of ranked) {
+    const home = groups.find((gr) => {
+      const a = share(gr.head);
+      const b = share(entry);
+      return Math.max(a, b) <= 1.25 * Math.min(a, b) && overlapping(gr.head.g, entry.g);
+    });
+    if (home) {
+      home.size++;
+      if (entry.g.split(' ').length > home.head.g.split(' ').length) home.head = entry;
+    } else if (groups.length < top * 3) groups.push({ head: entry, size: 1 });
+  }
+  return groups.slice(0, top);
+}
+
+/**
+ * Two n-grams are views of one pattern when one contains the other, or when they share a run of
+ * tokens covering most (60%) of the shorter one (`FROM INNER JOIN ON =` and `INNER JOIN ON = WHERE`).
+ */
+function overlapping(a: string, b: string): boolean {
+  const x = a.split(' ');
+  const y = b.split(' ');
+  let longest = 0;
+  for (let i = 0; i < x.length; i++) {
+    for (let j = 0; j < y.length; j++) {
+      let k = 0;
+      while (i + k < x.length && j + k < y.length && x[i + k] === y[j + k]) k++;
+      longest = Math.max(longest, k);
+    }
+  }
+  const shorter = Math.min(x.length, y.length);
+  return longest === shorter || (longest >= 2 && longest >= 0.6 * shorter);
+}
+
+/** A real query of the set whose template contains the n-gram (the most common such template). */
+function exampleWith(set: QuerySet, ngram: string): string | null {
+  const padded = ` ${ngram} `;
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [template, count] of set.templates.counts) {
+    if (count > bestCount && ` ${template} `.includes(padded)) {
+      best = template;
+      bestCount = count;
+    }
+  }
+  return best === null ? null : (set.examples.get(best) ?? null);
+}

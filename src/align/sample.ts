@@ -1,0 +1,33 @@
+/**
+ * Small samples of the target (spec §4): K queries per database (or per any column), drawn
+ * with a seed. The paper reports that 1–2 queries per database already keep the ordering.
+ */
+import { seededRandom } from './random.js';
+
+export interface TargetEntry {
+  readonly i: number;
+  /** The sampling group: db_id or the --sample-by column; null where the item has none. */
+  readonly group: string | null;
+  /** null for an unparseable query. */
+  readonly template: string | null;
+}
+
+/** K entries per group, each group shuffled with the seed; entries keep their input order. */
+export function samplePerGroup(entries: readonly TargetEntry[], k: number, seed: number): TargetEntry[] {
+  const groups = new Map<string, TargetEntry[]>();
+  for (const e of entries) {
+    const key = e.group ?? '\u0000none';
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  const random = seededRandom(seed);
+  const picked: TargetEntry[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const members = [...(groups.get(key) as TargetEntry[])];
+    for (let n = members.length - 1; n > 0; n--) {
+      const j = Math.floor(random() * (n + 1));
+      [members[n], members[j]] = [members[j] as TargetEntry, members[n] as TargetEntry];
+    }
+    picked.push(...members.slice(0, k));
+  }
+  return picked.sort((a, b) => a.i - b.i);
+}
