@@ -1,5 +1,6 @@
 /** sqlalign as a library: every stage of load → template → features → compare → report. */
 export { type AlignOptions, type AlignResult, align } from './align/align.js';
+export { bootstrap, percentileInterval } from './align/bootstrap.js';
 export {
   type AlignmentRow,
   type AlignParams,
@@ -12,6 +13,9 @@ export {
   type RatioRow,
 } from './align/compare.js';
 export { alignmentRatio, alignmentScore, coverage, klDivergence } from './align/divergence.js';
+export { type Explanation, explain } from './align/explain.js';
+export { samplePerGroup } from './align/sample.js';
+export { sensitivity } from './align/sensitivity.js';
 export {
   DataError,
   type Dataset,
@@ -39,11 +43,15 @@ export { type Prediction, type PredictOptions, type PredictSummary, predict } fr
 export { DEFAULT_TEMPLATE, renderPrompt } from './llm/prompt.js';
 export { schemaFromSqlite, schemaFromTablesJson } from './llm/schemaText.js';
 export { alignJson } from './report/alignJson.js';
+export { renderAlignMarkdown } from './report/alignMarkdown.js';
 export { renderAlignText } from './report/alignText.js';
 export { renderEvalText } from './report/evalText.js';
 export { renderProfileText } from './report/profileText.js';
+export { renderStudyMarkdown, renderStudyText } from './report/studyText.js';
 export { DIALECT_NAMES } from './sql/dialects.js';
 export { TemplateEngine } from './sql/engine.js';
 export { loadParser } from './sql/parser.js';
 export { type TemplateResult, templateOf } from './sql/template.js';
 export { createTemplater } from './sql/templater.js';
+export { pearson, spearman } from './study/stats.js';
+export { type Experiment, readExperiments, type StudyResult, studyStats } from './study/study.js';

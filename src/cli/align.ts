@@ -1,8 +1,10 @@
 /** `sqlalign align`: the target against training sets and the base model's predictions. */
+import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { align } from '../align/align.js';
 import { DEFAULT_ALPHA, DEFAULT_LMAX } from '../align/compare.js';
 import { alignJson } from '../report/alignJson.js';
+import { renderAlignMarkdown } from '../report/alignMarkdown.js';
 import { renderAlignText } from '../report/alignText.js';
 import { addParsingOptions, collect, maxQueryLength, type ParsingFlags, positiveNumber, wholeNumber } from './options.js';
 import { write, writeJson } from './output.js';
@@ -21,6 +23,7 @@ interface AlignFlags extends ParsingFlags {
   seed: number;
   bootstrap?: number;
   explain?: boolean;
+  markdown?: string;
 }
 
 export function alignCommand(): Command {
@@ -41,6 +44,7 @@ export function alignCommand(): Command {
       wholeNumber(0),
     )
     .option('--explain', 'which structural patterns the target needs that each set lacks, and the reverse')
+    .option('--markdown <file>', 'also write the tables as Markdown')
     .option('--json', 'print the comparison as JSON');
   return addParsingOptions(command).action(async (flags: AlignFlags) => {
     const progress = createProgress(!flags.json);
@@ -63,6 +67,7 @@ export function alignCommand(): Command {
         onProgress: (name, done) => progress.update(name, done),
       });
       progress.done();
+      if (flags.markdown) writeFileSync(flags.markdown, renderAlignMarkdown(result));
       await (flags.json ? writeJson(alignJson(result)) : write(renderAlignText(result)));
     } finally {
       progress.done();

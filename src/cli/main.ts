@@ -9,6 +9,7 @@ import { alignCommand } from './align.js';
 import { evalCommand } from './eval.js';
 import { predictCommand } from './predict.js';
 import { profileCommand } from './profile.js';
+import { studyCommand } from './study.js';
 import { templatesCommand } from './templates.js';
 
 // The parser is a 22 MB WebAssembly module. V8 compiles it quickly (Liftoff), then recompiles
@@ -35,7 +36,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(alignCommand())
     .addCommand(profileCommand())
     .addCommand(evalCommand())
-    .addCommand(predictCommand());
+    .addCommand(predictCommand())
+    .addCommand(studyCommand());
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,5 +1,6 @@
 /** The command line as a user runs it: output shapes, exit codes, one-line errors, stdout vs stderr. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
@@ -115,6 +116,44 @@ describe('sqlalign align', () => {
     assert.equal(out.rows[0].queries, 3);
     assert.equal(out.rows[0].unparseable, 1);
     assert.equal(out.unparseable_examples.bad[0].where, 'line 2');
+  });
+});
+
+describe('sqlalign align: samples, intervals, explanations, Markdown', () => {
+  test('--target-sample with intervals in the table, the decision with its confidence, and --markdown', async () => {
+    const md = join(tmp.dir, 'align.md');
+    const run = await runCli([
+      'align',
+      '--target',
+      dev,
+      '--train',
+      bird,
+      '--pred',
+      pred,
+      '--target-sample',
+      '2',
+      '--seed',
+      '3',
+      '--explain',
+      '--markdown',
+      md,
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /sample: 2 per db_id \(seed 3\): 40 of the target's 289 queries/);
+    assert.match(run.stdout, /95% bootstrap percentile intervals, 1,000 replicates/);
+    assert.match(run.stdout, /no gain expected \(AR \d\.\d{3}, 95% CI \d\.\d{3}–\d\.\d{3} ≤ 1\)/);
+    assert.match(run.stdout, /Sensitivity \(α in \{1, 0\.1, 0\.01, 0\.001\}, l_max in \{5, 10, 15\}\):/);
+    assert.match(run.stdout, /Why bird_dev \(train\) differs from the target:/);
+    assert.match(readFileSync(md, 'utf8'), /\| train \| pred \| AR \| decision \|/);
+    const json = JSON.parse(
+      (await runCli(['align', '--target', dev, '--train', bird, '--pred', pred, '--target-sample', '2', '--json'])).stdout,
+    );
+    assert.equal(json.target.queries, 40);
+    assert.equal(json.ratios[0].ci.length, 2);
+    assert.equal(json.ratios[0].confidence, 'no-gain');
+    assert.equal(json.rows[0].ci.kl.length, 2);
+    assert.equal(json.bootstrap.replicates, 1000);
+    assert.equal(json.sensitivity[0].decisions.length, 12);
   });
 });
 

@@ -1,0 +1,33 @@
+/** `sqlalign study <experiments.csv|jsonl>`: does AR predict the measured gains? */
+import { writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { renderStudyMarkdown, renderStudyText } from '../report/studyText.js';
+import { readExperiments, studyStats } from '../study/study.js';
+import { positiveNumber, wholeNumber } from './options.js';
+import { write, writeJson } from './output.js';
+
+export function studyCommand(): Command {
+  return new Command('study')
+    .description('correlate AR with the measured gain (ΔEX) over fine-tuning experiments, overall and per model family')
+    .argument(
+      '<experiments>',
+      'CSV or JSONL: model, family, train, target, ex_before, ex_after, [em_before, em_after], and ar or target_path/train_path/pred_path',
+    )
+    .option('--bootstrap <n>', 'bootstrap replicates for the intervals of r and ρ', wholeNumber(0), 2000)
+    .option('--seed <n>', 'seed of the bootstrap', wholeNumber(0), 0)
+    .option('--dialect <name>', 'SQL dialect, where AR is computed from datasets', 'sqlite')
+    .option('--scale <c>', 'fixed c for ARs computed from datasets (puts every experiment on one scale)', positiveNumber)
+    .option('--markdown <file>', 'also write the table as Markdown')
+    .option('--json', 'print the results as JSON')
+    .action(
+      async (
+        file: string,
+        flags: { bootstrap: number; seed: number; dialect: string; scale?: number; markdown?: string; json?: boolean },
+      ) => {
+        const experiments = await readExperiments(file, flags);
+        const result = studyStats(experiments, flags);
+        if (flags.markdown) writeFileSync(flags.markdown, renderStudyMarkdown(result));
+        await (flags.json ? writeJson(result) : write(renderStudyText(result)));
+      },
+    );
+}

@@ -1,0 +1,68 @@
+/** The `study` report, as text for people and as Markdown for papers and pull requests. */
+import type { GroupStats, StudyResult } from '../study/study.js';
+import { renderTable } from './table.js';
+
+const num = (x: number | null, digits = 3) => (x === null ? '–' : x.toFixed(digits));
+const pValue = (p: number | null) => (p === null ? '–' : p < 0.001 ? p.toExponential(1) : p.toFixed(3));
+const ci = (c: [number, number] | null) => (c ? `[${num(c[0], 2)}, ${num(c[1], 2)}]` : '–');
+
+function rows(result: StudyResult): [string, GroupStats][] {
+  return [['all', result.overall], ...Object.entries(result.families)];
+}
+
+const HEADERS = [
+  'group',
+  'n',
+  'Pearson r',
+  'p',
+  '95% CI',
+  'Spearman ρ',
+  'p',
+  '95% CI',
+  'r (log AR)',
+  'AR>1 agrees',
+  'mean ΔEX, AR>1',
+  'mean ΔEX, AR≤1',
+];
+
+function cells(name: string, g: GroupStats): string[] {
+  return [
+    name,
+    String(g.n),
+    num(g.pearson.r),
+    pValue(g.pearson.p),
+    ci(g.pearson.ci),
+    num(g.spearman.rho),
+    pValue(g.spearman.p),
+    ci(g.spearman.ci),
+    num(g.pearson_log_ar.r),
+    g.agreement === null ? '–' : `${Math.round(100 * g.agreement)}%`,
+    num(g.mean_delta_ex.ar_above_1, 2),
+    num(g.mean_delta_ex.ar_at_most_1, 2),
+  ];
+}
+
+export function renderStudyText(result: StudyResult): string {
+  const table = renderTable(
+    HEADERS.map((header, k) => ({ header, align: k === 0 ? ('left' as const) : ('right' as const) })),
+    rows(result).map(([name, g]) => cells(name, g)),
+  );
+  const c = result.overall.confusion;
+  return `${[
+    `sqlalign study · ${result.overall.n} experiments · correlation of AR with ΔEX (EX after − EX before)`,
+    '',
+    table,
+    '',
+    `AR > 1 and a gain: ${c.ar_above_gain}; AR > 1, no gain: ${c.ar_above_no_gain}; AR ≤ 1 and a gain: ${c.ar_below_gain}; AR ≤ 1, no gain: ${c.ar_below_no_gain}.`,
+    'p-values: two-sided, from Student t with n − 2 degrees of freedom (as SciPy); intervals: bootstrap over experiments.',
+  ].join('\n')}\n`;
+}
+
+export function renderStudyMarkdown(result: StudyResult): string {
+  const line = (cs: string[]) => `| ${cs.join(' | ')} |`;
+  return `${[
+    line(HEADERS),
+    line(HEADERS.map((_, k) => (k === 0 ? '---' : '---:'))),
+    ...rows(result).map(([name, g]) => line(cells(name, g))),
+  ].join('\n')}\n`;
+}

@@ -1,0 +1,90 @@
+/** `sqlalign study` end to end: statistics overall and per family, AR from datasets, Markdown, bad input. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { readExperiments, studyStats } from '../../src/study/study.js';
+import { runCli } from '../helpers/cli.js';
+import { EXAMPLES, ROOT } from '../helpers/paths.js';
+import { scratchDir } from '../helpers/tmp.js';
+
+const tmp = scratchDir();
+const scipy = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'stats', 'expected.json'), 'utf8')).cases['paper-like'] as {
+  x: number[];
+  y: number[];
+  pearson: { r: number; p: number };
+  spearman: { rho: number; p: number };
+};
+// ΔEX = after − before = y: before 50, after 50 + y; half the experiments in each family.
+const csv = tmp.file(
+  'experiments.csv',
+  `model,family,train,target,ar,ex_before,ex_after\n${scipy.x.map((ar, k) => `m${k},${k % 2 ? 'codellama' : 'qwen'},s${k},spider,${ar},50,${50 + (scipy.y[k] as number)}`).join('\n')}\n`,
+);
+
+test('overall statistics equal SciPy on the same data; families, confusion and means are consistent', async () => {
+  const result = studyStats(await readExperiments(csv));
+  assert.equal(result.overall.n, 12);
+  assert.ok(Math.abs((result.overall.pearson.r as number) - scipy.pearson.r) < 1e-9);
+  assert.ok(Math.abs((result.overall.pearson.p as number) - scipy.pearson.p) < 1e-9);
+  assert.ok(Math.abs((result.overall.spearman.rho as number) - scipy.spearman.rho) < 1e-9);
+  assert.deepEqual(Object.keys(result.families), ['codellama', 'qwen']);
+  assert.equal(result.families.codellama?.n, 6);
+  const c = result.overall.confusion;
+  assert.equal(c.ar_above_gain + c.ar_above_no_gain + c.ar_below_gain + c.ar_below_no_gain, 12);
+  const above = scipy.y.filter((_, k) => (scipy.x[k] as number) > 1);
+  assert.ok(
+    Math.abs((result.overall.mean_delta_ex.ar_above_1 as number) - above.reduce((a, b) => a + b, 0) / above.length) < 1e-9,
+  );
+});
+
+test('CLI: --json has the documented shape, --markdown writes a table', async () => {
+  const md = join(tmp.dir, 'study.md');
+  const run = await runCli(['study', csv, '--json', '--markdown', md]);
+  assert.equal(run.code, 0, run.stderr);
+  const out = JSON.parse(run.stdout);
+  assert.equal(out.overall.n, 12);
+  assert.equal(typeof out.overall.pearson.r, 'number');
+  assert.equal(typeof out.overall.pearson.p, 'number');
+  assert.equal(typeof out.overall.spearman.rho, 'number');
+  assert.equal(typeof out.families.codellama.spearman.p, 'number');
+  assert.match(readFileSync(md, 'utf8'), /^\| group \| n \| Pearson r \|.*\n\| --- \| ---: \|/);
+  const text = await runCli(['study', csv]);
+  assert.match(text.stdout, /^all\s+12\s+0\.\d{3}/m);
+});
+
+test('AR computed by align from the datasets named in the file', async () => {
+  const file = tmp.file(
+    'paths.jsonl',
+    [
+      {
+        model: 'a',
+        ex_before: 60,
+        ex_after: 58,
+        target_path: join(EXAMPLES, 'spider_dev_sample.json'),
+        train_path: join(EXAMPLES, 'bird_dev_sample.json'),
+        pred_path: `${join(EXAMPLES, 'spider_dev_sample_din_sql.csv')}#PREDICTED SQL`,
+      },
+      {
+        model: 'b',
+        ex_before: 60,
+        ex_after: 61,
+        target_path: join(EXAMPLES, 'spider_dev_sample.json'),
+        train_path: join(EXAMPLES, 'spider_train_sample.sql'),
+        pred_path: `${join(EXAMPLES, 'spider_dev_sample_din_sql.csv')}#PREDICTED SQL`,
+      },
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
+  );
+  const experiments = await readExperiments(file);
+  assert.ok((experiments[0]?.ar as number) < 0.6, 'BIRD is far from Spider');
+  // With the default c (the larger D of its own two rows) AR lies in [1/e, e].
+  assert.ok((experiments[1]?.ar as number) > 0.6 && (experiments[1]?.ar as number) < 1);
+});
+
+test('bad input: one line naming the file and the row', async () => {
+  const bad = tmp.file('bad.csv', 'model,ar,ex_before,ex_after\nm1,1.1,50,x\n');
+  const run = await runCli(['study', bad]);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^sqlalign: .*bad\.csv: line 2: ex_before and ex_after must be numbers\n$/);
+});
