@@ -5,18 +5,7 @@
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run writes the same log. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/align/random.js';
 
 /** The query with every number and '...' string replaced by a random value of the same kind. */
 export function varyLiterals(sql: string, next: () => number): string {
@@ -28,7 +17,7 @@ export function varyLiterals(sql: string, next: () => number): string {
 }
 
 export async function writeSyntheticLog(path: string, sources: readonly string[], count: number, seed = 1): Promise<void> {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const out = createWriteStream(path);
   let buffer = '';
   for (let k = 0; k < count; k++) {

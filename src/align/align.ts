@@ -1,11 +1,11 @@
 /** The whole `align` pipeline as one library call: load → template → features → compare. */
 import { DataError, type DatasetInput, estimateQueries, resolveDataset, UsageError } from '../datasets/index.js';
 import type { QueryRecord } from '../datasets/record.js';
-import { type Distribution, ngramDistribution, TemplateCounter } from '../features/distribution.js';
+import { type Distribution, TemplateCounter } from '../features/distribution.js';
 import { buildQuerySet, type QuerySet } from '../features/querySet.js';
 import { createTemplater } from '../sql/templater.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
-import { type AlignParams, type Comparison, compare, DEFAULT_ALPHA, DEFAULT_LMAX } from './compare.js';
+import { type AlignParams, type Comparison, compare, DEFAULT_ALPHA, DEFAULT_LMAX, distributionsOf } from './compare.js';
 import { type Explanation, explain } from './explain.js';
 import { samplePerGroup, type TargetEntry } from './sample.js';
 import { type SensitivityRow, sensitivity } from './sensitivity.js';
@@ -93,8 +93,9 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     const sampled = options.targetSample && entries ? samplePerGroup(entries, options.targetSample, seed) : null;
     const target = sampled ? sampleQuerySet(fullTarget, sampled) : fullTarget;
     if (sampled) requireSomeParsed(target);
-    const comparison = compare({ target, train, pred }, params);
-    const others = [...train, ...pred].map((set) => ngramDistribution(set.templates.counts, params.lmax));
+    const distributions = distributionsOf({ target, train, pred }, params.lmax);
+    const comparison = compare({ target, train, pred }, params, distributions);
+    const others = distributions.others;
     const boot =
       replicates > 0 && entries
         ? bootstrap({
@@ -115,7 +116,7 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
       return ci[0] > 1 ? 'fine-tune' : ci[1] <= 1 ? 'no-gain' : 'uncertain';
     });
     const named = (list: readonly QuerySet[]) => list.map((set) => ({ name: set.name, templates: set.templates }));
-    const targetDistribution = options.explain ? ngramDistribution(target.templates.counts, params.lmax) : null;
+    const targetDistribution = options.explain ? distributions.target : null;
     return {
       ...comparison,
       querySets: { target, train, pred },

@@ -57,14 +57,32 @@ export interface ComparisonInput {
 
 export const decide = (ar: number): Decision => (ar > 1 ? 'fine-tune' : 'no-gain');
 
-export function compare(input: ComparisonInput, params: AlignParams): Comparison {
-  const target = ngramDistribution(input.target.templates.counts, params.lmax);
+/** The n-gram distributions of a comparison's inputs at one l_max, computed once and shared. */
+export interface Distributions {
+  readonly target: Distribution;
+  /** Training sets first, then prediction sets, in input order. */
+  readonly others: readonly Distribution[];
+}
+
+export function distributionsOf(input: ComparisonInput, lmax: number): Distributions {
+  return {
+    target: ngramDistribution(input.target.templates.counts, lmax),
+    others: [...input.train, ...input.pred].map((set) => ngramDistribution(set.templates.counts, lmax)),
+  };
+}
+
+export function compare(
+  input: ComparisonInput,
+  params: AlignParams,
+  distributions = distributionsOf(input, params.lmax),
+): Comparison {
+  const target = distributions.target;
   if (target.total === 0) throw new Error(`the target ${input.target.name} has no n-grams to compare`);
   const measured = [
     ...input.train.map((set) => ({ role: 'train' as const, set })),
     ...input.pred.map((set) => ({ role: 'pred' as const, set })),
-  ].map(({ role, set }) => {
-    const other: Distribution = ngramDistribution(set.templates.counts, params.lmax);
+  ].map(({ role, set }, k) => {
+    const other = distributions.others[k] as Distribution;
     return {
       role,
       set,

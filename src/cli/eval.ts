@@ -1,14 +1,12 @@
 /** `sqlalign eval`: execution accuracy and exact match against SQLite databases. */
-import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { DataError } from '../datasets/errors.js';
 import { SEMANTICS } from '../eval/compare.js';
 import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS, evaluate } from '../eval/evaluate.js';
-import type { TablesJsonEntry } from '../eval/spider/schema.js';
 import { renderEvalText } from '../report/evalText.js';
 import { positiveNumber, wholeNumber } from './options.js';
 import { write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
+import { readTablesJson } from './tablesJson.js';
 
 interface EvalFlags {
   gold: string;
@@ -47,7 +45,7 @@ export function evalCommand(): Command {
           gold: flags.gold,
           pred: flags.pred,
           dbDir: flags.dbDir,
-          tables: flags.tables ? readTables(flags.tables) : undefined,
+          tables: flags.tables ? readTablesJson(flags.tables) : undefined,
           semantics: flags.semantics,
           keepDistinct: flags.keepDistinct,
           timeoutSeconds: flags.timeout,
@@ -63,20 +61,4 @@ export function evalCommand(): Command {
         progress.done();
       }
     });
-}
-
-function readTables(path: string): TablesJsonEntry[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new DataError(path, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a readable tables.json');
-  }
-  if (!Array.isArray(data) || !data.every((e) => e && typeof e.db_id === 'string' && Array.isArray(e.column_names_original))) {
-    throw new DataError(
-      path,
-      'not a Spider-style tables.json (an array of {db_id, table_names_original, column_names_original, foreign_keys})',
-    );
-  }
-  return data as TablesJsonEntry[];
 }

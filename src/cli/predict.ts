@@ -4,11 +4,11 @@ import { Command, Option } from 'commander';
 import { DataError } from '../datasets/errors.js';
 import type { Endpoint } from '../llm/client.js';
 import { type OutputFormat, predict } from '../llm/predict.js';
-import type { TablesJsonFull } from '../llm/schemaText.js';
 import { count } from '../report/table.js';
 import { nonNegativeNumber, positiveNumber, wholeNumber } from './options.js';
 import { writeJson } from './output.js';
 import { createProgress } from './progress.js';
+import { readTablesJson } from './tablesJson.js';
 
 interface PredictFlags {
   questions: string;
@@ -86,7 +86,7 @@ export function predictCommand(): Command {
         const summary = await predict({
           questions: flags.questions,
           dbDir: flags.dbDir,
-          schema: flags.schema ? readSchema(flags.schema) : undefined,
+          schema: flags.schema ? readTablesJson(flags.schema) : undefined,
           baseUrl: flags.baseUrl,
           model: flags.model,
           apiKey,
@@ -138,15 +138,4 @@ function readText(path: string): string {
   } catch {
     throw new DataError(path, 'cannot read the prompt template');
   }
-}
-
-function readSchema(path: string): TablesJsonFull[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new DataError(path, (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not a readable tables.json');
-  }
-  if (!Array.isArray(data)) throw new DataError(path, 'not a Spider-style tables.json (an array of databases)');
-  return data as TablesJsonFull[];
 }

@@ -163,3 +163,10 @@ test('align with a 2-per-database sample: intervals, a stated confidence, and an
     'BIRD writes INNER JOIN where Spider writes JOIN',
   );
 });
+
+test('sensitivity cut from a longer distribution equals sensitivity computed afresh', async () => {
+  const { truncate } = await import('../../src/align/sensitivity.js');
+  const templates = counter({ 'SELECT COUNT ( * ) FROM WHERE = AND > ORDER BY DESC LIMIT': 2, 'SELECT FROM': 3 });
+  const long = ngramDistribution(templates.counts, 15);
+  for (const lmax of [1, 2, 5, 10]) assert.deepEqual(truncate(long, lmax), ngramDistribution(templates.counts, lmax));
+});
