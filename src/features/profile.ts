@@ -14,7 +14,7 @@ const CONSTRUCTS: readonly [string, (tokens: readonly string[], text: string) =>
   ['ORDER BY', (_, s) => /\bORDER BY\b/.test(s)],
   ['LIMIT', (t) => t.includes('LIMIT') || t.includes('TOP') || t.includes('FETCH')],
   ['DISTINCT', (t) => t.includes('DISTINCT')],
-  ['subquery', (t) => t.indexOf('SELECT') !== t.lastIndexOf('SELECT') && t.includes('(')],
+  ['subquery', (_, s) => s.includes(' ( SELECT ') || s.includes(' ( WITH ')],
   ['set operation', (t) => t.includes('UNION') || t.includes('INTERSECT') || t.includes('EXCEPT') || t.includes('MINUS')],
   ['WITH (CTE)', (t) => t[0] === 'WITH'],
   ['CASE', (t) => t.includes('CASE')],

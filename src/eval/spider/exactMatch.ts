@@ -3,7 +3,7 @@
  * eval_hardness, and the rebuild_* steps that drop values and DISTINCT and map foreign keys),
  * reimplemented over the structures of parse.ts. Python's == and `in` are pyEq below.
  */
-import type { ColUnit, Condition, CondUnit, SpiderSql, TableUnit, ValUnit, Value } from './parse.js';
+import type { ColUnit, Condition, CondUnit, SpiderSql, TableUnit, ValUnit } from './parse.js';
 import { WHERE_OPS } from './parse.js';
 import type { SpiderSchema } from './schema.js';
 
@@ -335,5 +335,3 @@ export function exactMatch(pred: SpiderSql, label: SpiderSql): boolean {
   }
   return true;
 }
-
-export type { Value };
