@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { align } from '../align/align.js';
 import { DEFAULT_ALPHA, DEFAULT_LMAX } from '../align/compare.js';
+import { renderAlignHtml } from '../report/alignHtml.js';
 import { alignJson } from '../report/alignJson.js';
 import { renderAlignMarkdown } from '../report/alignMarkdown.js';
 import { renderAlignText } from '../report/alignText.js';
@@ -24,6 +25,7 @@ interface AlignFlags extends ParsingFlags {
   bootstrap?: number;
   explain?: boolean;
   markdown?: string;
+  html?: string;
 }
 
 export function alignCommand(): Command {
@@ -45,6 +47,7 @@ export function alignCommand(): Command {
     )
     .option('--explain', 'which structural patterns the target needs that each set lacks, and the reverse')
     .option('--markdown <file>', 'also write the tables as Markdown')
+    .option('--html <file>', 'also write a self-contained HTML report with charts')
     .option('--json', 'print the comparison as JSON');
   return addParsingOptions(command).action(async (flags: AlignFlags) => {
     const progress = createProgress(!flags.json);
@@ -68,6 +71,7 @@ export function alignCommand(): Command {
       });
       progress.done();
       if (flags.markdown) writeFileSync(flags.markdown, renderAlignMarkdown(result));
+      if (flags.html) writeFileSync(flags.html, await renderAlignHtml(result));
       await (flags.json ? writeJson(alignJson(result)) : write(renderAlignText(result)));
     } finally {
       progress.done();

@@ -1,6 +1,7 @@
 /** `sqlalign study <experiments.csv|jsonl>`: does AR predict the measured gains? */
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { renderStudyHtml } from '../report/studyHtml.js';
 import { renderStudyMarkdown, renderStudyText } from '../report/studyText.js';
 import { readExperiments, studyStats } from '../study/study.js';
 import { positiveNumber, wholeNumber } from './options.js';
@@ -18,15 +19,25 @@ export function studyCommand(): Command {
     .option('--dialect <name>', 'SQL dialect, where AR is computed from datasets', 'sqlite')
     .option('--scale <c>', 'fixed c for ARs computed from datasets (puts every experiment on one scale)', positiveNumber)
     .option('--markdown <file>', 'also write the table as Markdown')
+    .option('--html <file>', 'also write a self-contained HTML report with the AR against ΔEX charts')
     .option('--json', 'print the results as JSON')
     .action(
       async (
         file: string,
-        flags: { bootstrap: number; seed: number; dialect: string; scale?: number; markdown?: string; json?: boolean },
+        flags: {
+          bootstrap: number;
+          seed: number;
+          dialect: string;
+          scale?: number;
+          markdown?: string;
+          html?: string;
+          json?: boolean;
+        },
       ) => {
         const experiments = await readExperiments(file, flags);
         const result = studyStats(experiments, flags);
         if (flags.markdown) writeFileSync(flags.markdown, renderStudyMarkdown(result));
+        if (flags.html) writeFileSync(flags.html, await renderStudyHtml(result));
         await (flags.json ? writeJson(result) : write(renderStudyText(result)));
       },
     );

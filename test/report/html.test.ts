@@ -1,0 +1,111 @@
+/**
+ * The HTML reports in a real headless browser (Debian's Chromium through playwright-core): they
+ * load without console errors, every chart is there with the right number of marks, and a
+ * screenshot is saved in test-artifacts/.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { type Browser, chromium } from 'playwright-core';
+import { align } from '../../src/align/align.js';
+import { renderAlignHtml } from '../../src/report/alignHtml.js';
+import { renderStudyHtml } from '../../src/report/studyHtml.js';
+import { studyStats } from '../../src/study/study.js';
+import { EXAMPLES, ROOT } from '../helpers/paths.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+function browserOrSkip(): { skip: string | false } {
+  if (existsSync(CHROMIUM)) return { skip: false };
+  if (process.env.CI) throw new Error(`no Chromium at ${CHROMIUM}: .ci/run installs Debian's chromium`);
+  return { skip: `no Chromium at ${CHROMIUM} (apt-get install chromium)` };
+}
+
+describe('HTML reports in Chromium', browserOrSkip(), () => {
+  let browser: Browser;
+  before(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+  after(() => browser?.close());
+
+  async function open(html: string, name: string) {
+    const file = join(ARTIFACTS, `${name}.html`);
+    writeFileSync(file, html);
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
+    const errors: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:')) requests.push(r.url());
+    });
+    await page.goto(`file://${file}`);
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+    assert.deepEqual(errors, [], 'no console errors');
+    assert.deepEqual(requests, [], 'self-contained: nothing fetched from the network');
+    return page;
+  }
+
+  test('align: decision first, A_KL and AR with intervals, patterns, lengths and constructs', async () => {
+    const result = await align({
+      target: `spider_dev=${join(EXAMPLES, 'spider_dev_sample.json')}`,
+      train: [`spider_train=${join(EXAMPLES, 'spider_train_sample.sql')}`, `bird_dev=${join(EXAMPLES, 'bird_dev_sample.json')}`],
+      pred: [`din_sql=${join(EXAMPLES, 'spider_dev_sample_din_sql.csv')}#PREDICTED SQL`],
+      targetSample: 2,
+      explain: true,
+    });
+    const page = await open(await renderAlignHtml(result), 'align-report');
+    assert.equal(await page.locator('.decisions li').count(), 2);
+    assert.match(
+      (await page.locator('.decisions li').first().textContent()) ?? '',
+      /spider_train against din_sql: (fine-tune|no-gain|uncertain) \(AR \d\.\d{3}, 95% CI/,
+    );
+    const marks = (chart: string, kind: string) =>
+      page.locator(`figure[data-chart="${chart}"] g.mark-${kind}.role-mark > ${kind === 'rule' ? 'line' : 'path'}`).count();
+    assert.equal(await marks('alignment', 'rect'), 3, 'one bar per set');
+    assert.equal(await marks('alignment', 'rule'), 3, 'one interval per set');
+    assert.equal(await marks('ratio', 'rect'), 2, 'one bar per (train, pred) pair');
+    for (const e of result.explanations ?? []) {
+      assert.equal(await marks(`patterns-${e.role}-${e.name}`, 'rect'), e.missing.length + e.excess.length);
+    }
+    assert.ok((await marks('template-length', 'rect')) > 4);
+    assert.equal(await marks('constructs', 'rect'), 20 * 4, 'every construct for the target and the three sets');
+    await page.close();
+  });
+
+  test('study: one scatter per family with its fitted line', async () => {
+    const experiments = [0.92, 1.04, 1.1, 0.85, 1.21, 0.97].map((ar, k) => ({
+      model: `m${k}`,
+      family: k % 2 ? 'codellama' : 'qwen',
+      train: 's',
+      target: 't',
+      ar,
+      ex_before: 50,
+      ex_after: 50 + (ar - 1) * 40 + (k % 3),
+      em_before: null,
+      em_after: null,
+    }));
+    const page = await open(await renderStudyHtml(studyStats(experiments, { bootstrap: 200 })), 'study-report');
+    for (const family of ['codellama', 'qwen']) {
+      assert.equal(await page.locator(`figure[data-chart="scatter-${family}"] g.mark-symbol.role-mark > path`).count(), 3);
+      assert.equal(await page.locator(`figure[data-chart="scatter-${family}"] g.mark-line.role-mark > path`).count(), 1);
+    }
+    assert.match((await page.locator('h1').textContent()) ?? '', /Does AR predict the gain\?/);
+    await page.close();
+  });
+});
