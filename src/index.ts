@@ -48,6 +48,8 @@ export { renderAlignText } from './report/alignText.js';
 export { renderEvalText } from './report/evalText.js';
 export { renderProfileText } from './report/profileText.js';
 export { renderStudyMarkdown, renderStudyText } from './report/studyText.js';
+export { type ExportFormat, exportSelection, trainingRecord } from './select/export.js';
+export { type SelectOptions, type SelectResult, select } from './select/select.js';
 export { DIALECT_NAMES } from './sql/dialects.js';
 export { TemplateEngine } from './sql/engine.js';
 export { loadParser } from './sql/parser.js';

@@ -9,6 +9,7 @@ import { alignCommand } from './align.js';
 import { evalCommand } from './eval.js';
 import { predictCommand } from './predict.js';
 import { profileCommand } from './profile.js';
+import { selectCommand } from './select.js';
 import { studyCommand } from './study.js';
 import { templatesCommand } from './templates.js';
 
@@ -37,7 +38,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(profileCommand())
     .addCommand(evalCommand())
     .addCommand(predictCommand())
-    .addCommand(studyCommand());
+    .addCommand(studyCommand())
+    .addCommand(selectCommand());
   for (const command of program.commands) command.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

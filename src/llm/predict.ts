@@ -239,12 +239,12 @@ function exportPredictions(
   }
 }
 
-/** Schema text per database, computed once. */
-class SchemaSource {
+/** Schema text per database (from the item's sql_context, the database file, or tables.json), computed once. */
+export class SchemaSource {
   private readonly cache = new Map<string, string>();
   private readonly tables: Map<string, TablesJsonFull>;
 
-  constructor(private readonly options: PredictOptions) {
+  constructor(private readonly options: Pick<PredictOptions, 'dbDir' | 'schema'>) {
     this.tables = new Map((options.schema ?? []).map((t) => [t.db_id, t]));
   }
 

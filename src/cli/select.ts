@@ -1,0 +1,105 @@
+/** `sqlalign select`: the fine-tuning subset that best matches the target, exported for SFT trainers. */
+import { Command, Option } from 'commander';
+import { renderTable } from '../report/table.js';
+import { type ExportFormat, exportSelection } from '../select/export.js';
+import { type SelectMethod, select } from '../select/select.js';
+import { collect, positiveNumber, wholeNumber } from './options.js';
+import { write, writeJson } from './output.js';
+import { createProgress } from './progress.js';
+import { readTablesJson } from './tablesJson.js';
+
+interface SelectFlags {
+  target: string;
+  pool: string[];
+  budget: number;
+  method: SelectMethod;
+  seed: number;
+  holdout: number;
+  maxTemplateShare: number;
+  out?: string;
+  format: ExportFormat;
+  dbDir?: string;
+  schema?: string[];
+  dialect: string;
+  workers?: number;
+  json?: boolean;
+}
+
+export function selectCommand(): Command {
+  return new Command('select')
+    .description('choose from candidate pools the fine-tuning subset whose structure best matches the target, and export it')
+    .requiredOption('--target <dataset>', 'the workload to match')
+    .requiredOption('--pool <dataset>', 'a candidate pool with questions and SQL (repeatable)', collect)
+    .requiredOption('--budget <n>', 'how many examples to select', wholeNumber(1))
+    .addOption(
+      new Option('--method <method>', 'greedy (lowers D the most at each step) or importance (DSIR-style resampling)')
+        .choices(['greedy', 'importance'])
+        .default('greedy'),
+    )
+    .option('--seed <n>', 'seed of the held-out split, item order and resampling', wholeNumber(0), 0)
+    .option('--holdout <share>', 'share of the target held out to judge the selection', positiveNumber, 0.3)
+    .option('--max-template-share <share>', 'largest share of the budget one template may take', positiveNumber, 0.05)
+    .option('--out <file.jsonl>', 'write the selected examples as training records')
+    .addOption(new Option('--format <format>', 'training record format').choices(['chat', 'alpaca', 'sharegpt']).default('chat'))
+    .option('--db-dir <dir>', 'folder of <db_id>/<db_id>.sqlite, for the schemas in the prompts')
+    .option('--schema <tables.json>', 'tables.json, for the schemas in the prompts (repeatable)', collect)
+    .option('--dialect <name>', 'SQL dialect', 'sqlite')
+    .option('--workers <n>', 'parser threads', wholeNumber(0))
+    .option('--json', 'print the result as JSON')
+    .action(async (flags: SelectFlags) => {
+      const progress = createProgress(!flags.json);
+      const schema = flags.schema ? flags.schema.flatMap(readTablesJson) : undefined;
+      let result: Awaited<ReturnType<typeof select>>;
+      try {
+        result = await select({
+          target: flags.target,
+          pools: flags.pool,
+          budget: flags.budget,
+          method: flags.method,
+          seed: flags.seed,
+          holdout: flags.holdout,
+          maxTemplateShare: flags.maxTemplateShare,
+          dialect: flags.dialect,
+          workers: flags.workers,
+          onProgress: (stage, done) => progress.update(stage, done),
+        });
+      } finally {
+        progress.done();
+      }
+      if (flags.out)
+        exportSelection(flags.out, result.selected, { format: flags.format, dbDir: flags.dbDir, schema, dialect: flags.dialect });
+      const { selected, ...summary } = result;
+      if (flags.json) return writeJson({ ...summary, selected: selected.length, out: flags.out ?? null });
+      const lines = [
+        `sqlalign select · ${result.method} · ${selected.length} examples in ${result.seconds.toFixed(1)} s · from ${Object.entries(
+          result.composition,
+        )
+          .map(([pool, n]) => `${pool} ${n}`)
+          .join(', ')}`,
+        `target: ${result.target.queries} queries, ${result.target.held_out} held out to judge the selection`,
+        '',
+        renderTable(
+          [
+            { header: 'held-out target against' },
+            { header: 'queries', align: 'right' },
+            { header: 'D(T‖X)', align: 'right' },
+            { header: 'A_KL', align: 'right' },
+            { header: 'coverage', align: 'right' },
+          ],
+          result.held_out.map((r) => [
+            r.name,
+            String(r.queries),
+            `${r.kl.toFixed(4)}${r.kl_sd === undefined ? '' : ` ± ${r.kl_sd.toFixed(4)}`}`,
+            r.alignment.toFixed(4),
+            `${(100 * r.coverage).toFixed(1)}%`,
+          ]),
+        ),
+        '',
+        `The selection is ${result.verdict}`,
+      ];
+      if (result.without_question > 0)
+        lines.push(`(${result.without_question} pool items without a question were left out: they cannot be training examples.)`);
+      if (flags.out) lines.push(`${selected.length} training records (${flags.format}) written to ${flags.out}.`);
+      await write(`${lines.join('\n')}\n`);
+    });
+}
