@@ -137,8 +137,9 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   if (method === 'greedy') {
     const next = new Array<number>(groups.length).fill(0);
     chosen = greedySelect({ target, groups, budget, alpha, maxShare }).map((k) => {
-      const group = groups[k] as (typeof groups)[number];
-      return group.items[(next[k] = (next[k] as number) + 1) - 1] as PoolItem;
+      const n = next[k] as number;
+      next[k] = n + 1;
+      return (groups[k] as (typeof groups)[number]).items[n] as PoolItem;
     });
   } else {
     const pool = new Float64Array(G);
