@@ -9,6 +9,8 @@ import { type AlignParams, type Comparison, compare, DEFAULT_ALPHA, DEFAULT_LMAX
 import { type Explanation, explain } from './explain.js';
 import { samplePerGroup, type TargetEntry } from './sample.js';
 import { type SensitivityRow, sensitivity } from './sensitivity.js';
+import { stratumOf } from './strata.js';
+import { type StrataResult, stratify } from './stratify.js';
 
 export interface AlignOptions {
   readonly target: DatasetInput;
@@ -31,6 +33,8 @@ export interface AlignOptions {
   readonly bootstrap?: number;
   /** Which patterns make each row differ from the target. */
   readonly explain?: boolean;
+  /** Report every figure per stratum of the target too: a built-in key (length, joins, nesting, clauses) or a column. */
+  readonly by?: string;
 }
 
 export interface AlignResult extends Comparison {
@@ -42,6 +46,7 @@ export interface AlignResult extends Comparison {
   readonly confidence: readonly Confidence[];
   readonly sensitivity: readonly SensitivityRow[];
   readonly explanations: readonly Explanation[] | null;
+  readonly strata: StrataResult | null;
 }
 
 export type Confidence = 'fine-tune' | 'no-gain' | 'uncertain';
@@ -73,14 +78,17 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     const replicates = options.bootstrap ?? (options.targetSample ? DEFAULT_BOOTSTRAP_WITH_SAMPLE : 0);
     const by = options.sampleBy ?? 'db_id';
     // Per-query templates of the target, kept only when a sample or a bootstrap needs them.
-    const entries: TargetEntry[] | null = options.targetSample || replicates > 0 ? [] : null;
+    const entries: TargetEntry[] | null = options.targetSample || replicates > 0 || options.by ? [] : null;
     for (const [k, dataset] of datasets.entries()) {
       const set = await buildQuerySet(dataset, templater, {
         onProgress: (done) => options.onProgress?.(dataset.name, done),
         onRecord:
           k === 0 && entries
-            ? (record, result) =>
-                entries.push({ i: record.i, group: groupOf(record, by), template: 'template' in result ? result.template : null })
+            ? (record, result) => {
+                const template = 'template' in result ? result.template : null;
+                const stratum = options.by ? stratumOf(options.by, record, template) : undefined;
+                entries.push({ i: record.i, group: groupOf(record, by), template, stratum });
+              }
             : undefined,
       });
       requireSomeParsed(set);
@@ -117,8 +125,23 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     });
     const named = (list: readonly QuerySet[]) => list.map((set) => ({ name: set.name, templates: set.templates }));
     const targetDistribution = options.explain ? distributions.target : null;
+    const strata =
+      options.by && entries
+        ? stratify({
+            key: options.by,
+            entries: sampled ?? entries,
+            others,
+            train: train.map((set) => set.name),
+            pred: pred.map((set) => set.name),
+            params: { ...params, scale: comparison.params.scale },
+            targetTotal: distributions.target.total,
+            replicates,
+            seed,
+          })
+        : null;
     return {
       ...comparison,
+      strata,
       querySets: { target, train, pred },
       sample: sampled ? { per_group: options.targetSample as number, by, seed, from: fullTarget.queries } : null,
       bootstrap: boot,

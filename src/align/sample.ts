@@ -10,6 +10,8 @@ export interface TargetEntry {
   readonly group: string | null;
   /** null for an unparseable query. */
   readonly template: string | null;
+  /** Its stratum, where --by asks for strata. */
+  readonly stratum?: string | null;
 }
 
 /** K entries per group, each group shuffled with the seed; entries keep their input order. */

@@ -26,6 +26,7 @@ interface AlignFlags extends ParsingFlags {
   explain?: boolean;
   markdown?: string;
   html?: string;
+  by?: string;
 }
 
 export function alignCommand(): Command {
@@ -46,6 +47,10 @@ export function alignCommand(): Command {
       wholeNumber(0),
     )
     .option('--explain', 'which structural patterns the target needs that each set lacks, and the reverse')
+    .option(
+      '--by <key>',
+      'every figure per stratum of the target too: length, joins, nesting, clauses, or a column (difficulty, domain, db_id, ...)',
+    )
     .option('--markdown <file>', 'also write the tables as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
     .option('--json', 'print the comparison as JSON');
@@ -67,6 +72,7 @@ export function alignCommand(): Command {
         seed: flags.seed,
         bootstrap: flags.bootstrap,
         explain: flags.explain,
+        by: flags.by,
         onProgress: (name, done) => progress.update(name, done),
       });
       progress.done();

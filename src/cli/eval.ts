@@ -21,6 +21,7 @@ interface EvalFlags {
   dialect: string;
   json?: boolean;
   out?: string;
+  by?: string;
 }
 
 export function evalCommand(): Command {
@@ -38,6 +39,7 @@ export function evalCommand(): Command {
     .addOption(new Option('--dialect <name>', 'SQL dialect for the template match').default('sqlite'))
     .option('--json', 'print the summary as JSON')
     .option('--out <items.jsonl>', 'per-item results; an existing file is resumed')
+    .option('--by <key>', 'EX and EM per stratum too: length, joins, nesting, clauses, hardness, or a gold column')
     .action(async (flags: EvalFlags) => {
       const progress = createProgress(!flags.json);
       try {
@@ -53,6 +55,7 @@ export function evalCommand(): Command {
           maxRows: flags.maxRows,
           dialect: flags.dialect,
           out: flags.out,
+          by: flags.by,
           onProgress: (done, total) => progress.update('eval', done, total),
         });
         progress.done();

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { stratumOf } from '../align/strata.js';
 import { DataError, type DatasetInput, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
 import { createExecPool } from '../exec/pool.js';
 import type { ExecRequest, ExecResult, ExecStatus } from '../exec/protocol.js';
@@ -36,6 +37,8 @@ export interface EvalOptions {
   /** Per-item results, one JSON object per line; items already there are not run again. */
   readonly out?: string;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Report EX and EM per stratum too: length, joins, nesting, clauses (of the gold query), hardness, or a gold column. */
+  readonly by?: string;
 }
 
 export interface ItemResult {
@@ -47,6 +50,8 @@ export interface ItemResult {
   readonly status: ExecStatus;
   readonly hardness: Hardness | null;
   readonly difficulty: string | null;
+  /** The item's stratum under --by. */
+  readonly stratum?: string | null;
   readonly gold_sql: string;
   readonly pred_sql: string | null;
   readonly gold_rows: number | null;
@@ -127,7 +132,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   }
   const items = [...done.values()].sort((a, b) => a.i - b.i);
   if (options.out) rewriteSorted(options.out, items);
-  return { summary: summarize(items, semantics, (performance.now() - started) / 1000), items };
+  return { summary: summarize(items, semantics, (performance.now() - started) / 1000, options.by), items };
 }
 
 async function evaluateItem(
@@ -176,6 +181,9 @@ async function evaluateItem(
     template_match: predTemplate !== null && sameTemplate(goldTemplate, predTemplate),
     hardness: judgement.hardness,
     difficulty,
+    ...(options.by && options.by !== 'hardness'
+      ? { stratum: stratumOf(options.by, gold, 'template' in goldTemplate ? goldTemplate.template : null) }
+      : {}),
     gold_sql: goldSql,
     pred_sql: predSql,
     pred_parsed: judgement.predParsed,

@@ -25,6 +25,8 @@ export interface EvalSummary {
   readonly by_difficulty_key: 'difficulty' | 'hardness';
   readonly by_difficulty: Record<string, Scores>;
   readonly by_db: Record<string, Scores>;
+  /** With --by: the scores per stratum. */
+  readonly by_stratum?: { readonly key: string; readonly groups: Record<string, Scores> };
   readonly seconds: number;
 }
 
@@ -56,7 +58,7 @@ function groupBy(items: readonly ItemResult[], key: (i: ItemResult) => string | 
   return Object.fromEntries(sorted.map((k) => [k, scores(groups.get(k) ?? [])]));
 }
 
-export function summarize(items: readonly ItemResult[], semantics: Semantics, seconds: number): EvalSummary {
+export function summarize(items: readonly ItemResult[], semantics: Semantics, seconds: number, by?: string): EvalSummary {
   const counts = {
     ok: 0,
     pred_error: 0,
@@ -81,6 +83,9 @@ export function summarize(items: readonly ItemResult[], semantics: Semantics, se
     by_difficulty_key: byDifficulty,
     by_difficulty: groupBy(items, (i) => (byDifficulty === 'difficulty' ? i.difficulty : i.hardness)),
     by_db: groupBy(items, (i) => i.db_id),
+    ...(by
+      ? { by_stratum: { key: by, groups: groupBy(items, (i) => (by === 'hardness' ? i.hardness : (i.stratum ?? null))) } }
+      : {}),
     seconds,
   };
 }

@@ -74,6 +74,45 @@ export async function renderAlignHtml(result: AlignResult): Promise<string> {
       ],
     });
   }
+  if (result.strata && result.ratios.length > 0) {
+    const values = result.strata.strata.flatMap((s) =>
+      s.ratios.map((r) => ({
+        stratum: `${s.stratum}${s.small ? ' (few)' : ''}`,
+        pair: `${r.train} vs ${r.pred}`,
+        ar: r.ar,
+        lo: r.ci?.[0] ?? r.ar,
+        hi: r.ci?.[1] ?? r.ar,
+      })),
+    );
+    await figure('strata', `AR per stratum (by ${result.strata.key})`, {
+      data: { values },
+      width: 480,
+      layer: [
+        {
+          mark: { type: 'point', filled: true, size: 70 },
+          encoding: {
+            y: { field: 'stratum', type: 'nominal', title: null },
+            x: { field: 'ar', type: 'quantitative', title: 'AR', scale: { zero: false } },
+            color: { field: 'pair', type: 'nominal', title: null },
+          },
+        },
+        {
+          mark: 'rule',
+          encoding: {
+            y: { field: 'stratum', type: 'nominal' },
+            x: { field: 'lo', type: 'quantitative' },
+            x2: { field: 'hi' },
+            color: { field: 'pair', type: 'nominal' },
+          },
+        },
+        {
+          data: { values: [{ one: 1 }] },
+          mark: { type: 'rule', strokeDash: [4, 4], color: '#888' },
+          encoding: { x: { field: 'one', type: 'quantitative' } },
+        },
+      ],
+    });
+  }
   for (const e of result.explanations ?? []) {
     const values = [
       ...e.missing.map((p) => ({ pattern: p.ngram, side: 'the target needs, it lacks', share: p.share_target - p.share_other })),

@@ -17,6 +17,9 @@ export function alignJson(result: AlignResult): object {
     ...(boot ? { bootstrap: { replicates: boot.replicates, level: boot.level } } : {}),
     sensitivity: result.sensitivity,
     ...(result.explanations ? { explain: result.explanations } : {}),
+    ...(result.strata
+      ? { strata: { key: result.strata.key, strata: result.strata.strata.map(({ bootstrap: _b, ...rest }) => rest) } }
+      : {}),
     unparseable_examples: Object.fromEntries(
       sets
         .filter((s) => s.unparseable > 0)

@@ -32,5 +32,29 @@ export function renderAlignMarkdown(result: AlignResult): string {
       out.push(line([r.train, r.pred, withCi(f(r.ar), boot?.ratios[k], f), result.confidence[k] ?? r.decision]));
     });
   }
+  if (result.strata) {
+    const st = result.strata;
+    const first = st.strata[0];
+    out.push(
+      '',
+      line([
+        st.key,
+        'queries',
+        'n-gram mass',
+        ...(first?.rows.map((r) => `D(T‖${r.name})`) ?? []),
+        ...(first?.ratios.map((r) => `AR ${r.train}/${r.pred}`) ?? []),
+      ]),
+      line(['---', '---:', '---:', ...(first?.rows.map(() => '---:') ?? []), ...(first?.ratios.map(() => '---:') ?? [])]),
+      ...st.strata.map((s) =>
+        line([
+          `${s.stratum}${s.small ? ' (few)' : ''}`,
+          String(s.queries),
+          percent(s.mass_share),
+          ...s.rows.map((r) => f(r.kl)),
+          ...s.ratios.map((r) => withCi(f(r.ar), r.ci, f)),
+        ]),
+      ),
+    );
+  }
   return `${out.join('\n')}\n`;
 }

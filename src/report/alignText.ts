@@ -80,6 +80,7 @@ export function renderAlignText(result: AlignResult): string {
   if (sensitivity.length > 0) out.push('', ...sensitivity);
   const notes = scaleNotes(result);
   if (notes.length > 0) out.push('', ...notes);
+  if (result.strata) out.push('', ...strataLines(result));
   if (result.explanations) out.push('', ...result.explanations.flatMap(explanationLines));
   const unparseable = unparseableLines(result);
   if (unparseable.length > 0) out.push('', ...unparseable);
@@ -136,10 +137,12 @@ function sensitivityLines(result: AlignResult): string[] {
     if (row.stable)
       lines.push(`  ${row.train} vs ${row.pred}: the decision (${row.decisions[0]?.decision}) holds under every setting.`);
     else {
-      const flips = row.decisions.map(
-        (d) => `${d.decision === 'fine-tune' ? '>' : '≤'}1 at α=${d.alpha}, l_max=${d.lmax} (AR ${fixed(d.ar, 3)})`,
+      const main = result.ratios.find((r) => r.train === row.train && r.pred === row.pred)?.decision;
+      const other = row.decisions.filter((d) => d.decision !== main);
+      const where = other.map((d) => `α=${d.alpha}, l_max=${d.lmax} (AR ${fixed(d.ar, 3)})`).join('; ');
+      lines.push(
+        `  ${row.train} vs ${row.pred}: FLIPS: ${main} under ${row.decisions.length - other.length} of ${row.decisions.length} settings, not at ${where}`,
       );
-      lines.push(`  ${row.train} vs ${row.pred}: FLIPS with the settings: ${flips.join('; ')}`);
     }
   }
   return lines;
@@ -163,6 +166,35 @@ function explanationLines(e: Explanation): string[] {
   for (const t of e.templates_over.slice(0, 3))
     lines.push(`    ${percent(t.share_target)} vs ${percent(t.share_other)}  ${clip(t.template, 100)}`);
   return lines;
+}
+
+function strataLines(result: AlignResult): string[] {
+  const strata = result.strata;
+  if (!strata) return [];
+  const names = strata.strata[0]?.rows.map((r) => r.name) ?? [];
+  const pairs = strata.strata[0]?.ratios.map((r) => `AR ${r.train}/${r.pred}`) ?? [];
+  const table = renderTable(
+    [
+      { header: strata.key },
+      { header: 'queries', align: 'right' },
+      { header: 'n-gram mass', align: 'right' },
+      ...names.map((n) => ({ header: `D(T‖${n})`, align: 'right' as const })),
+      ...pairs.map((p) => ({ header: p, align: 'right' as const })),
+    ],
+    strata.strata.map((s) => [
+      `${s.stratum}${s.small ? ' (few)' : ''}`,
+      count(s.queries),
+      percent(s.mass_share),
+      ...s.rows.map((r) => fixed(r.kl)),
+      ...s.ratios.map((r) => withInterval(fixed(r.ar), r.ci, (x) => fixed(x))),
+    ]),
+  );
+  const total = strata.strata.reduce((a, s) => a + s.mass_share, 0);
+  return [
+    `By ${strata.key} (each stratum of the target against the whole sets, with the comparison's c; the strata's n-gram mass adds up to ${percent(total)}):`,
+    table,
+    ...(strata.strata.some((s) => s.small) ? [`(few): fewer than 30 target queries: an unstable estimate.`] : []),
+  ];
 }
 
 function scaleNotes(result: AlignResult): string[] {

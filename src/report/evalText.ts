@@ -33,6 +33,10 @@ export function renderEvalText(s: EvalSummary): string {
     `unparseable predictions: ${count(c.pred_unparseable_spider)} by the Spider evaluator's parser (EM 0), ${count(c.pred_unparseable_template)} by the SQL parser`,
   );
   out.push('EX counts only items whose gold query ran on a database; EM (exact set) only items with a tables.json entry.');
+  if (s.by_stratum) {
+    out.push('');
+    out.push(scoreTable(s.by_stratum.key, s.by_stratum.groups));
+  }
   out.push('');
   out.push(scoreTable('database', s.by_db));
   return `${out.join('\n')}\n`;

@@ -1,0 +1,97 @@
+/**
+ * A comparison per stratum of the target: each stratum's queries against the whole training and
+ * prediction sets (what the model must produce for that kind of question), with the comparison's
+ * own c so strata can be compared with each other and with the whole, and bootstrap intervals
+ * when asked. Strata with few queries are marked, not hidden.
+ */
+import { type Distribution, ngramDistribution, TemplateCounter } from '../features/distribution.js';
+import { type BootstrapResult, bootstrap } from './bootstrap.js';
+import { type AlignParams, type Decision, decide } from './compare.js';
+import { alignmentRatio, alignmentScore, coverage, klDivergence } from './divergence.js';
+import type { TargetEntry } from './sample.js';
+import { MIN_STRATUM_QUERIES } from './strata.js';
+
+export interface StratumRow {
+  readonly stratum: string;
+  readonly queries: number;
+  /** The stratum's share of the target's n-gram mass (the shares of all strata add up to 1). */
+  readonly mass_share: number;
+  /** Fewer queries than MIN_STRATUM_QUERIES: an unstable estimate. */
+  readonly small: boolean;
+  readonly rows: readonly { name: string; kl: number; alignment: number; coverage: number }[];
+  readonly ratios: readonly { train: string; pred: string; ar: number; decision: Decision; ci?: readonly [number, number] }[];
+  readonly bootstrap: BootstrapResult | null;
+}
+
+export interface StrataResult {
+  readonly key: string;
+  readonly strata: readonly StratumRow[];
+}
+
+export interface StratifyInput {
+  readonly key: string;
+  readonly entries: readonly TargetEntry[];
+  readonly others: readonly Distribution[];
+  readonly train: readonly string[];
+  readonly pred: readonly string[];
+  readonly params: AlignParams & { scale: number };
+  readonly targetTotal: number;
+  readonly replicates: number;
+  readonly seed: number;
+}
+
+export function stratify(input: StratifyInput): StrataResult {
+  const groups = new Map<string, string[]>();
+  for (const e of input.entries) {
+    if (e.template === null) continue;
+    const key = e.stratum ?? '(none)';
+    groups.set(key, [...(groups.get(key) ?? []), e.template]);
+  }
+  const names = [...input.train, ...input.pred];
+  const c = input.params.scale;
+  const strata = [...groups.keys()].sort().map((stratum): StratumRow => {
+    const templates = groups.get(stratum) as string[];
+    const counter = new TemplateCounter();
+    for (const t of templates) counter.add(t);
+    const target = ngramDistribution(counter.counts, input.params.lmax);
+    const kls = input.others.map((x) => (target.total === 0 ? 0 : klDivergence(target, x, input.params.alpha)));
+    const rows = input.others.map((x, k) => ({
+      name: names[k] as string,
+      kl: kls[k] as number,
+      alignment: alignmentScore(kls[k] as number, c),
+      coverage: target.total === 0 ? 0 : coverage(target, x),
+    }));
+    const boot =
+      input.replicates > 0 && target.total > 0
+        ? bootstrap({
+            targetTemplates: templates,
+            others: input.others,
+            trainIndex: input.train.map((_, k) => k),
+            predIndex: input.pred.map((_, k) => input.train.length + k),
+            alpha: input.params.alpha,
+            lmax: input.params.lmax,
+            scale: c,
+            replicates: input.replicates,
+            seed: input.seed,
+          })
+        : null;
+    let pair = 0;
+    const ratios = input.train.flatMap((s, si) =>
+      input.pred.map((p, pi) => {
+        const ar = alignmentRatio(kls[si] as number, kls[input.train.length + pi] as number, c);
+        const ci = boot?.ratios[pair++];
+        return { train: s, pred: p, ar, decision: decide(ar), ...(ci ? { ci } : {}) };
+      }),
+    );
+    return {
+      stratum,
+      queries: templates.length,
+      mass_share: target.total / input.targetTotal,
+      small: templates.length < MIN_STRATUM_QUERIES,
+      rows,
+      ratios,
+      bootstrap: boot,
+    };
+  });
+  return { key: input.key, strata };
+}
