@@ -68,6 +68,7 @@ describe('HTML reports in Chromium', browserOrSkip(), () => {
       pred: [`din_sql=${join(EXAMPLES, 'spider_dev_sample_din_sql.csv')}#PREDICTED SQL`],
       targetSample: 2,
       explain: true,
+      by: 'joins',
     });
     const page = await open(await renderAlignHtml(result), 'align-report');
     assert.equal(await page.locator('.decisions li').count(), 2);
@@ -85,6 +86,9 @@ describe('HTML reports in Chromium', browserOrSkip(), () => {
     }
     assert.ok((await marks('template-length', 'rect')) > 4);
     assert.equal(await marks('constructs', 'rect'), 20 * 4, 'every construct for the target and the three sets');
+    const strata = (result.strata?.strata.length ?? 0) * result.ratios.length;
+    assert.equal(await marks('strata', 'symbol'), strata, 'one AR per stratum and pair');
+    assert.equal(await marks('strata', 'rule'), strata + 1, 'its intervals, and the line at AR = 1');
     await page.close();
   });
 
