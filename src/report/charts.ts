@@ -2,10 +2,9 @@
  * Charts as inline SVG: Vega-Lite specifications compiled and rendered by Vega in Node (no
  * browser, no network), so a report is one self-contained HTML file.
  */
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import type * as VegaLite from 'vega-lite';
 
-export type ChartSpec = vl.TopLevelSpec;
+export type ChartSpec = VegaLite.TopLevelSpec;
 
 const CONFIG = {
   font: 'system-ui, -apple-system, Segoe UI, sans-serif',
@@ -15,8 +14,10 @@ const CONFIG = {
   view: { stroke: null },
 };
 
+/** Vega is loaded only when a report is drawn: most runs never pay for it. */
 export async function renderSvg(spec: ChartSpec): Promise<string> {
-  const compiled = vl.compile({ config: CONFIG, ...spec } as vl.TopLevelSpec).spec;
+  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  const compiled = vl.compile({ config: CONFIG, ...spec } as VegaLite.TopLevelSpec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none' });
   try {
     return await view.toSVG();
