@@ -1,6 +1,8 @@
 /** The whole `align` pipeline as one library call: load → template → features → compare. */
 import { DataError, type DatasetInput, estimateQueries, resolveDataset, UsageError } from '../datasets/index.js';
 import type { QueryRecord } from '../datasets/record.js';
+import { SpiderJudge } from '../eval/spider/judge.js';
+import type { TablesJsonEntry } from '../eval/spider/schema.js';
 import { type Distribution, TemplateCounter } from '../features/distribution.js';
 import { buildQuerySet, type QuerySet } from '../features/querySet.js';
 import { createTemplater } from '../sql/templater.js';
@@ -35,6 +37,8 @@ export interface AlignOptions {
   readonly explain?: boolean;
   /** Report every figure per stratum of the target too: a built-in key (length, joins, nesting, clauses) or a column. */
   readonly by?: string;
+  /** Spider-style tables.json: with `by: 'hardness'`, each target query's Spider hardness is computed from it. */
+  readonly tables?: readonly TablesJsonEntry[];
 }
 
 export interface AlignResult extends Comparison {
@@ -73,6 +77,9 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     throw err;
   });
   const templater = await templaterReady;
+  const hardnessOf = options.by === 'hardness' ? hardnessStratum(options.tables) : null;
+  const stratumOfTarget = (key: string, record: QueryRecord, template: string | null) =>
+    hardnessOf && record.fields?.hardness === undefined ? hardnessOf(record) : stratumOf(key, record, template);
   try {
     const sets: QuerySet[] = [];
     const replicates = options.bootstrap ?? (options.targetSample ? DEFAULT_BOOTSTRAP_WITH_SAMPLE : 0);
@@ -86,7 +93,7 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
           k === 0 && entries
             ? (record, result) => {
                 const template = 'template' in result ? result.template : null;
-                const stratum = options.by ? stratumOf(options.by, record, template) : undefined;
+                const stratum = options.by ? stratumOfTarget(options.by, record, template) : undefined;
                 entries.push({ i: record.i, group: groupOf(record, by), template, stratum });
               }
             : undefined,
@@ -166,6 +173,17 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
   } finally {
     await templater.close();
   }
+}
+
+/** Spider hardness needs the database's schema: from tables.json (the target's own column wins if it has one). */
+function hardnessStratum(tables: readonly TablesJsonEntry[] | undefined): (record: QueryRecord) => string {
+  const entries = new Map((tables ?? []).map((t) => [t.db_id, t]));
+  const judge = new SpiderJudge();
+  return (record) => {
+    const entry = record.db_id ? entries.get(record.db_id) : undefined;
+    if (!entry || record.sql === null) return '(no schema)';
+    return judge.judge(record.db_id as string, null, entry, record.sql, null).hardness ?? '(not parsed by the Spider evaluator)';
+  };
 }
 
 function groupOf(record: QueryRecord, by: string): string | null {

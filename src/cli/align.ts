@@ -10,6 +10,7 @@ import { renderAlignText } from '../report/alignText.js';
 import { addParsingOptions, collect, maxQueryLength, type ParsingFlags, positiveNumber, wholeNumber } from './options.js';
 import { write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
+import { readTablesJson } from './tablesJson.js';
 
 interface AlignFlags extends ParsingFlags {
   target: string;
@@ -27,6 +28,7 @@ interface AlignFlags extends ParsingFlags {
   markdown?: string;
   html?: string;
   by?: string;
+  tables?: string;
 }
 
 export function alignCommand(): Command {
@@ -73,6 +75,7 @@ export function alignCommand(): Command {
         bootstrap: flags.bootstrap,
         explain: flags.explain,
         by: flags.by,
+        tables: flags.tables ? readTablesJson(flags.tables) : undefined,
         onProgress: (name, done) => progress.update(name, done),
       });
       progress.done();

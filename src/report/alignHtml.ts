@@ -192,12 +192,25 @@ export async function renderAlignHtml(result: AlignResult): Promise<string> {
     })
     .join('')}</tbody></table>`;
   const p = result.params;
+  const strataTable = result.strata
+    ? `<table data-table="strata"><thead><tr><th>${escapeHtml(result.strata.key)}</th><th>queries</th><th>n-gram mass</th>${(result.strata.strata[0]?.rows ?? []).map((r) => `<th>D(T‖${escapeHtml(r.name)})</th>`).join('')}${(result.strata.strata[0]?.ratios ?? []).map((r) => `<th>AR ${escapeHtml(r.train)}/${escapeHtml(r.pred)}</th>`).join('')}</tr></thead><tbody>${result.strata.strata
+        .map(
+          (s) =>
+            `<tr><td>${escapeHtml(s.stratum)}${s.small ? ' <small>(few)</small>' : ''}</td><td>${s.queries}</td><td>${percent(s.mass_share)}</td>${s.rows.map((r) => `<td>${fixed(r.kl)}</td>`).join('')}${s.ratios
+              .map(
+                (r) => `<td>${fixed(r.ar, 3)}${r.ci ? ` <small>[${fixed(r.ci[0], 3)}–${fixed(r.ci[1], 3)}]</small>` : ''}</td>`,
+              )
+              .join('')}</tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '';
   return page(
     'sqlalign: alignment report',
     `<header><h1>Will fine-tuning help on ${escapeHtml(result.target.name)}?</h1>
 <ul class="decisions">${decisions.join('') || '<li>No AR without the base model’s predictions (--pred).</li>'}</ul>
 <p class="params">target: ${result.target.queries} queries${result.sample ? ` (${result.sample.per_group} per ${escapeHtml(result.sample.by)}, seed ${result.sample.seed}, from ${result.sample.from})` : ''} · dialect ${escapeHtml(p.dialect)} · α ${p.alpha} · l_max ${p.lmax} · c ${fixed(p.scale, 3)} (${p.scale_source === 'fixed' ? 'fixed' : 'the largest D'})</p></header>
 ${table}
+${strataTable}
 ${figures.join('\n')}`,
   );
 }

@@ -104,3 +104,40 @@ test('eval --by: EX and EM per stratum, adding up to the whole', async () => {
   assert.equal(groups['1 join']?.ex, 0);
   assert.equal((groups['0 joins']?.n ?? 0) + (groups['1 join']?.n ?? 0), summary.overall.n);
 });
+
+test('align --by hardness: Spider hardness from tables.json', async () => {
+  const tables = [
+    {
+      db_id: 'concert_singer',
+      table_names_original: ['singer'],
+      column_names_original: [
+        [-1, '*'],
+        [0, 'Name'],
+        [0, 'Age'],
+        [0, 'Country'],
+      ] as [number, string][],
+      foreign_keys: [],
+    },
+  ];
+  const queries = [
+    'SELECT count(*) FROM singer',
+    'SELECT name, country FROM singer WHERE age > 20',
+    'SELECT name FROM singer WHERE age > (SELECT avg(age) FROM singer)',
+    'SELECT name FROM unknown_table',
+  ].map((sql) => ({ sql, db_id: 'concert_singer' }));
+  const result = await align({
+    target: { name: 't', queries },
+    train: [{ name: 's', queries: ['SELECT a FROM b'] }],
+    by: 'hardness',
+    tables,
+  });
+  assert.deepEqual(
+    result.strata?.strata.map((s) => [s.stratum, s.queries]),
+    [
+      ['(not parsed by the Spider evaluator)', 1],
+      ['easy', 1],
+      ['hard', 1],
+      ['medium', 1],
+    ],
+  );
+});

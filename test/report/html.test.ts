@@ -88,6 +88,7 @@ describe('HTML reports in Chromium', browserOrSkip(), () => {
     assert.equal(await marks('constructs', 'rect'), 20 * 4, 'every construct for the target and the three sets');
     const strata = (result.strata?.strata.length ?? 0) * result.ratios.length;
     assert.equal(await marks('strata', 'symbol'), strata, 'one AR per stratum and pair');
+    assert.equal(await page.locator('table[data-table="strata"] tbody tr').count(), result.strata?.strata.length);
     assert.equal(await marks('strata', 'rule'), strata + 1, 'its intervals, and the line at AR = 1');
     await page.close();
   });
