@@ -228,6 +228,51 @@ describe('predict against a real server', () => {
     }
   });
 
+  test('a prompt template of your own, and few-shot examples drawn with the seed', async () => {
+    server.requests.length = 0;
+    const fewShot = {
+      name: 'shots',
+      queries: [1, 2, 3, 4, 5].map((k) => ({ sql: `SELECT ${k} FROM t`, question: `Example question ${k}?` })),
+    };
+    const template = {
+      text: 'Schema:\n{{schema}}\n{{examples}}### Question\n{{question}}\nSQL for {{db_id}} in {{dialect}}:',
+      file: 'mine.txt',
+    };
+    await predict({
+      questions,
+      dbDir: tmp.dir,
+      baseUrl: server.url,
+      model: 'm',
+      out: outFile(),
+      template,
+      fewShot,
+      shots: 2,
+      seed: 4,
+    });
+    for (const request of server.requests) {
+      const prompt = String(request.body.prompt);
+      assert.match(prompt, /^Schema:\nCREATE TABLE singer/);
+      assert.equal(prompt.match(/### Example question/g)?.length, 2);
+      assert.match(prompt, /SQL for concert_singer in sqlite:$/);
+      assert.equal(
+        request.body.messages && (request.body.messages as unknown[]).length,
+        1,
+        'no system message with your own template',
+      );
+    }
+    await assert.rejects(
+      predict({
+        questions,
+        dbDir: tmp.dir,
+        baseUrl: server.url,
+        model: 'm',
+        out: outFile(),
+        template: { text: '{{question}} {{shema}}', file: 'bad.txt' },
+      }),
+      /bad\.txt: unknown placeholder \{\{shema\}\}/,
+    );
+  });
+
   test('the completions endpoint, Gretel rows (schema from sql_context), evidence, and BIRD and Spider output files', async () => {
     server.requests.length = 0;
     const gretel = {
