@@ -134,8 +134,8 @@ class Parser {
       idx++;
       distinct = true;
     }
-    let col: string;
-    [idx, col] = this.parseCol(toks, idx, defaults);
+    const [afterCol, col] = this.parseCol(toks, idx, defaults);
+    idx = afterCol;
     if (block) {
       check(at(idx) === ')', 'expected )');
       idx++;
@@ -150,10 +150,10 @@ class Parser {
       block = true;
       idx++;
     }
-    let unit1: ColUnit;
     let unit2: ColUnit | null = null;
     let op = 0;
-    [idx, unit1] = this.parseColUnit(this.toks, idx, defaults);
+    const [afterUnit, unit1] = this.parseColUnit(this.toks, idx, defaults);
+    idx = afterUnit;
     if (idx < this.toks.length && UNIT_OPS.includes(this.at(idx))) {
       op = UNIT_OPS.indexOf(this.at(idx));
       idx++;
@@ -366,14 +366,11 @@ class Parser {
     const [fromEnd, tableUnits, conds, defaults] = this.parseFrom(start);
     const [, select] = this.parseSelect(idx, defaults);
     idx = fromEnd;
-    let where: Condition;
-    let groupBy: ColUnit[];
-    let having: Condition;
-    let orderBy: SpiderSql['orderBy'];
-    [idx, where] = this.parseClauseCondition(idx, 'where', defaults);
-    [idx, groupBy] = this.parseGroupBy(idx, defaults);
-    [idx, having] = this.parseClauseCondition(idx, 'having', defaults);
-    [idx, orderBy] = this.parseOrderBy(idx, defaults);
+    const [afterWhere, where] = this.parseClauseCondition(idx, 'where', defaults);
+    const [afterGroup, groupBy] = this.parseGroupBy(afterWhere, defaults);
+    const [afterHaving, having] = this.parseClauseCondition(afterGroup, 'having', defaults);
+    const [afterOrder, orderBy] = this.parseOrderBy(afterHaving, defaults);
+    idx = afterOrder;
     let limit: number | null = null;
     if (idx < this.toks.length && this.at(idx) === 'limit') {
       idx += 2;

@@ -6,14 +6,14 @@
  */
 export class SpiderSyntaxError extends Error {}
 
-const word = String.raw`[\p{L}\p{N}_]`;
+const word = '[\\p{L}\\p{N}_]';
 const RULES: readonly (readonly [RegExp, string])[] = [
   // Starting quotes.
   [/([«“‘„]|[`]+)/gu, ' $1 '],
   [/^"/g, '``'],
   [/(``)/g, ' $1 '],
   [/([ ([{<])("|'{2})/g, '$1 `` '],
-  [new RegExp(String.raw`(')(?!re|ve|ll|m|t|s|d|n)(${word})(?!${word})`, 'giu'), '$1 $2'],
+  [new RegExp(`(')(?!re|ve|ll|m|t|s|d|n)(${word})(?!${word})`, 'giu'), '$1 $2'],
   // Punctuation.
   [/([^.])(\.)([\])}>"']*)\s*$/gu, '$1 $2 $3 '],
   [/([:,])([^\d])/g, ' $1 $2'],
