@@ -9,38 +9,28 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataError, type DatasetInput, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
 import { BIRD_SEPARATOR } from '../datasets/readers/json.js';
-import { type Completion, createClient, type Endpoint, FatalApiError, RequestFailedError, type Usage } from './client.js';
+import { type ClientOptions, type Completion, createClient, FatalApiError, RequestFailedError, type Usage } from './client.js';
 import { extractSql } from './extract.js';
 import { checkTemplate, DEFAULT_SYSTEM, DEFAULT_TEMPLATE, formatExamples, renderPrompt } from './prompt.js';
 import { schemaFromSqlite, schemaFromTablesJson, type TablesJsonFull } from './schemaText.js';
 
 export type OutputFormat = 'jsonl' | 'bird' | 'spider';
 
-export interface PredictOptions {
+/** The server and sampling settings are the client's (client.ts); the rest says what to ask and where to write. */
+export interface PredictOptions extends ClientOptions {
   readonly questions: DatasetInput;
   readonly dbDir?: string;
   readonly schema?: readonly TablesJsonFull[];
-  readonly baseUrl: string;
-  readonly model: string;
-  readonly apiKey?: string;
-  readonly endpoint?: Endpoint;
   readonly evidence?: boolean;
   /** A prompt template (see prompt.ts); the default prompt otherwise. */
   readonly template?: { readonly text: string; readonly file: string };
   readonly fewShot?: DatasetInput;
   readonly shots?: number;
   readonly concurrency?: number;
-  readonly maxTokens?: number;
-  readonly temperature?: number;
-  readonly seed?: number;
-  readonly timeoutMs?: number;
-  readonly maxRetries?: number;
-  readonly backoffMs?: number;
   readonly dialect?: string;
   /** The results file. With format bird or spider, the JSONL goes beside it (`<out>.jsonl`). */
   readonly out: string;
   readonly format?: OutputFormat;
-  readonly signal?: AbortSignal;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -94,19 +84,7 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
   const done = readDone(jsonl);
   const todo = records.filter((r) => !done.has(r.i));
   const schemas = new SchemaSource(options);
-  const client = createClient({
-    baseUrl: options.baseUrl,
-    model: options.model,
-    apiKey: options.apiKey,
-    endpoint: options.endpoint,
-    maxTokens: options.maxTokens,
-    temperature: options.temperature,
-    seed: options.seed,
-    timeoutMs: options.timeoutMs,
-    maxRetries: options.maxRetries,
-    backoffMs: options.backoffMs,
-    signal: options.signal,
-  });
+  const client = createClient(options);
 
   const usage: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
   const failed: { i: number; error: string }[] = [];
