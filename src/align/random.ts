@@ -9,3 +9,12 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Fisher–Yates, in place, drawing from `random`. */
+export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
+  for (let n = items.length - 1; n > 0; n--) {
+    const j = Math.floor(random() * (n + 1));
+    [items[n], items[j]] = [items[j] as T, items[n] as T];
+  }
+  return items;
+}

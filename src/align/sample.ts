@@ -2,7 +2,7 @@
  * Small samples of the target (spec §4): K queries per database (or per any column), drawn
  * with a seed. The paper reports that 1–2 queries per database already keep the ordering.
  */
-import { seededRandom } from './random.js';
+import { seededRandom, shuffleInPlace } from './random.js';
 
 export interface TargetEntry {
   readonly i: number;
@@ -24,12 +24,7 @@ export function samplePerGroup(entries: readonly TargetEntry[], k: number, seed:
   const random = seededRandom(seed);
   const picked: TargetEntry[] = [];
   for (const key of [...groups.keys()].sort()) {
-    const members = [...(groups.get(key) as TargetEntry[])];
-    for (let n = members.length - 1; n > 0; n--) {
-      const j = Math.floor(random() * (n + 1));
-      [members[n], members[j]] = [members[j] as TargetEntry, members[n] as TargetEntry];
-    }
-    picked.push(...members.slice(0, k));
+    picked.push(...shuffleInPlace([...(groups.get(key) as TargetEntry[])], random).slice(0, k));
   }
   return picked.sort((a, b) => a.i - b.i);
 }

@@ -18,10 +18,6 @@ export class TemplateCounter {
   add(template: string, times = 1): void {
     this.counts.set(template, (this.counts.get(template) ?? 0) + times);
   }
-
-  addAll(other: TemplateCounter): void {
-    for (const [t, n] of other.counts) this.add(t, n);
-  }
 }
 
 /** The n-gram distribution of a multiset of templates. */

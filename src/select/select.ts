@@ -5,7 +5,7 @@
  */
 
 import { alignmentScore, coverage, klDivergence } from '../align/divergence.js';
-import { seededRandom } from '../align/random.js';
+import { seededRandom, shuffleInPlace } from '../align/random.js';
 import { DataError, type DatasetInput, type QueryRecord, resolveDataset } from '../datasets/index.js';
 import { ngramDistribution, TemplateCounter } from '../features/distribution.js';
 import { buildQuerySet } from '../features/querySet.js';
@@ -103,11 +103,7 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
 
   // Hold out part of the target: selection sees only the rest.
   const random = seededRandom(seed);
-  const shuffled = [...targetTemplates];
-  for (let n = shuffled.length - 1; n > 0; n--) {
-    const j = Math.floor(random() * (n + 1));
-    [shuffled[n], shuffled[j]] = [shuffled[j] as string, shuffled[n] as string];
-  }
+  const shuffled = shuffleInPlace([...targetTemplates], random);
   const heldCount = Math.max(1, Math.round(holdout * shuffled.length));
   const heldOut = shuffled.slice(0, heldCount);
   const selectionPart = shuffled.slice(heldCount);
@@ -126,12 +122,7 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
     target[g] = c / targetTotal;
   });
   // Items of a template are taken in a seeded order.
-  for (const group of groups) {
-    for (let n = group.items.length - 1; n > 0; n--) {
-      const j = Math.floor(random() * (n + 1));
-      [group.items[n], group.items[j]] = [group.items[j] as PoolItem, group.items[n] as PoolItem];
-    }
-  }
+  for (const group of groups) shuffleInPlace(group.items, random);
   const maxShare = options.maxTemplateShare ?? 0.05;
   let chosen: PoolItem[];
   if (method === 'greedy') {

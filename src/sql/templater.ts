@@ -14,11 +14,10 @@ export interface ClosableTemplater extends Templater {
 }
 
 /** Templates in this thread. */
-export async function createLocalTemplater(dialect: string): Promise<ClosableTemplater & { engine: TemplateEngine }> {
+export async function createLocalTemplater(dialect: string): Promise<ClosableTemplater> {
   await loadParser();
   const engine = new TemplateEngine(dialect);
   return {
-    engine,
     templateAll: async (sqls) => sqls.map((sql) => engine.template(sql)),
     close: async () => {},
   };

@@ -4,6 +4,7 @@
  * pearsonr and spearmanr compute them), ranks with ties averaged, and bootstrap intervals.
  * Checked against SciPy in test/fixtures/stats.
  */
+import { percentileInterval } from '../align/bootstrap.js';
 import { seededRandom } from '../align/random.js';
 
 export interface Correlation {
@@ -91,13 +92,8 @@ export function bootstrapInterval(
     if (v !== null && Number.isFinite(v)) values.push(v);
   }
   if (values.length < replicates / 2) return null;
-  values.sort((a, b) => a - b);
-  const q = (p: number) => {
-    const pos = p * (values.length - 1);
-    const lo = Math.floor(pos);
-    return (values[lo] as number) + ((values[Math.ceil(pos)] as number) - (values[lo] as number)) * (pos - lo);
-  };
-  return [q((1 - level) / 2), q((1 + level) / 2)];
+  const [lo, hi] = percentileInterval(values, level);
+  return [lo, hi];
 }
 
 // ---- the regularized incomplete beta function (continued fraction, Numerical Recipes §6.4) ----
