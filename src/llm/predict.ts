@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seededRandom, shuffleInPlace } from '../align/random.js';
 import { DataError, type DatasetInput, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
 import { BIRD_SEPARATOR } from '../datasets/readers/json.js';
 import { type ClientOptions, type Completion, createClient, FatalApiError, RequestFailedError, type Usage } from './client.js';
@@ -263,20 +264,5 @@ async function loadExamples(input: DatasetInput): Promise<Example[]> {
 /** `shots` examples drawn with a seed (one per item: reproducible), never the question itself. */
 function pickExamples(pool: readonly Example[], question: string, shots: number, seed: number): Example[] {
   const candidates = pool.filter((e) => e.question !== question);
-  let state = (seed * 2654435761) >>> 0 || 1;
-  const next = () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 4294967296;
-  };
-  const picked: Example[] = [];
-  const used = new Set<number>();
-  while (picked.length < Math.min(shots, candidates.length)) {
-    const k = Math.floor(next() * candidates.length);
-    if (used.has(k)) continue;
-    used.add(k);
-    picked.push(candidates[k] as Example);
-  }
-  return picked;
+  return shuffleInPlace([...candidates], seededRandom(seed)).slice(0, shots);
 }
