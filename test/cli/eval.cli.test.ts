@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
-import { makeSingerDb } from '../helpers/db.js';
+import { makeSingerDb, SINGER_TABLES } from '../helpers/db.js';
 import { scratchDir } from '../helpers/tmp.js';
 
 const tmp = scratchDir();
@@ -14,27 +14,7 @@ const gold = tmp.file(
   'SELECT count(*) FROM singer\tconcert_singer\nSELECT Name FROM singer WHERE Age > 40\tconcert_singer\nSELECT Name FROM singer\tconcert_singer\n',
 );
 const pred = tmp.file('pred.txt', 'SELECT COUNT(*) FROM singer\nSELECT Name FROM singer WHERE Age > 50\nDROP TABLE singer\n');
-const tables = tmp.file(
-  'tables.json',
-  JSON.stringify([
-    {
-      db_id: 'concert_singer',
-      table_names_original: ['singer', 'concert'],
-      column_names_original: [
-        [-1, '*'],
-        [0, 'Singer_ID'],
-        [0, 'Name'],
-        [0, 'Country'],
-        [0, 'Age'],
-        [1, 'concert_ID'],
-        [1, 'concert_Name'],
-        [1, 'Singer_ID'],
-        [1, 'Year'],
-      ],
-      foreign_keys: [[7, 1]],
-    },
-  ]),
-);
+const tables = tmp.file('tables.json', JSON.stringify([SINGER_TABLES]));
 
 test('a table for people, naming the comparison rule', async () => {
   const run = await runCli(['eval', '--gold', gold, '--pred', pred, '--db-dir', tmp.dir, '--tables', tables]);

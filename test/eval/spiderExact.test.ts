@@ -3,31 +3,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exactMatch, hardness, rebuildForMatch } from '../../src/eval/spider/exactMatch.js';
 import { EMPTY_SQL, parseSpiderSql } from '../../src/eval/spider/parse.js';
-import { foreignKeyMap, SpiderSchema, type TablesJsonEntry } from '../../src/eval/spider/schema.js';
+import { foreignKeyMap, SpiderSchema, schemaFromTablesJson } from '../../src/eval/spider/schema.js';
 import { spiderTokenize, wordTokenize } from '../../src/eval/spider/tokenize.js';
+import { SINGER_TABLES } from '../helpers/db.js';
 
-const entry: TablesJsonEntry = {
-  db_id: 'concert_singer',
-  table_names_original: ['singer', 'concert'],
-  column_names_original: [
-    [-1, '*'],
-    [0, 'Singer_ID'],
-    [0, 'Name'],
-    [0, 'Country'],
-    [0, 'Age'],
-    [1, 'concert_ID'],
-    [1, 'Singer_ID'],
-    [1, 'Year'],
-  ],
-  foreign_keys: [[6, 1]],
-};
-const schema = new SpiderSchema(
-  new Map([
-    ['singer', ['singer_id', 'name', 'country', 'age']],
-    ['concert', ['concert_id', 'singer_id', 'year']],
-  ]),
-);
-const kmap = foreignKeyMap(entry);
+const schema = new SpiderSchema(schemaFromTablesJson(SINGER_TABLES));
+const kmap = foreignKeyMap(SINGER_TABLES);
 const em = (pred: string, gold: string) => {
   let p = EMPTY_SQL();
   try {

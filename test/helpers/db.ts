@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import type { TablesJsonEntry } from '../../src/eval/spider/schema.js';
 
 export function makeSingerDb(dir: string, dbId = 'concert_singer'): string {
   mkdirSync(join(dir, dbId), { recursive: true });
@@ -20,3 +21,21 @@ export function makeSingerDb(dir: string, dbId = 'concert_singer'): string {
 }
 
 export const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** The tables.json entry of the database makeSingerDb writes (concert.Singer_ID refers to singer.Singer_ID). */
+export const SINGER_TABLES: TablesJsonEntry = {
+  db_id: 'concert_singer',
+  table_names_original: ['singer', 'concert'],
+  column_names_original: [
+    [-1, '*'],
+    [0, 'Singer_ID'],
+    [0, 'Name'],
+    [0, 'Country'],
+    [0, 'Age'],
+    [1, 'concert_ID'],
+    [1, 'concert_Name'],
+    [1, 'Singer_ID'],
+    [1, 'Year'],
+  ],
+  foreign_keys: [[7, 1]],
+};
