@@ -1,10 +1,11 @@
 /** The whole `align` pipeline as one library call: load → template → features → compare. */
-import { DataError, type DatasetInput, estimateQueries, resolveDataset, UsageError } from '../datasets/index.js';
+import { type DatasetInput, estimateQueries, resolveDataset, UsageError } from '../datasets/index.js';
+import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import type { QueryRecord } from '../datasets/record.js';
 import { SpiderJudge } from '../eval/spider/judge.js';
 import type { TablesJsonEntry } from '../eval/spider/schema.js';
 import { type Distribution, TemplateCounter } from '../features/distribution.js';
-import { buildQuerySet, type QuerySet } from '../features/querySet.js';
+import { buildQuerySet, type QuerySet, requireSomeParsed } from '../features/querySet.js';
 import { createTemplater } from '../sql/templater.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import { type AlignParams, type Comparison, compare, DEFAULT_ALPHA, DEFAULT_LMAX, distributionsOf } from './compare.js';
@@ -39,6 +40,10 @@ export interface AlignOptions {
   readonly by?: string;
   /** Spider-style tables.json: with `by: 'hardness'`, each target query's Spider hardness is computed from it. */
   readonly tables?: readonly TablesJsonEntry[];
+  /** How SQL text files are read (default: decided from each file). */
+  readonly layout?: SqlTextLayout;
+  /** Told how each input was read where that is worth knowing, and of the result's warnings as they arise. */
+  readonly onNote?: (message: string) => void;
 }
 
 export interface AlignResult extends Comparison {
@@ -51,6 +56,8 @@ export interface AlignResult extends Comparison {
   readonly sensitivity: readonly SensitivityRow[];
   readonly explanations: readonly Explanation[] | null;
   readonly strata: StrataResult | null;
+  /** What makes a figure doubtful: predictions that cannot be for the target's questions. */
+  readonly warnings: readonly string[];
 }
 
 export type Confidence = 'fine-tune' | 'no-gain' | 'uncertain';
@@ -71,7 +78,14 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     createTemplater(params.dialect, { workers: options.workers, expectedQueries }),
   );
   const datasets = await Promise.all(
-    inputs.map((input) => resolveDataset(input, { maxQueryLength: options.maxQueryLength })),
+    inputs.map((input) =>
+      resolveDataset(input, {
+        maxQueryLength: options.maxQueryLength,
+        dialect: params.dialect,
+        layout: options.layout,
+        onNote: options.onNote,
+      }),
+    ),
   ).catch(async (err: unknown) => {
     await templaterReady.then((t) => t.close()).catch(() => {});
     throw err;
@@ -86,12 +100,18 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     const by = options.sampleBy ?? 'db_id';
     // Per-query templates of the target, kept only when a sample or a bootstrap needs them.
     const entries: TargetEntry[] | null = options.targetSample || replicates > 0 || options.by ? [] : null;
+    const firstPred = 1 + options.train.length;
+    // The target's and each prediction set's db_ids, in order: predictions must answer the target's questions.
+    const dbIds: (string | undefined)[][] = datasets.map(() => []);
     for (const [k, dataset] of datasets.entries()) {
+      const keepDbIds = (k === 0 && (options.pred?.length ?? 0) > 0) || k >= firstPred;
       const set = await buildQuerySet(dataset, templater, {
         onProgress: (done) => options.onProgress?.(dataset.name, done),
         onRecord:
-          k === 0 && entries
+          (k === 0 && entries) || keepDbIds
             ? (record, result) => {
+                if (keepDbIds) dbIds[k]?.push(record.db_id);
+                if (k !== 0 || !entries) return;
                 const template = 'template' in result ? result.template : null;
                 const stratum = options.by ? stratumOfTarget(options.by, record, template) : undefined;
                 entries.push({ i: record.i, group: groupOf(record, by), template, stratum });
@@ -104,6 +124,8 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     const [fullTarget, ...rest] = sets as [QuerySet, ...QuerySet[]];
     const train = rest.slice(0, options.train.length);
     const pred = rest.slice(options.train.length);
+    const warnings = pred.flatMap((set, k) => predictionWarnings(fullTarget, set, dbIds[0] ?? [], dbIds[firstPred + k] ?? []));
+    for (const warning of warnings) options.onNote?.(warning);
     const seed = options.seed ?? 0;
     const sampled = options.targetSample && entries ? samplePerGroup(entries, options.targetSample, seed) : null;
     const target = sampled ? sampleQuerySet(fullTarget, sampled) : fullTarget;
@@ -148,6 +170,7 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
         : null;
     return {
       ...comparison,
+      warnings,
       strata,
       querySets: { target, train, pred },
       sample: sampled ? { per_group: options.targetSample as number, by, seed, from: fullTarget.queries } : null,
@@ -213,10 +236,34 @@ function validateParams(params: AlignParams): void {
   }
 }
 
-function requireSomeParsed(set: QuerySet): void {
-  if (set.unparseable === set.queries) {
-    const first = set.unparseableExamples[0];
-    const detail = first ? ` (first: ${first.where}: ${first.error})` : '';
-    throw new DataError(set.path, `every one of its ${set.queries} queries is unparseable${detail}; is --dialect right?`);
+/**
+ * Predictions are the base model's answers to the target's own questions: a prediction set of
+ * another size, or whose db_ids differ from the target's item by item, answers other questions,
+ * and its D (and every AR built on it) compares unrelated workloads.
+ */
+function predictionWarnings(
+  target: QuerySet,
+  pred: QuerySet,
+  targetDbIds: readonly (string | undefined)[],
+  predDbIds: readonly (string | undefined)[],
+): string[] {
+  if (pred.queries !== target.queries) {
+    return [
+      `${pred.name} has ${pred.queries} items but the target ${target.name} has ${target.queries}: predictions for another question set make its AR meaningless`,
+    ];
   }
+  let mismatches = 0;
+  let first = -1;
+  for (let k = 0; k < predDbIds.length; k++) {
+    const a = targetDbIds[k];
+    const b = predDbIds[k];
+    if (a !== undefined && b !== undefined && a !== b) {
+      mismatches++;
+      if (first < 0) first = k;
+    }
+  }
+  if (mismatches === 0) return [];
+  return [
+    `${pred.name}: ${mismatches} of its ${pred.queries} items name another database than the target's item at the same place (first: item ${first}, ${predDbIds[first]} vs ${targetDbIds[first]}): are they predictions for the target's questions, in order?`,
+  ];
 }

@@ -8,7 +8,7 @@ import { alignJson } from '../report/alignJson.js';
 import { renderAlignMarkdown } from '../report/alignMarkdown.js';
 import { renderAlignText } from '../report/alignText.js';
 import { addParsingOptions, collect, maxQueryLength, type ParsingFlags, positiveNumber, wholeNumber } from './options.js';
-import { write, writeJson } from './output.js';
+import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
 
@@ -69,6 +69,8 @@ export function alignCommand(): Command {
         scale: flags.scale,
         workers: flags.workers,
         maxQueryLength: maxQueryLength(flags),
+        layout: flags.layout,
+        onNote: note,
         targetSample: flags.targetSample,
         sampleBy: flags.sampleBy,
         seed: flags.seed,

@@ -1,10 +1,12 @@
 /** `sqlalign eval`: execution accuracy and exact match against SQLite databases. */
 import { Command, Option } from 'commander';
+import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import { SEMANTICS } from '../eval/compare.js';
 import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS, evaluate } from '../eval/evaluate.js';
 import { renderEvalText } from '../report/evalText.js';
-import { positiveNumber, wholeNumber } from './options.js';
-import { write, writeJson } from './output.js';
+import { DIALECT_NAMES } from '../sql/dialects.js';
+import { layoutOption, positiveNumber, wholeNumber } from './options.js';
+import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
 
@@ -21,6 +23,8 @@ interface EvalFlags {
   dialect: string;
   json?: boolean;
   out?: string;
+  restart?: boolean;
+  layout?: SqlTextLayout;
   by?: string;
 }
 
@@ -36,9 +40,11 @@ export function evalCommand(): Command {
     .option('--timeout <seconds>', 'stop a query running longer than this', positiveNumber, DEFAULT_TIMEOUT_SECONDS)
     .option('--workers <n>', 'execution processes (default: the cores)', wholeNumber(1))
     .option('--max-rows <n>', 'a result with more rows than this is an error', wholeNumber(1), DEFAULT_MAX_ROWS)
-    .addOption(new Option('--dialect <name>', 'SQL dialect for the template match').default('sqlite'))
+    .addOption(new Option('--dialect <name>', 'SQL dialect for the template match').default('sqlite').choices(DIALECT_NAMES))
     .option('--json', 'print the summary as JSON')
-    .option('--out <items.jsonl>', 'per-item results; an existing file is resumed')
+    .option('--out <items.jsonl>', 'per-item results; a file from the same inputs and settings is resumed')
+    .option('--restart', 'start --out over even if it holds results of another run')
+    .addOption(layoutOption())
     .option('--by <key>', 'EX and EM per stratum too: length, joins, nesting, clauses, hardness, or a gold column')
     .action(async (flags: EvalFlags) => {
       const progress = createProgress(!flags.json);
@@ -55,6 +61,9 @@ export function evalCommand(): Command {
           maxRows: flags.maxRows,
           dialect: flags.dialect,
           out: flags.out,
+          restart: flags.restart,
+          layout: flags.layout,
+          onNote: note,
           by: flags.by,
           onProgress: (done, total) => progress.update('eval', done, total),
         });

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /** The command line: parse arguments, call the library, print. Errors become one line and an exit code. */
-import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../datasets/errors.js';
 import { UnknownDialectError } from '../sql/dialects.js';
+import { sqlalignVersion } from '../version.js';
 import { alignCommand } from './align.js';
 import { evalCommand } from './eval.js';
 import { predictCommand } from './predict.js';
@@ -22,15 +22,10 @@ if (!process.env.SQLALIGN_WASM_TIERUP) setFlagsFromString('--liftoff-only');
 const EXIT_DATA = 1;
 const EXIT_USAGE = 2;
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
-
 export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('sqlalign')
     .description('Will fine-tuning on this dataset help on my text-to-SQL workload? Structural alignment of SQL query sets.')
-    .version(version())
+    .version(sqlalignVersion())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .addCommand(templatesCommand())

@@ -1,5 +1,6 @@
 /** Option parsers shared by the commands: numbers with ranges, and the common flags. */
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { SQL_TEXT_LAYOUTS, type SqlTextLayout } from '../datasets/readers/sqlText.js';
 import { DIALECT_NAMES } from '../sql/dialects.js';
 
 export function positiveNumber(value: string): number {
@@ -26,18 +27,35 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** --dialect, --workers and --max-query-mb, which every command that parses SQL takes. */
+/** --layout: how a .sql/.txt file is read (see datasets/readers/sqlText.ts for the rule when it is not given). */
+export function layoutOption(): Option {
+  return new Option(
+    '--layout <layout>',
+    '.sql/.txt files: one item per line, or a script split on ";" (default: one item per line unless the file is plainly a script)',
+  ).choices(SQL_TEXT_LAYOUTS);
+}
+
+/** --dialect, --workers, --max-query-mb and --layout, which every command that parses SQL takes. */
 export function addParsingOptions(command: Command): Command {
   return command
     .addOption(new Option('--dialect <name>', 'SQL dialect of the queries').default('sqlite').choices(DIALECT_NAMES))
     .option('--workers <n>', 'parser threads (0: this thread; default: threads only for large inputs)', wholeNumber(0))
-    .option('--max-query-mb <mb>', 'refuse queries longer than this', positiveNumber, 1);
+    .option('--max-query-mb <mb>', 'refuse queries longer than this', positiveNumber, 1)
+    .addOption(layoutOption());
 }
 
 export interface ParsingFlags {
   dialect: string;
   workers?: number;
   maxQueryMb: number;
+  layout?: SqlTextLayout;
 }
+
+/** How the commands that parse SQL open their datasets. */
+export const loadOptionsOf = (flags: ParsingFlags) => ({
+  maxQueryLength: maxQueryLength(flags),
+  dialect: flags.dialect,
+  layout: flags.layout,
+});
 
 export const maxQueryLength = (flags: ParsingFlags) => Math.round(flags.maxQueryMb * 1e6);

@@ -8,3 +8,8 @@ export function write(text: string): Promise<void> {
 }
 
 export const writeJson = (value: unknown) => write(`${JSON.stringify(value, null, 2)}\n`);
+
+/** A diagnostic for the user (how a file was read, a warning about the inputs): one line on stderr. */
+export const note = (message: string) => {
+  process.stderr.write(`sqlalign: note: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+};

@@ -30,6 +30,7 @@ interface PredictFlags {
   endpoint: Endpoint;
   dialect: string;
   out: string;
+  restart?: boolean;
   format: OutputFormat;
   json?: boolean;
 }
@@ -64,7 +65,11 @@ export function predictCommand(): Command {
         .default('chat'),
     )
     .option('--dialect <name>', 'the SQL dialect named in the prompt', 'sqlite')
-    .requiredOption('--out <file>', 'results: JSONL (resumed if it exists), or with --format bird/spider the final file')
+    .requiredOption(
+      '--out <file>',
+      'results: JSONL (resumed if it holds answers of the same run), or with --format bird/spider the final file',
+    )
+    .option('--restart', 'start over even if the results file holds answers of another run (model, prompt, questions)')
     .addOption(
       new Option('--format <format>', 'jsonl, BIRD prediction JSON, or Spider one query per line')
         .choices(['jsonl', 'bird', 'spider'])
@@ -103,6 +108,7 @@ export function predictCommand(): Command {
           maxRetries: flags.retries,
           dialect: flags.dialect,
           out: flags.out,
+          restart: flags.restart,
           format: flags.format,
           signal: controller.signal,
           onProgress: (done, total) => progress.update('predict', done, total),

@@ -3,11 +3,11 @@ import { Command } from 'commander';
 import { DEFAULT_LMAX } from '../align/compare.js';
 import { estimateQueries, openDataset } from '../datasets/index.js';
 import { profileQuerySet } from '../features/profile.js';
-import { buildQuerySet } from '../features/querySet.js';
+import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { renderProfileText } from '../report/profileText.js';
 import { createTemplater } from '../sql/templater.js';
-import { addParsingOptions, maxQueryLength, type ParsingFlags, wholeNumber } from './options.js';
-import { write, writeJson } from './output.js';
+import { addParsingOptions, loadOptionsOf, type ParsingFlags, wholeNumber } from './options.js';
+import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 
 export function profileCommand(): Command {
@@ -21,7 +21,7 @@ export function profileCommand(): Command {
     .option('--json', 'print the profile as JSON');
   return addParsingOptions(command).action(
     async (spec: string, flags: ParsingFlags & { lmax: number; top: number; json?: boolean }) => {
-      const dataset = await openDataset(spec, { maxQueryLength: maxQueryLength(flags) });
+      const dataset = await openDataset(spec, { ...loadOptionsOf(flags), onNote: note });
       const templater = await createTemplater(flags.dialect, {
         workers: flags.workers,
         expectedQueries: await estimateQueries([spec]),
@@ -30,6 +30,7 @@ export function profileCommand(): Command {
       try {
         const set = await buildQuerySet(dataset, templater, { onProgress: (done) => progress.update(dataset.name, done) });
         progress.done();
+        requireSomeParsed(set);
         const profile = profileQuerySet(set, flags.lmax, flags.top);
         await (flags.json ? writeJson(profile) : write(renderProfileText(profile)));
       } finally {

@@ -1,10 +1,10 @@
 /** `sqlalign templates <dataset>`: one template (or error) per query, in input order. */
 import { Command, Option } from 'commander';
 import { estimateQueries, openDataset } from '../datasets/index.js';
-import { buildQuerySet } from '../features/querySet.js';
+import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { createTemplater } from '../sql/templater.js';
-import { addParsingOptions, maxQueryLength, type ParsingFlags } from './options.js';
-import { write } from './output.js';
+import { addParsingOptions, loadOptionsOf, type ParsingFlags } from './options.js';
+import { note, write } from './output.js';
 import { createProgress } from './progress.js';
 
 export function templatesCommand(): Command {
@@ -17,7 +17,7 @@ export function templatesCommand(): Command {
         .default('text'),
     );
   return addParsingOptions(command).action(async (spec: string, flags: ParsingFlags & { format: 'text' | 'jsonl' }) => {
-    const dataset = await openDataset(spec, { maxQueryLength: maxQueryLength(flags) });
+    const dataset = await openDataset(spec, { ...loadOptionsOf(flags), onNote: note });
     const templater = await createTemplater(flags.dialect, {
       workers: flags.workers,
       expectedQueries: await estimateQueries([spec]),
@@ -25,7 +25,7 @@ export function templatesCommand(): Command {
     const progress = createProgress(true);
     let pending = '';
     try {
-      await buildQuerySet(dataset, templater, {
+      const set = await buildQuerySet(dataset, templater, {
         onRecord(record, result) {
           if (flags.format === 'jsonl') pending += `${JSON.stringify({ i: record.i, ...result })}\n`;
           else pending += 'template' in result ? `${record.i}\t${result.template}\n` : `${record.i}\tERROR: ${result.error}\n`;
@@ -37,6 +37,7 @@ export function templatesCommand(): Command {
           await write(text);
         },
       });
+      requireSomeParsed(set);
     } finally {
       progress.done();
       await templater.close();

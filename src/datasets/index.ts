@@ -4,6 +4,8 @@ export { DEFAULT_MAX_QUERY_LENGTH, type LoadOptions, openDataset } from './load.
 export type { Dataset, DatasetFormat, QueryRecord } from './record.js';
 export { type DatasetSpec, parseDatasetSpec } from './spec.js';
 
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { type InlineDataset, inlineDataset } from './inline.js';
 import { type LoadOptions, openDataset } from './load.js';
@@ -36,4 +38,21 @@ export async function readAll(dataset: Dataset): Promise<QueryRecord[]> {
   const out: QueryRecord[] = [];
   for await (const batch of dataset.batches()) out.push(...batch);
   return out;
+}
+
+/**
+ * A hash of what a dataset argument holds (the file's bytes and the field read from it, or the
+ * queries given in memory): results made from one input are never reused for another.
+ */
+export async function inputHash(input: DatasetInput): Promise<string> {
+  const hash = createHash('sha256');
+  if (typeof input !== 'string') return hash.update(JSON.stringify(input)).digest('hex');
+  const spec = parseDatasetSpec(input);
+  hash.update(`${spec.field ?? ''}\0`);
+  try {
+    for await (const chunk of createReadStream(spec.path)) hash.update(chunk as Buffer);
+  } catch {
+    // A file that cannot be read is reported by the reader, with its name.
+  }
+  return hash.digest('hex');
 }

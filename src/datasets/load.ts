@@ -3,8 +3,9 @@
  * back a re-iterable stream of records. Nothing here holds a whole large file in memory
  * except JSON (which must be parsed whole).
  */
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { dialectInfo } from '../sql/dialects.js';
 import { DataError, UsageError } from './errors.js';
 import { resolveDbField, resolveSqlField } from './fields.js';
 import { readCsv } from './readers/csv.js';
@@ -13,7 +14,8 @@ import { readJsonl } from './readers/jsonl.js';
 import { readParquet } from './readers/parquet.js';
 import type { TableSource } from './readers/rows.js';
 import { BATCH_SIZE } from './readers/rows.js';
-import { sqlLineBatches, sqlStatementBatches, sqlTextShape } from './readers/sqlText.js';
+import { readHead } from './readers/source.js';
+import { decideLayout, type SqlTextLayout, sqlLineBatches, sqlStatementBatches } from './readers/sqlText.js';
 import type { Dataset, DatasetFormat, QueryRecord } from './record.js';
 import { parseDatasetSpec } from './spec.js';
 
@@ -22,9 +24,17 @@ export interface LoadOptions {
   readonly maxQueryLength?: number;
   /** false: a table without a SQL field is fine (a questions-only file); its records have sql null. */
   readonly requireSql?: boolean;
+  /** The SQL dialect, for where strings and comments end when a SQL text file is split (default sqlite). */
+  readonly dialect?: string;
+  /** How a SQL text file is read: one item per line, or a script split on `;` (default: decided from the file). */
+  readonly layout?: SqlTextLayout;
+  /** Told what a user should know about how a file was read (the dataset's notes, prefixed with its path). */
+  readonly onNote?: (message: string) => void;
 }
 
 export const DEFAULT_MAX_QUERY_LENGTH = 1_000_000;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const EXTENSIONS: Record<string, DatasetFormat | 'sql'> = {
   '.json': 'json',
@@ -39,6 +49,12 @@ const EXTENSIONS: Record<string, DatasetFormat | 'sql'> = {
 
 /** Opens `[label=]path[#field]`. Throws DataError for anything wrong with the file. */
 export async function openDataset(arg: string, options: LoadOptions = {}): Promise<Dataset> {
+  const dataset = await openFile(arg, options);
+  for (const note of dataset.notes ?? []) options.onNote?.(`${dataset.path}: ${note}`);
+  return dataset;
+}
+
+async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
   const spec = parseDatasetSpec(arg);
   const { path, name } = spec;
   if (path === '') throw new UsageError(`empty dataset path in '${arg}'`);
@@ -48,15 +64,34 @@ export async function openDataset(arg: string, options: LoadOptions = {}): Promi
 
   if (kind === 'sql') {
     if (spec.field !== undefined) throw new DataError(path, `a SQL text file has no fields (got '#${spec.field}')`);
-    const format = await sqlTextShape(path);
-    const source = format === 'sql-lines' ? () => sqlLineBatches(path) : () => sqlStatementBatches(path);
-    return { name, path, format, batches: () => checked(path, source(), maxLength) };
+    const lexical = dialectInfo(options.dialect ?? 'sqlite');
+    const decision = await decideLayout(path, lexical, options.layout);
+    const lines = decision.layout === 'lines';
+    const source = lines ? () => sqlLineBatches(path, decision.dbIds) : () => sqlStatementBatches(path, lexical);
+    const notes = decision.ambiguous
+      ? [`read as ${decision.reason}; --layout ${lines ? 'script' : 'lines'} reads it the other way`]
+      : [];
+    return {
+      name,
+      path,
+      format: lines ? 'sql-lines' : 'sql-statements',
+      layout: decision.reason,
+      notes,
+      batches: () => checked(path, source(), maxLength),
+    };
   }
   if (kind === 'json') {
     const content = await readJson(path);
     if (content.kind === 'strings') {
       const format: DatasetFormat = content.values.some((v) => v.includes(BIRD_SEPARATOR)) ? 'bird-predictions' : 'json';
-      return { name, path, format, batches: () => checked(path, stringBatches(content.values, content.keys), maxLength) };
+      const bad = content.nonStrings;
+      const notes =
+        bad.length > 0
+          ? [
+              `${plural(bad.length, 'value')} that ${bad.length === 1 ? 'is' : 'are'} not a string read as empty (${bad.slice(0, 3).join(', ')}${bad.length > 3 ? ', ...' : ''})`,
+            ]
+          : [];
+      return { name, path, format, notes, batches: () => checked(path, stringBatches(content.values, content.keys), maxLength) };
     }
     return tableDataset(name, path, 'json', content.table, spec.field, maxLength, options.requireSql ?? true);
   }
@@ -173,17 +208,16 @@ async function checkReadable(path: string): Promise<void> {
   }
 }
 
-/** By content first (Parquet magic, binary bytes), then by extension, then by a look at the text. */
+/**
+ * By content first (Parquet magic, binary bytes), then by extension, then by a look at the text.
+ * A gzip file is looked at decompressed, and by the extension before `.gz`.
+ */
 async function detectFormat(path: string): Promise<DatasetFormat | 'sql'> {
-  const handle = await open(path, 'r');
-  const head = Buffer.alloc(8192);
-  const { bytesRead } = await handle.read(head, 0, head.length, 0);
-  await handle.close();
-  const bytes = head.subarray(0, bytesRead);
+  const bytes = await readHead(path);
   if (bytes.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
   if (bytes.includes(0))
     throw new DataError(path, 'is a binary file, not a dataset (JSON, JSONL, CSV, TSV, Parquet or SQL text)');
-  const ext = extname(path).toLowerCase();
+  const ext = extname(path.replace(/\.gz$/i, '')).toLowerCase();
   const byExtension = EXTENSIONS[ext];
   if (byExtension) return byExtension;
   const text = bytes

@@ -21,6 +21,10 @@ export interface Dataset {
   readonly format: DatasetFormat;
   /** The column or key the SQL came from (undefined for line and statement files). */
   readonly field?: string;
+  /** How a SQL text file was read, and why (e.g. "one item per line (1034 of 1034 lines begin a statement)"). */
+  readonly layout?: string;
+  /** What a user should know about how the file was read (a layout that could have gone the other way, values read as empty). */
+  readonly notes?: readonly string[];
   /** The records in file order, in batches (a few thousand at a time); may be iterated more than once. */
   batches(): AsyncIterable<readonly QueryRecord[]>;
 }

@@ -4,17 +4,19 @@
  * template match; per-item results appended to --out as they finish (so a run can resume), and
  * the summary by difficulty and by database.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { appendFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { stratumOf } from '../align/strata.js';
-import { DataError, type DatasetInput, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
+import { DataError, type DatasetInput, inputHash, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
+import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import { createExecPool } from '../exec/pool.js';
 import type { ExecRequest, ExecResult, ExecStatus } from '../exec/protocol.js';
+import { type Fingerprint, openResumable, type ResumedFile, textHash } from '../io/resumableJsonl.js';
 import { TemplateEngine } from '../sql/engine.js';
 import { loadParser } from '../sql/parser.js';
 import type { TemplateResult } from '../sql/template.js';
+import { sqlalignVersion } from '../version.js';
 import type { Semantics } from './compare.js';
 import type { Hardness } from './spider/exactMatch.js';
 import { NO_JUDGEMENT, SpiderJudge } from './spider/judge.js';
@@ -34,8 +36,14 @@ export interface EvalOptions {
   readonly workers?: number;
   readonly maxRows?: number;
   readonly dialect?: string;
-  /** Per-item results, one JSON object per line; items already there are not run again. */
+  /** Per-item results, one JSON object per line; items already there (from the same inputs and settings) are not run again. */
   readonly out?: string;
+  /** Start `out` over even if it holds results of another run (other inputs or settings). */
+  readonly restart?: boolean;
+  /** How SQL text files are read (default: decided from each file). */
+  readonly layout?: SqlTextLayout;
+  /** Told how each input was read where that is worth knowing. */
+  readonly onNote?: (message: string) => void;
   readonly onProgress?: (done: number, total: number) => void;
   /** Report EX and EM per stratum too: length, joins, nesting, clauses (of the gold query), hardness, or a gold column. */
   readonly by?: string;
@@ -81,26 +89,34 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const parserReady = loadParser();
   let gold: QueryRecord[];
   let pred: QueryRecord[];
-  let done: Map<number, ItemResult>;
+  let resumed: ResumedFile<ItemResult> | null = null;
   try {
-    const [goldSet, predSet] = await Promise.all([resolveDataset(options.gold), resolveDataset(options.pred)]);
-    [gold, pred] = await Promise.all([readAll(goldSet), readAll(predSet)]);
-    if (gold.length !== pred.length) {
-      throw new DataError(
-        predSet.path,
-        `has ${pred.length} predictions for ${gold.length} gold items in ${goldSet.path}: they must pair up one to one`,
-      );
+    const load = { dialect: options.dialect, layout: options.layout, onNote: options.onNote };
+    const [goldSet, predSet] = await Promise.all([resolveDataset(options.gold, load), resolveDataset(options.pred, load)]);
+    [gold, pred] = pairUp(goldSet.path, await readAll(goldSet), predSet.path, await readAll(predSet));
+    checkDatabases(options.dbDir, gold);
+    if (options.out) {
+      resumed = openResumable(options.out, await fingerprintOf(options, semantics), {
+        isItem: isItemResult,
+        restart: options.restart,
+      });
     }
-    done = options.out ? readFinished(options.out) : new Map<number, ItemResult>();
   } catch (err) {
     await (await poolReady).close();
     throw err;
   }
+  const done: Map<number, ItemResult> = resumed?.done ?? new Map<number, ItemResult>();
   const todo = gold.map((_, i) => i).filter((i) => !done.has(i));
   const tables = new Map((options.tables ?? []).map((t) => [t.db_id, t]));
   const pool = await poolReady;
   await parserReady;
   const templates = new TemplateEngine(options.dialect ?? 'sqlite');
+  try {
+    requireSomePrediction(options.pred, pred, templates);
+  } catch (err) {
+    await pool.close();
+    throw err;
+  }
   let finished = done.size;
   options.onProgress?.(finished, gold.length);
   try {
@@ -116,7 +132,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
         templates,
       );
       done.set(i, item);
-      if (options.out) await appendFile(options.out, `${JSON.stringify(item)}\n`);
+      await resumed?.append(item);
       options.onProgress?.(++finished, gold.length);
     };
     // A few items in flight per process keep every process busy without queueing the whole dataset.
@@ -131,7 +147,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
     await pool.close();
   }
   const items = [...done.values()].sort((a, b) => a.i - b.i);
-  if (options.out) rewriteSorted(options.out, items);
+  resumed?.rewrite(items);
   return { summary: summarize(items, semantics, (performance.now() - started) / 1000, options.by), items };
 }
 
@@ -210,27 +226,72 @@ const localJudge = () => {
 
 const sameTemplate = (a: TemplateResult, b: TemplateResult) => 'template' in a && 'template' in b && a.template === b.template;
 
-/** Items already in the --out file; a line cut short by a crash is ignored (and run again). */
-function readFinished(out: string): Map<number, ItemResult> {
-  const done = new Map<number, ItemResult>();
-  if (!existsSync(out)) return done;
-  const lines = readFileSync(out, 'utf8').split('\n');
-  lines.forEach((line, k) => {
-    if (line.trim() === '') return;
-    try {
-      const item = JSON.parse(line) as ItemResult;
-      if (typeof item.i === 'number' && typeof item.status === 'string') done.set(item.i, item);
-    } catch {
-      if (k < lines.length - 2)
-        throw new DataError(out, 'malformed JSON in a results file that is being resumed', `line ${k + 1}`);
-    }
-  });
-  return done;
+/**
+ * Gold and predictions pair up item by item. Where both are blank (the separators of an
+ * interaction file such as SParC's), the pair is no item; a blank on one side only is an empty
+ * query on that side (an empty prediction is scored wrong).
+ */
+function pairUp(goldPath: string, gold: QueryRecord[], predPath: string, pred: QueryRecord[]): [QueryRecord[], QueryRecord[]] {
+  if (gold.length !== pred.length) {
+    throw new DataError(
+      predPath,
+      `has ${pred.length} predictions for ${gold.length} gold items in ${goldPath}: they must pair up one to one`,
+    );
+  }
+  const blank = (r: QueryRecord) => r.sql !== null && r.sql.trim() === '';
+  const keep = gold.map((g, k) => !(blank(g) && blank(pred[k] as QueryRecord)));
+  if (keep.every(Boolean)) return [gold, pred];
+  const renumber = (records: QueryRecord[]) => records.filter((_, k) => keep[k]).map((r, i) => ({ ...r, i }));
+  return [renumber(gold), renumber(pred)];
 }
 
-/** Once a run is complete the results file is rewritten in item order (atomically). */
-function rewriteSorted(out: string, items: readonly ItemResult[]): void {
-  const temporary = `${out}.tmp`;
-  writeFileSync(temporary, items.map((item) => `${JSON.stringify(item)}\n`).join(''));
-  renameSync(temporary, out);
+/** Predictions of which not one parses are a wrong file or a wrong --dialect, not a score of 0. */
+function requireSomePrediction(input: DatasetInput, pred: readonly QueryRecord[], templates: TemplateEngine): void {
+  let first: string | null = null;
+  for (const record of pred) {
+    const result = record.sql === null ? { error: 'no SQL for this item' } : templates.template(record.sql);
+    if ('template' in result) return;
+    first ??= `${record.where}: ${result.error}`;
+  }
+  const name = typeof input === 'string' ? input : input.name;
+  throw new DataError(name, `not one of its ${pred.length} predictions parses (first: ${first}); is --dialect right?`);
+}
+
+/** A --db-dir that does not exist, or that holds none of the items' databases, is a setup error, not a score. */
+function checkDatabases(dbDir: string | undefined, gold: readonly QueryRecord[]): void {
+  if (dbDir === undefined) return;
+  if (!existsSync(dbDir) || !statSync(dbDir).isDirectory()) throw new DataError(dbDir, 'no such folder (--db-dir)');
+  const ids = new Set(gold.flatMap((r) => (r.db_id ? [r.db_id] : [])));
+  if (ids.size === 0) return;
+  const found = [...ids].filter((id) => existsSync(join(dbDir, id, `${id}.sqlite`)));
+  if (found.length === 0) {
+    const first = [...ids][0] as string;
+    throw new DataError(
+      dbDir,
+      `holds none of the ${ids.size} databases the items name (e.g. no ${join(dbDir, first, `${first}.sqlite`)})`,
+    );
+  }
+}
+
+/** Everything a verdict depends on: a results file made with any of it different is not resumed. */
+async function fingerprintOf(options: EvalOptions, semantics: Semantics): Promise<Fingerprint> {
+  return {
+    sqlalign: sqlalignVersion(),
+    gold: await inputHash(options.gold),
+    pred: await inputHash(options.pred),
+    db_dir: options.dbDir === undefined ? null : resolve(options.dbDir),
+    tables: options.tables ? textHash(JSON.stringify(options.tables)) : null,
+    semantics,
+    keep_distinct: options.keepDistinct ?? false,
+    timeout_seconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+    max_rows: options.maxRows ?? DEFAULT_MAX_ROWS,
+    dialect: options.dialect ?? 'sqlite',
+    layout: options.layout ?? null,
+    by: options.by ?? null,
+  };
+}
+
+function isItemResult(value: unknown): value is ItemResult {
+  const v = value as Partial<ItemResult> | null;
+  return v !== null && typeof v === 'object' && typeof v.i === 'number' && typeof v.status === 'string';
 }

@@ -1,3 +1,8 @@
+import { dialectInfo } from '../sql/dialects.js';
+import { SqlLexer } from '../sql/lexer.js';
+
+const SQLITE = dialectInfo('sqlite');
+
 /**
  * How the official Spider evaluator rewrites both queries before running them
  * (test-suite `eval_exec_match`): `> =` and friends joined, every DISTINCT token removed
@@ -16,31 +21,17 @@ export const spiderOrderMatters = (goldSql: string): boolean => goldSql.toLowerC
 /** Removes every DISTINCT keyword token (not inside strings, quoted names or comments), as sqlparse splits them. */
 export function removeDistinct(sql: string): string {
   let out = '';
-  let k = 0;
-  while (k < sql.length) {
-    const c = sql[k] as string;
-    if (c === "'" || c === '"' || c === '`' || c === '[') {
-      const close = c === '[' ? ']' : c;
-      let end = sql.indexOf(close, k + 1);
-      while (end >= 0 && close !== ']' && sql[end + 1] === close) end = sql.indexOf(close, end + 2);
-      const stop = end < 0 ? sql.length : end + 1;
-      out += sql.slice(k, stop);
-      k = stop;
-    } else if (c === '-' && sql[k + 1] === '-') {
-      const end = sql.indexOf('\n', k);
-      const stop = end < 0 ? sql.length : end;
-      out += sql.slice(k, stop);
-      k = stop;
-    } else if (/[A-Za-z_]/.test(c)) {
-      let end = k + 1;
-      while (end < sql.length && /[A-Za-z0-9_$]/.test(sql[end] as string)) end++;
-      const word = sql.slice(k, end);
-      if (word.toLowerCase() !== 'distinct') out += word;
-      k = end;
-    } else {
-      out += c;
-      k++;
+  let from = 0;
+  const lexer = new SqlLexer(sql, SQLITE);
+  while (lexer.next()) {
+    if (
+      lexer.kind === 'word' &&
+      lexer.end - lexer.start === 8 &&
+      sql.slice(lexer.start, lexer.end).toLowerCase() === 'distinct'
+    ) {
+      out += sql.slice(from, lexer.start);
+      from = lexer.end;
     }
   }
-  return out;
+  return out + sql.slice(from);
 }

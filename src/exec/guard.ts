@@ -4,25 +4,15 @@
  * keyword, because SQLite counts some statements as read-only that change the connection:
  * ATTACH (reads other files), PRAGMA (settings), and CREATE TEMP (objects outliving the item).
  */
-const QUERY_START = /^\s*(\(\s*)*(SELECT|WITH|VALUES)\b/i;
+import { dialectInfo } from '../sql/dialects.js';
+import { startsWithWord } from '../sql/lexer.js';
+
+const QUERY_STARTS: ReadonlySet<string> = new Set(['SELECT', 'WITH', 'VALUES']);
+const SQLITE = dialectInfo('sqlite');
 
 export function refusalOf(sql: string, statement: { reader: boolean; readonly: boolean }): string | null {
-  if (!QUERY_START.test(stripLeadingComments(sql))) return 'refused: only SELECT, WITH and VALUES queries are run';
+  if (!startsWithWord(sql, SQLITE, QUERY_STARTS)) return 'refused: only SELECT, WITH and VALUES queries are run';
   if (!statement.readonly) return 'refused: the statement would write';
   if (!statement.reader) return 'refused: the statement returns no rows';
   return null;
-}
-
-function stripLeadingComments(sql: string): string {
-  let rest = sql;
-  for (;;) {
-    const trimmed = rest.trimStart();
-    if (trimmed.startsWith('--')) {
-      const nl = trimmed.indexOf('\n');
-      rest = nl < 0 ? '' : trimmed.slice(nl + 1);
-    } else if (trimmed.startsWith('/*')) {
-      const end = trimmed.indexOf('*/');
-      rest = end < 0 ? '' : trimmed.slice(end + 2);
-    } else return trimmed;
-  }
 }

@@ -5,10 +5,14 @@
  * in-memory database, which is then made query-only like the others.
  */
 import Database from 'better-sqlite3';
+import { dialectInfo } from '../sql/dialects.js';
+import { SqlLexer } from '../sql/lexer.js';
 import { refusalOf } from './guard.js';
 import type { Row } from './values.js';
 
 export type Db = Database.Database;
+
+const SQLITE = dialectInfo('sqlite');
 
 export function openReadOnly(path: string): Db {
   const db = new Database(path, { readonly: true, fileMustExist: true });
@@ -53,38 +57,19 @@ function prepareWithDqs(db: Db, sql: string): Database.Statement {
   }
 }
 
-/** Every `"token"` (outside '...' strings and comments) written as a '...' literal instead. */
+/** Every `"token"` quoted name (not inside '...' strings or comments) written as a '...' literal instead. */
 export function replaceDoubleQuoted(sql: string, token: string): string {
   const literal = `'${token.slice(1, -1).replace(/""/g, '"').replace(/'/g, "''")}'`;
   let out = '';
-  let k = 0;
-  while (k < sql.length) {
-    const c = sql[k];
-    if (c === "'") {
-      let end = k + 1;
-      while (end < sql.length && !(sql[end] === "'" && sql[end + 1] !== "'")) end += sql[end] === "'" ? 2 : 1;
-      out += sql.slice(k, end + 1);
-      k = end + 1;
-    } else if (c === '-' && sql[k + 1] === '-') {
-      const end = sql.indexOf('\n', k);
-      const stop = end < 0 ? sql.length : end;
-      out += sql.slice(k, stop);
-      k = stop;
-    } else if (sql.startsWith(token, k)) {
-      out += literal;
-      k += token.length;
-    } else if (c === '"') {
-      // Another quoted name: copy it whole so that a token inside it is not matched.
-      let end = k + 1;
-      while (end < sql.length && !(sql[end] === '"' && sql[end + 1] !== '"')) end += sql[end] === '"' ? 2 : 1;
-      out += sql.slice(k, end + 1);
-      k = end + 1;
-    } else {
-      out += c;
-      k++;
+  let from = 0;
+  const lexer = new SqlLexer(sql, SQLITE);
+  while (lexer.next()) {
+    if (lexer.kind === 'quoted' && lexer.end - lexer.start === token.length && sql.startsWith(token, lexer.start)) {
+      out += sql.slice(from, lexer.start) + literal;
+      from = lexer.end;
     }
   }
-  return out;
+  return out + sql.slice(from);
 }
 
 /** Runs one untrusted query; more than `maxRows` rows is an error, not an out-of-memory crash. */

@@ -2,6 +2,7 @@
  * A dataset reduced to what alignment needs: how many queries, which could not be parsed
  * (with the first errors), and how often each template occurs.
  */
+import { DataError } from '../datasets/errors.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
 import type { TemplateResult } from '../sql/template.js';
 import { TemplateCounter } from './distribution.js';
@@ -73,4 +74,13 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
     templates,
     examples,
   };
+}
+
+/** A set of which not one query parses is a wrong file, field or --dialect: no figure is made from it. */
+export function requireSomeParsed(set: QuerySet): void {
+  if (set.unparseable === set.queries) {
+    const first = set.unparseableExamples[0];
+    const detail = first ? ` (first: ${first.where}: ${first.error})` : '';
+    throw new DataError(set.path, `every one of its ${set.queries} queries is unparseable${detail}; is --dialect right?`);
+  }
 }

@@ -4,6 +4,10 @@
  * the first fenced block if there is one (a ```sql block preferred), else the text from the
  * first statement keyword; then the first statement only, trimmed, without a trailing `;`.
  */
+import { dialectInfo } from '../sql/dialects.js';
+import { splitStatements } from '../sql/lexer.js';
+
+const SQLITE = dialectInfo('sqlite');
 const FENCE = /```[ \t]*([A-Za-z0-9_+-]*)[^\n]*\n([\s\S]*?)(?:```|$)/g;
 const STATEMENT_START = /\b(SELECT|WITH|INSERT|UPDATE|DELETE|CREATE|VALUES)\b/i;
 
@@ -32,19 +36,7 @@ export function extractSql(answer: string): string {
   return firstStatement(sql).trim().replace(/;\s*$/, '').trim();
 }
 
-/** Everything up to the first `;` outside strings, quoted names and comments. */
+/** The first statement: everything up to the first `;` that is not inside a string, a quoted name or a comment. */
 function firstStatement(sql: string): string {
-  for (let k = 0; k < sql.length; k++) {
-    const c = sql[k];
-    if (c === "'" || c === '"' || c === '`') {
-      const end = sql.indexOf(c, k + 1);
-      if (end < 0) return sql;
-      k = end;
-    } else if (c === '-' && sql[k + 1] === '-') {
-      const end = sql.indexOf('\n', k);
-      if (end < 0) return sql.slice(0, k);
-      k = end;
-    } else if (c === ';') return sql.slice(0, k);
-  }
-  return sql;
+  return splitStatements(sql, SQLITE)[0]?.sql ?? '';
 }

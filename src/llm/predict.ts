@@ -4,12 +4,13 @@
  * appended to a JSONL file as they arrive, keyed by item, so that a re-run skips what is done;
  * at the end the predictions can also be written in BIRD's and Spider's formats.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { appendFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { seededRandom, shuffleInPlace } from '../align/random.js';
-import { DataError, type DatasetInput, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
+import { DataError, type DatasetInput, inputHash, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
 import { BIRD_SEPARATOR } from '../datasets/readers/json.js';
+import { type Fingerprint, openResumable, textHash } from '../io/resumableJsonl.js';
+import { sqlalignVersion } from '../version.js';
 import { type ClientOptions, type Completion, createClient, FatalApiError, RequestFailedError, type Usage } from './client.js';
 import { extractSql } from './extract.js';
 import { checkTemplate, DEFAULT_SYSTEM, DEFAULT_TEMPLATE, formatExamples, renderPrompt } from './prompt.js';
@@ -31,6 +32,8 @@ export interface PredictOptions extends ClientOptions {
   readonly dialect?: string;
   /** The results file. With format bird or spider, the JSONL goes beside it (`<out>.jsonl`). */
   readonly out: string;
+  /** Start the JSONL over even if it holds answers of another run (another model, prompt or question set). */
+  readonly restart?: boolean;
   readonly format?: OutputFormat;
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -82,7 +85,11 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
   const questionsSet = await resolveDataset(options.questions, { requireSql: false });
   const records = await readAll(questionsSet);
   const examples = options.fewShot ? await loadExamples(options.fewShot) : [];
-  const done = readDone(jsonl);
+  const resumed = openResumable<Prediction>(jsonl, await fingerprintOf(options), {
+    isItem: isPrediction,
+    restart: options.restart,
+  });
+  const done: Map<number, Prediction> = resumed.done;
   const todo = records.filter((r) => !done.has(r.i));
   const schemas = new SchemaSource(options);
   const client = createClient(options);
@@ -147,7 +154,7 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
     usage.completion_tokens += completion.usage.completion_tokens;
     usage.total_tokens += completion.usage.total_tokens;
     done.set(record.i, prediction);
-    await appendFile(jsonl, `${JSON.stringify(prediction)}\n`);
+    await resumed.append(prediction);
     options.onProgress?.(++finished, records.length);
   };
 
@@ -186,18 +193,30 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
   };
 }
 
-/** Predictions already in the JSONL file (a line cut short by a kill is ignored and redone). */
-function readDone(jsonl: string): Map<number, Prediction> {
-  const done = new Map<number, Prediction>();
-  if (!existsSync(jsonl)) return done;
-  for (const line of readFileSync(jsonl, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const p = JSON.parse(line) as Prediction;
-      if (typeof p.i === 'number' && typeof p.sql === 'string') done.set(p.i, p);
-    } catch {}
-  }
-  return done;
+/** Everything an answer depends on: answers made with any of it different are not reused. */
+async function fingerprintOf(options: PredictOptions): Promise<Fingerprint> {
+  return {
+    sqlalign: sqlalignVersion(),
+    questions: await inputHash(options.questions),
+    base_url: options.baseUrl,
+    model: options.model,
+    endpoint: options.endpoint ?? 'chat',
+    max_tokens: options.maxTokens ?? null,
+    temperature: options.temperature ?? null,
+    seed: options.seed ?? null,
+    template: options.template ? textHash(options.template.text) : null,
+    few_shot: options.fewShot === undefined ? null : await inputHash(options.fewShot),
+    shots: options.shots ?? null,
+    evidence: options.evidence ?? false,
+    dialect: options.dialect ?? 'sqlite',
+    db_dir: options.dbDir === undefined ? null : resolve(options.dbDir),
+    schema: options.schema ? textHash(JSON.stringify(options.schema)) : null,
+  };
+}
+
+function isPrediction(value: unknown): value is Prediction {
+  const p = value as Partial<Prediction> | null;
+  return p !== null && typeof p === 'object' && typeof p.i === 'number' && typeof p.sql === 'string';
 }
 
 /** BIRD's prediction JSON and Spider's one-query-per-line file, in item order. */

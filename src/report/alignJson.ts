@@ -20,6 +20,7 @@ export function alignJson(result: AlignResult): object {
     ...(result.strata
       ? { strata: { key: result.strata.key, strata: result.strata.strata.map(({ bootstrap: _b, ...rest }) => rest) } }
       : {}),
+    warnings: result.warnings,
     unparseable_examples: Object.fromEntries(
       sets
         .filter((s) => s.unparseable > 0)

@@ -1,48 +1,53 @@
 /**
  * SQL dialects as data: the names users type, the parser's name for each, and the
- * lexical facts the template cache's query shapes need (see queryShape.ts).
+ * lexical facts (quotes, escapes, comments) that the lexer (lexer.ts) reads them by.
  */
-export interface DialectInfo {
+import { type Lexical, STANDARD_LEXICAL } from './lexer.js';
+
+export interface DialectInfo extends Lexical {
   /** The name the parser (@polyglot-sql/sdk) knows the dialect by. */
   readonly parserName: string;
-  /** Whether a backslash escapes the next character inside a '...' string. */
-  readonly backslashEscapes: boolean;
-  /** Whether `[name]` quotes a name (rather than opening an array subscript). */
-  readonly bracketIdentifiers: boolean;
 }
 
-const DEFAULTS: DialectInfo = { parserName: 'generic', backslashEscapes: false, bracketIdentifiers: false };
+const DEFAULTS: DialectInfo = { parserName: 'generic', ...STANDARD_LEXICAL };
+
+/** MySQL and its kin: backslash escapes, "..." strings, # comments. */
+const MYSQL_LIKE: Partial<DialectInfo> = { backslashEscapes: true, doubleQuotedStrings: true, hashComments: true };
+/** Hive, Spark, Databricks: backslash escapes and "..." strings. */
+const HIVE_LIKE: Partial<DialectInfo> = { backslashEscapes: true, doubleQuotedStrings: true };
+/** PostgreSQL and its kin: $$ strings and nested block comments. */
+const POSTGRES_LIKE: Partial<DialectInfo> = { dollarQuotes: true, nestedComments: true };
 
 /** Every dialect the parser supports; aliases users commonly type map onto them. */
 const DIALECTS: Record<string, Partial<DialectInfo>> = {
   generic: {},
   sqlite: { parserName: 'sqlite', bracketIdentifiers: true },
-  postgres: { parserName: 'postgresql' },
-  postgresql: { parserName: 'postgresql' },
-  mysql: { parserName: 'mysql', backslashEscapes: true },
-  mariadb: { parserName: 'mysql', backslashEscapes: true },
-  bigquery: { parserName: 'bigquery', backslashEscapes: true },
-  snowflake: { parserName: 'snowflake', backslashEscapes: true },
-  duckdb: { parserName: 'duckdb' },
+  postgres: { parserName: 'postgresql', ...POSTGRES_LIKE },
+  postgresql: { parserName: 'postgresql', ...POSTGRES_LIKE },
+  mysql: { parserName: 'mysql', ...MYSQL_LIKE },
+  mariadb: { parserName: 'mysql', ...MYSQL_LIKE },
+  bigquery: { parserName: 'bigquery', ...MYSQL_LIKE },
+  snowflake: { parserName: 'snowflake', backslashEscapes: true, dollarQuotes: true },
+  duckdb: { parserName: 'duckdb', dollarQuotes: true },
   tsql: { parserName: 'tsql', bracketIdentifiers: true },
   mssql: { parserName: 'tsql', bracketIdentifiers: true },
   oracle: { parserName: 'oracle' },
-  hive: { parserName: 'hive', backslashEscapes: true },
-  spark: { parserName: 'spark', backslashEscapes: true },
-  databricks: { parserName: 'databricks', backslashEscapes: true },
+  hive: { parserName: 'hive', ...HIVE_LIKE },
+  spark: { parserName: 'spark', ...HIVE_LIKE },
+  databricks: { parserName: 'databricks', ...HIVE_LIKE },
   trino: { parserName: 'trino' },
   presto: { parserName: 'presto' },
   athena: { parserName: 'athena' },
-  redshift: { parserName: 'redshift' },
-  clickhouse: { parserName: 'clickhouse', backslashEscapes: true },
+  redshift: { parserName: 'redshift', ...POSTGRES_LIKE },
+  clickhouse: { parserName: 'clickhouse', backslashEscapes: true, hashComments: true },
   teradata: { parserName: 'teradata' },
-  doris: { parserName: 'doris', backslashEscapes: true },
-  starrocks: { parserName: 'starrocks', backslashEscapes: true },
-  materialize: { parserName: 'materialize' },
-  risingwave: { parserName: 'risingwave' },
-  singlestore: { parserName: 'singlestore', backslashEscapes: true },
-  cockroachdb: { parserName: 'cockroachdb' },
-  tidb: { parserName: 'tidb', backslashEscapes: true },
+  doris: { parserName: 'doris', ...MYSQL_LIKE },
+  starrocks: { parserName: 'starrocks', ...MYSQL_LIKE },
+  materialize: { parserName: 'materialize', ...POSTGRES_LIKE },
+  risingwave: { parserName: 'risingwave', ...POSTGRES_LIKE },
+  singlestore: { parserName: 'singlestore', ...MYSQL_LIKE },
+  cockroachdb: { parserName: 'cockroachdb', ...POSTGRES_LIKE },
+  tidb: { parserName: 'tidb', ...MYSQL_LIKE },
   druid: { parserName: 'druid' },
   exasol: { parserName: 'exasol' },
   datafusion: { parserName: 'datafusion' },

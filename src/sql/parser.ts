@@ -79,10 +79,58 @@ export function parseTokenized(sql: string, tokens: readonly Token[], parserDial
     return { ok: false, error: parsed.error ?? 'parser failed', tokens, errorStart: parsed.errorStart };
   }
   const statements = (parsed.ast as unknown[]).length;
-  if (statements === 0) return { ok: false, error: 'not a parseable statement' };
+  // A blank item (an empty line of a prediction file, a model that answered nothing) says so.
+  if (statements === 0) return { ok: false, error: sql.trim() === '' ? 'empty query' : 'not a parseable statement' };
+  for (const statement of parsed.ast as unknown[]) {
+    const why = notAStatement(statement);
+    if (why) return { ok: false, error: why };
+  }
   const identifierSpans: [number, number][] = [];
   collectIdentifierSpans(parsed.ast, identifierSpans);
   return { ok: true, value: { tokens, identifierSpans, statements } };
+}
+
+/**
+ * Spec §1: text the parser can read only as a bare expression (`0`, `error`, `null`, `N/A`,
+ * `count(x)`) or as an opaque command (`Show me all singers`) is not a query. The parser's
+ * top-level node says which: statements have kinds of their own, anything else is an expression.
+ */
+const STATEMENT_KINDS = new Set(
+  (
+    'select union intersect except subquery values insert update delete merge multitable_inserts truncate copy put ' +
+    'pragma describe show use set_statement transaction commit rollback grant revoke analyze attach detach cache ' +
+    'uncache comment declare execute export install refresh summarize undrop pivot unpivot raw for_in lock unlock ' +
+    'vacuum call with explain kill load_data'
+  ).split(' '),
+);
+const STATEMENT_PREFIXES = ['create_', 'drop_', 'alter_'];
+
+/** What SHOW can show: a SHOW whose object is none of these is prose that happens to begin with "show". */
+const SHOW_OBJECTS = new Set(
+  (
+    'TABLES COLUMNS FIELDS DATABASES SCHEMAS INDEX INDEXES KEYS VIEWS FUNCTIONS PROCEDURES PROCESSLIST GRANTS STATUS ' +
+    'VARIABLES ENGINE ENGINES PROFILE PROFILES WAREHOUSES USERS STAGES SEQUENCES OBJECTS FORMATS TRIGGERS EVENTS ' +
+    'WARNINGS ERRORS COLLATION CHARSET PLUGINS PRIVILEGES ROLES PARTITIONS CATALOGS STATS SESSIONS TASKS PIPES STREAMS ' +
+    'SHARES INTEGRATIONS IO FAULTS TABLE VIEW DATABASE SCHEMA FUNCTION PROCEDURE TRIGGER EVENT USER ROLE TYPES ' +
+    'SETTINGS SETTING CLUSTERS CLUSTER DICTIONARIES VOLUMES CONNECTIONS TRANSACTIONS LOCKS QUERIES JOBS ALL STORAGE'
+  ).split(' '),
+);
+
+function notAStatement(statement: unknown): string | null {
+  if (statement === null || typeof statement !== 'object') return 'not a statement (a bare expression)';
+  const kind = Object.keys(statement)[0] ?? '';
+  if (kind === 'command') return 'not a parseable statement';
+  if (kind === 'show') {
+    const target = String((statement as { show: { this?: unknown } }).show.this ?? '');
+    const last =
+      target
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .pop() ?? '';
+    return SHOW_OBJECTS.has(last.toUpperCase()) ? null : 'not a parseable statement';
+  }
+  if (STATEMENT_KINDS.has(kind) || STATEMENT_PREFIXES.some((p) => kind.startsWith(p))) return null;
+  return 'not a statement (a bare expression)';
 }
 
 /** Tokenizes and parses `sql`. */

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { DataError, openDataset, parseDatasetSpec, type QueryRecord, readAll } from '../../src/datasets/index.js';
-import { splitStatements } from '../../src/datasets/readers/sqlText.js';
+import { dialectInfo } from '../../src/sql/dialects.js';
+import { splitStatements } from '../../src/sql/lexer.js';
 import { writeGretelParquet } from '../helpers/gretel.js';
 import { EXAMPLES } from '../helpers/paths.js';
 import { scratchDir } from '../helpers/tmp.js';
@@ -77,14 +78,15 @@ describe('formats', () => {
     assert.ok(records.every((r) => r.db_id && !r.sql?.includes('\t')));
   });
 
-  test('prediction text without db_id: one query per line, blank lines skipped', async () => {
+  test('prediction text without db_id: one query per line, a blank line an empty item (none after the last)', async () => {
     const { records } = await load(
-      tmp.file('pred.txt', 'SELECT a FROM t\n\nselect count(*) from u;\nWITH x AS (SELECT 1) SELECT * FROM x\n'),
+      tmp.file('pred.txt', 'SELECT a FROM t\n\nselect count(*) from u;\nWITH x AS (SELECT 1) SELECT * FROM x\n\n\n'),
     );
     assert.deepEqual(
       records.map((r) => [r.sql, r.where]),
       [
         ['SELECT a FROM t', 'line 1'],
+        ['', 'line 2'],
         ['select count(*) from u;', 'line 3'],
         ['WITH x AS (SELECT 1) SELECT * FROM x', 'line 4'],
       ],
@@ -99,12 +101,12 @@ describe('formats', () => {
     assert.deepEqual(
       records.map((r) => [r.sql, r.where]),
       [
-        ["-- report queries\nSELECT a,\n  b\nFROM t\nWHERE c = 'x;y'", 'line 1'],
-        ['/* second; */ SELECT 1', 'line 7'],
+        ["SELECT a,\n  b\nFROM t\nWHERE c = 'x;y'", 'line 2'],
+        ['SELECT 1', 'line 7'],
         ['SELECT "se;mi"\nFROM u', 'line 8'],
       ],
     );
-    assert.equal(splitStatements('SELECT 1;;  ;SELECT 2').length, 2);
+    assert.equal(splitStatements('SELECT 1;;  ;SELECT 2', dialectInfo('sqlite')).length, 2);
   });
 
   test('JSONL with a `sql` field, and JSONL of bare strings', async () => {

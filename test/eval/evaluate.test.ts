@@ -46,9 +46,10 @@ test('several processes give exactly the results of one', async () => {
 
 test('an interrupted run resumes from --out without redoing finished items', async () => {
   const out = join(tmp.dir, 'items.jsonl');
-  const full = await evaluate({ gold, pred, dbDir: tmp.dir });
+  const full = await evaluate({ gold, pred, dbDir: tmp.dir, out });
   // As if the run had stopped after three items, the last line half written.
-  const marked = full.items.slice(0, 3).map((item) => ({ ...item, error: 'finished before the interruption' }));
+  const written = readFileSync(out, 'utf8').trim().split('\n').slice(0, 3);
+  const marked = written.map((line) => ({ ...JSON.parse(line), error: 'finished before the interruption' }));
   writeFileSync(out, `${marked.map((m) => JSON.stringify(m)).join('\n')}\n{"i": 3, "db_`);
   const resumed = await evaluate({ gold, pred, dbDir: tmp.dir, out });
   assert.deepEqual(

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const EXAMPLES = join(ROOT, 'examples');
+/** The repository's own test fixtures. */
+export const FIXTURES_HERE = join(ROOT, 'test', 'fixtures');
 export const SHARED = process.env.SQLALIGN_SHARED ?? resolve(ROOT, '..', 'shared');
 export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
 

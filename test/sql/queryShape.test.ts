@@ -1,15 +1,16 @@
 /** Query shapes: what the cache key keeps, masks and refuses. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { dialectInfo } from '../../src/sql/dialects.js';
 import { queryShape, type ShapeLexicon } from '../../src/sql/queryShape.js';
 
 const plainUnlessKeyword: ShapeLexicon = {
   isPlainName: (w) =>
     !['SELECT', 'FROM', 'WHERE', 'AND', 'AS', 'ORDER', 'BY', 'DESC', 'LIMIT', 'COUNT', 'JOIN', 'ON', 'IN'].includes(w),
 };
-const sqlite = { backslashEscapes: false, bracketIdentifiers: true };
-const postgres = { backslashEscapes: false, bracketIdentifiers: false };
-const mysql = { backslashEscapes: true, bracketIdentifiers: false };
+const sqlite = dialectInfo('sqlite');
+const postgres = dialectInfo('postgres');
+const mysql = dialectInfo('mysql');
 const key = (sql: string, dialect = sqlite) => queryShape(sql, dialect, plainUnlessKeyword)?.key;
 
 test('literals, names and quoted names are masked; keywords and function names are kept, upper-cased', () => {

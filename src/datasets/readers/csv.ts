@@ -1,8 +1,8 @@
 /** CSV and TSV with a header row, streamed through csv-parse (quotes, embedded newlines, BOM). */
-import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { DataError } from '../errors.js';
 import { BATCH_SIZE, type SourceRow, type TableSource } from './rows.js';
+import { byteStream } from './source.js';
 
 export async function readCsv(file: string, delimiter: ',' | '\t'): Promise<TableSource> {
   let columns: string[] = [];
@@ -30,7 +30,7 @@ export async function readCsv(file: string, delimiter: ',' | '\t'): Promise<Tabl
 }
 
 async function* csvRows(file: string, delimiter: string, headerOnly: boolean): AsyncIterable<SourceRow> {
-  const parser = createReadStream(file).pipe(
+  const parser = byteStream(file).pipe(
     parse({ delimiter, bom: true, columns: !headerOnly, info: true, skip_empty_lines: true, relax_quotes: false }),
   );
   try {

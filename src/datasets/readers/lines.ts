@@ -3,7 +3,7 @@
  * split by hand from large chunks: a generator step per line (readline) costs more than the
  * rest of the pipeline for logs of millions of queries.
  */
-import { createReadStream } from 'node:fs';
+import { byteStream } from './source.js';
 
 export interface Line {
   readonly text: string;
@@ -11,7 +11,7 @@ export interface Line {
 }
 
 export async function* readLineBatches(file: string): AsyncIterable<Line[]> {
-  const input = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const input = byteStream(file).setEncoding('utf8');
   let carry = '';
   let line = 0;
   try {

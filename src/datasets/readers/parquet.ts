@@ -2,11 +2,16 @@
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { DataError } from '../errors.js';
 import type { SourceRow, TableSource } from './rows.js';
+import { isGzip, readBytes } from './source.js';
 
 const ROWS_PER_READ = 50_000;
 
 export async function readParquet(file: string): Promise<TableSource> {
-  const buffer = await asyncBufferFromFile(file);
+  let buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>;
+  if (isGzip(file)) {
+    const bytes = await readBytes(file);
+    buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  } else buffer = await asyncBufferFromFile(file);
   let metadata: Awaited<ReturnType<typeof parquetMetadataAsync>>;
   try {
     metadata = await parquetMetadataAsync(buffer);
