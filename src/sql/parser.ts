@@ -38,6 +38,10 @@ export interface ParsedQuery {
   readonly tokens: readonly Token[];
   /** [start, end) spans of every identifier leaf of the parse tree. */
   readonly identifierSpans: readonly (readonly [number, number])[];
+  /** Names of identifier nodes the tree gives no position (upper-cased): where they stand, they are names all the same. */
+  readonly unplacedNames: ReadonlySet<string>;
+  /** Sub-trees the parser kept as raw text: inside them the tree places no token. */
+  readonly rawTexts: readonly string[];
   /** How many statements the text holds. */
   readonly statements: number;
 }
@@ -85,9 +89,12 @@ export function parseTokenized(sql: string, tokens: readonly Token[], parserDial
     const why = notAStatement(statement);
     if (why) return { ok: false, error: why };
   }
-  const identifierSpans: [number, number][] = [];
-  collectIdentifierSpans(parsed.ast, identifierSpans);
-  return { ok: true, value: { tokens, identifierSpans, statements } };
+  const found: TreeNames = { spans: [], unplaced: new Set(), raw: [] };
+  collectNames(parsed.ast, found);
+  return {
+    ok: true,
+    value: { tokens, identifierSpans: found.spans, unplacedNames: found.unplaced, rawTexts: found.raw, statements },
+  };
 }
 
 /**
@@ -139,21 +146,41 @@ export function parseQuery(sql: string, parserDialect: string): ParseOutcome {
   return tokenized.ok ? parseTokenized(sql, tokenized.tokens, parserDialect) : tokenized;
 }
 
-/** Identifier nodes are the objects with a string `name`, a `span` and (usually) `quoted`. */
-function collectIdentifierSpans(node: unknown, out: [number, number][]): void {
+interface TreeNames {
+  readonly spans: [number, number][];
+  readonly unplaced: Set<string>;
+  readonly raw: string[];
+}
+
+/**
+ * Identifier nodes are the objects with a string `name` and (usually) `quoted`; most have a
+ * `span`, the others are names without a position. `raw` nodes hold text the parser did not read.
+ */
+function collectNames(node: unknown, out: TreeNames): void {
   if (Array.isArray(node)) {
-    for (const child of node) collectIdentifierSpans(child, out);
+    for (const child of node) collectNames(child, out);
     return;
   }
   if (node === null || typeof node !== 'object') return;
   const record = node as Record<string, unknown>;
   const span = record.span as { start: number; end: number } | undefined;
-  if (typeof record.name === 'string' && span && 'quoted' in record) {
-    out.push([span.start, span.end]);
+  if (typeof record.name === 'string' && 'quoted' in record) {
+    if (span) out.spans.push([span.start, span.end]);
+    // The parser files some clauses as one name (`INDEXED BY s.i`): each word of it counts.
+    else for (const word of record.name.split(/[\s.]+/)) if (word) out.unplaced.add(word.toUpperCase());
   }
+  // Aliases the parser keeps as plain strings (`LATERAL FLATTEN(...) f`, column alias lists).
+  for (const key of ['alias', 'column_aliases']) {
+    const value = record[key];
+    for (const alias of Array.isArray(value) ? value : [value]) {
+      if (typeof alias === 'string' && alias !== '') out.unplaced.add(alias.toUpperCase());
+    }
+  }
+  const raw = record.raw as { sql?: unknown } | undefined;
+  if (raw && typeof raw === 'object' && typeof raw.sql === 'string') out.raw.push(raw.sql);
   for (const key in record) {
     if (key === 'span' || key === 'trailing_comments' || key === 'comments') continue;
     const child = record[key];
-    if (child !== null && typeof child === 'object') collectIdentifierSpans(child, out);
+    if (child !== null && typeof child === 'object') collectNames(child, out);
   }
 }

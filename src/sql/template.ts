@@ -3,6 +3,8 @@
  * data-specific leaf removed. The parser decides what an identifier is (the tree's
  * identifier spans); token types decide literals, parameters and punctuation.
  */
+import { dialectInfo } from './dialects.js';
+import { markUnplaced } from './failSafe.js';
 import { type ParseOutcome, parseQuery, parseTokenized, type Token } from './parser.js';
 
 export type TemplateResult = { template: string } | { error: string };
@@ -116,6 +118,7 @@ function templateFromParse(sql: string, first: ParseOutcome, parserDialect: stri
   markIdentifiers(tokens, identifierSpans, drop);
   markLeaves(tokens, drop);
   markCastTypes(tokens, drop);
+  markUnplaced(sql, tokens, parsed.value, dialectInfo(parserDialect), drop);
   const words: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (drop[i]) continue;

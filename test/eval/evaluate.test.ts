@@ -94,13 +94,30 @@ test('Gretel items run on a private database built from their own sql_context', 
 
 test('an item without a database is counted as missing, not as wrong', async () => {
   const { items, summary } = await evaluate({
-    gold: { name: 'gold', queries: [{ sql: 'SELECT 1', db_id: 'nowhere' }] },
-    pred: { name: 'pred', queries: ['SELECT 1'] },
+    gold: {
+      name: 'gold',
+      queries: [
+        { sql: 'SELECT 1', db_id: 'nowhere' },
+        { sql: 'SELECT 1', db_id: 'concert_singer' },
+      ],
+    },
+    pred: { name: 'pred', queries: ['SELECT 1', 'SELECT 1'] },
     dbDir: tmp.dir,
   });
   assert.equal(items[0]?.status, 'missing_db');
   assert.equal(items[0]?.ex, null);
-  assert.equal(summary.overall.n, 0);
+  assert.equal(summary.overall.n, 1);
+});
+
+test('a --db-dir holding none of the databases is a setup error, not a score', async () => {
+  await assert.rejects(
+    evaluate({
+      gold: { name: 'gold', queries: [{ sql: 'SELECT 1', db_id: 'nowhere' }] },
+      pred: { name: 'pred', queries: ['SELECT 1'] },
+      dbDir: tmp.dir,
+    }),
+    (err: unknown) => err instanceof DataError && /holds none of the 1 databases/.test(err.message),
+  );
 });
 
 test('gold and predictions must pair up', async () => {

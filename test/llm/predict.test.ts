@@ -367,3 +367,22 @@ test('a run killed mid-way resumes without asking again for what it had saved', 
     await server.close();
   }
 });
+
+test('a re-run with another model, prompt or question set never reuses the first run’s answers', async () => {
+  const server = await startServer({ answer: answerFor });
+  try {
+    const out = outFile();
+    const run = (model: string, restart = false) =>
+      predict({ questions, dbDir: tmp.dir, baseUrl: server.url, model, out, restart });
+    await run('model-a');
+    assert.ok(lines(out).every((p) => p.model === 'model-a'));
+    await assert.rejects(run('model-b'), /holds results of another run \(model: "model-a" → "model-b"\); --restart starts over/);
+    const again = await run('model-b', true);
+    assert.equal(again.skipped, 0, 'nothing taken from the run of model-a');
+    assert.ok(lines(out).every((p) => p.model === 'model-b'));
+    const same = await run('model-b');
+    assert.equal(same.skipped, QUESTIONS.length, 'the same run again reuses every answer');
+  } finally {
+    await server.close();
+  }
+});

@@ -1,0 +1,143 @@
+/**
+ * The template's fail-safe (spec §1): where the parser's tree does not place a token (a node it
+ * keeps as raw text, a name without a position, an alias it drops), a token the tokenizer reads
+ * as a name is dropped, never kept as if it were syntax. And the few tokens that are syntax
+ * although the parser files them as names (date parts, named-argument keys) are kept.
+ */
+import { SPECIAL_WORDS } from './keywords.js';
+import { type Lexical, SqlLexer } from './lexer.js';
+import type { ParsedQuery, Token } from './parser.js';
+
+const NAME_TYPES = new Set(['VAR', 'QUOTED_IDENTIFIER']);
+
+/** Words the parser files as names without a position although they are syntax (SQLite's `INDEXED BY`). */
+const MORE_KEYWORDS = new Set(['INDEXED']);
+/** The words of an expression that are syntax: operators and the like. */
+const RAW_SYNTAX = new Set(
+  (
+    'NOT LIKE ILIKE RLIKE REGEXP GLOB MATCH SIMILAR TO ESCAPE IN IS NULL BETWEEN AND OR XOR EXISTS ANY ALL SOME CASE ' +
+    'WHEN THEN ELSE END TRUE FALSE DISTINCT FROM COLLATE INTERVAL'
+  ).split(' '),
+);
+const isKeyword = (word: string) => SPECIAL_WORDS.has(word.toUpperCase()) || MORE_KEYWORDS.has(word.toUpperCase());
+
+/** Units that date functions take as a bare word first (`TIMESTAMPDIFF(MINUTE, a, b)`, `DATEADD(day, 1, d)`). */
+const DATE_PARTS = new Set(
+  (
+    'YEAR YEARS QUARTER QUARTERS MONTH MONTHS WEEK WEEKS DAY DAYS HOUR HOURS MINUTE MINUTES SECOND SECONDS ' +
+    'MILLISECOND MILLISECONDS MICROSECOND MICROSECONDS NANOSECOND NANOSECONDS DAYOFYEAR DAYOFWEEK WEEKDAY ISOWEEK ' +
+    'YY YYYY QQ Q MM M WK WW DD D DY HH MI N SS S MS MCS NS'
+  ).split(' '),
+);
+const DATE_FUNCTIONS = new Set(
+  'TIMESTAMPDIFF TIMESTAMPADD DATEDIFF DATEADD DATEPART DATENAME DATE_PART DATETRUNC DATEDIFF_BIG TIMESTAMP_DIFF'.split(' '),
+);
+
+export function markUnplaced(sql: string, tokens: readonly Token[], parsed: ParsedQuery, lexical: Lexical, drop: Uint8Array) {
+  const inComment = commentRegions(sql, lexical);
+  const raw = rawRegions(sql, parsed.rawTexts);
+  const within = (regions: readonly [number, number][], at: number) => regions.some(([a, b]) => at >= a && at < b);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    // Text the lexer reads as a comment (an optimizer hint, a MySQL `#` comment) is not a token at all.
+    if (within(inComment, t.start)) {
+      drop[i] = 1;
+      continue;
+    }
+    // Inside an expression the parser kept as raw text, only operators and function names are syntax.
+    if (within(raw.expressions, t.start) && !drop[i] && /^[A-Za-z_"`[]/.test(t.text) && next?.type !== 'L_PAREN') {
+      if (!RAW_SYNTAX.has(t.text.toUpperCase())) drop[i] = 1;
+      continue;
+    }
+    if (!NAME_TYPES.has(t.type) || drop[i]) continue;
+    const call = next?.type === 'L_PAREN';
+    if (t.type === 'QUOTED_IDENTIFIER' && !call) drop[i] = 1;
+    else if (call) continue;
+    else if (within(raw.statements, t.start) && t.type === 'VAR') drop[i] = 1;
+    else if (parsed.unplacedNames.has(t.text.toUpperCase()) && !isKeyword(t.text)) drop[i] = 1;
+  }
+  markColumnAliasLists(tokens, drop);
+  markPlaceholders(sql, tokens, drop);
+  keepSyntax(tokens, drop);
+}
+
+/** `AS s(a, b)`: a table alias with its column names, which the parser may leave out of its tree. */
+function markColumnAliasLists(tokens: readonly Token[], drop: Uint8Array) {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (tokens[i - 1]?.type !== 'AS' || t.type !== 'VAR' || tokens[i + 1]?.type !== 'L_PAREN') continue;
+    let j = i + 2;
+    const names: number[] = [];
+    while (j < tokens.length && (tokens[j]?.type === 'VAR' || tokens[j]?.type === 'QUOTED_IDENTIFIER')) {
+      names.push(j);
+      if (tokens[j + 1]?.type === 'COMMA') j += 2;
+      else break;
+    }
+    if (names.length === 0 || tokens[(names.at(-1) as number) + 1]?.type !== 'R_PAREN') continue;
+    drop[i] = 1;
+    for (const k of names) drop[k] = 1;
+  }
+}
+
+/** Python DB-API placeholders in query logs: `%s` and `%(name)s`, which tokenizers split into pieces. */
+function markPlaceholders(sql: string, tokens: readonly Token[], drop: Uint8Array) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.type !== 'PERCENT' && t.text !== '%') continue;
+    const glued = (k: number) => tokens[k] !== undefined && (tokens[k] as Token).start === (tokens[k - 1] as Token).end;
+    const s = tokens[i + 1];
+    if (s && glued(i + 1) && s.text === 's' && !/[A-Za-z0-9_]/.test(sql[s.end] ?? '')) {
+      drop.fill(1, i, i + 2);
+    } else if (
+      tokens[i + 1]?.type === 'L_PAREN' &&
+      glued(i + 1) &&
+      glued(i + 2) &&
+      tokens[i + 3]?.type === 'R_PAREN' &&
+      glued(i + 3) &&
+      glued(i + 4) &&
+      tokens[i + 4]?.text === 's'
+    ) {
+      drop.fill(1, i, i + 5);
+    }
+  }
+}
+
+/** Date parts as a date function's first argument, and the keys of named arguments (`input => x`), are syntax. */
+function keepSyntax(tokens: readonly Token[], drop: Uint8Array) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!drop[i] || !/^[A-Za-z_]/.test(t.text)) continue;
+    const next = tokens[i + 1];
+    if (next?.type === 'F_ARROW' || next?.text === '=>') drop[i] = 0;
+    else if (t.type !== 'VAR') continue;
+    else if (
+      DATE_PARTS.has(t.text.toUpperCase()) &&
+      tokens[i - 1]?.type === 'L_PAREN' &&
+      DATE_FUNCTIONS.has((tokens[i - 2]?.text ?? '').toUpperCase()) &&
+      next?.type === 'COMMA'
+    ) {
+      drop[i] = 0;
+    }
+  }
+}
+
+function commentRegions(sql: string, lexical: Lexical): [number, number][] {
+  if (!sql.includes('/*') && !sql.includes('--') && !sql.includes('#')) return [];
+  const out: [number, number][] = [];
+  const lexer = new SqlLexer(sql, lexical);
+  while (lexer.next()) if (lexer.kind === 'comment') out.push([lexer.start, lexer.end]);
+  return out;
+}
+
+/** Where each raw sub-tree's text stands in the query (the first place it occurs): whole statements apart. */
+function rawRegions(sql: string, texts: readonly string[]): { statements: [number, number][]; expressions: [number, number][] } {
+  const out = { statements: [] as [number, number][], expressions: [] as [number, number][] };
+  for (const text of texts) {
+    const at = sql.indexOf(text);
+    if (at < 0) continue;
+    const whole = sql.slice(0, at).trim() === '' && /^\s*;?\s*$/.test(sql.slice(at + text.length));
+    (whole ? out.statements : out.expressions).push([at, at + text.length]);
+  }
+  return out;
+}
