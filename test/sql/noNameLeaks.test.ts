@@ -11,15 +11,8 @@ import { dialectInfo } from '../../src/sql/dialects.js';
 import { SPECIAL_WORDS } from '../../src/sql/keywords.js';
 import { loadParser, tokenizeQuery } from '../../src/sql/parser.js';
 import { templateOf } from '../../src/sql/template.js';
+import type { Golden } from '../helpers/golden.js';
 import { shared, sharedOrSkip } from '../helpers/paths.js';
-
-interface Golden {
-  i: number;
-  dialect: string;
-  sql: string;
-  template?: string;
-  error?: string;
-}
 
 const read = (...parts: string[]) =>
   readFileSync(shared(...parts), 'utf8')

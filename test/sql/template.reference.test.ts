@@ -10,15 +10,8 @@ import { before, describe, test } from 'node:test';
 import { dialectInfo } from '../../src/sql/dialects.js';
 import { loadParser } from '../../src/sql/parser.js';
 import { templateOf } from '../../src/sql/template.js';
+import type { Golden } from '../helpers/golden.js';
 import { ROOT, shared, sharedOrSkip } from '../helpers/paths.js';
-
-interface Golden {
-  i: number;
-  dialect: string;
-  sql: string;
-  template?: string;
-  error?: string;
-}
 
 const known = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'known-template-differences.json'), 'utf8')) as Record<
   string,
