@@ -8,7 +8,7 @@ import { alignmentScore, coverage, klDivergence } from '../align/divergence.js';
 import { seededRandom, shuffleInPlace } from '../align/random.js';
 import { DataError, type DatasetInput, type QueryRecord, resolveDataset } from '../datasets/index.js';
 import { ngramDistribution, TemplateCounter } from '../features/distribution.js';
-import { buildQuerySet } from '../features/querySet.js';
+import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { questionOf } from '../llm/predict.js';
 import { createTemplater } from '../sql/templater.js';
 import { denseCounts, groupByTemplate, type PoolItem, Vocabulary } from './candidates.js';
@@ -76,7 +76,9 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   if (!(options.budget >= 1)) throw new DataError('--budget', 'must be at least 1');
   if (!(holdout > 0 && holdout < 1)) throw new DataError('--holdout', 'must lie between 0 and 1');
 
-  const datasets = await Promise.all([options.target, ...options.pools].map((d) => resolveDataset(d)));
+  const datasets = await Promise.all(
+    [options.target, ...options.pools].map((d) => resolveDataset(d, { dialect: options.dialect })),
+  );
   const templater = await createTemplater(options.dialect ?? 'sqlite', { workers: options.workers });
   const targetTemplates: string[] = [];
   const items: (PoolItem & { record: QueryRecord })[] = [];
@@ -84,7 +86,7 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   let withoutQuestion = 0;
   try {
     for (const [k, dataset] of datasets.entries()) {
-      await buildQuerySet(dataset, templater, {
+      const set = await buildQuerySet(dataset, templater, {
         onProgress: (done) => options.onProgress?.(dataset.name, done),
         onRecord: (record, result) => {
           if (!('template' in result)) return;
@@ -93,6 +95,7 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
           else items.push({ pool: dataset.name, i: record.i, template: result.template, record });
         },
       });
+      requireSomeParsed(set);
     }
   } finally {
     await templater.close();
