@@ -103,14 +103,33 @@ function markPlaceholders(sql: string, tokens: readonly Token[], drop: Uint8Arra
   }
 }
 
-/** Date parts as a date function's first argument, and the keys of named arguments (`input => x`), are syntax. */
+/** Words before `(` whose parenthesised `key = value` pairs are options: the keys are syntax. */
+const OPTION_OPENERS = new Set(['OPTIONS', 'WITH', 'TBLPROPERTIES', 'PROPERTIES', 'SETTINGS', '=']);
+
+/**
+ * Syntax the parser files as names: date parts as a date function's first argument, keys of
+ * named arguments (`input => x`) and of option lists (`OPTIONS (description = 'x')`), the name
+ * of a qualified function (`ML.PREDICT(`), BigQuery's `SAFE.` prefix.
+ */
 function keepSyntax(tokens: readonly Token[], drop: Uint8Array) {
+  const openers: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
+    if (t.type === 'L_PAREN') openers.push((tokens[i - 1]?.text ?? '').toUpperCase());
+    else if (t.type === 'R_PAREN') openers.pop();
     if (!drop[i] || !/^[A-Za-z_]/.test(t.text)) continue;
     const next = tokens[i + 1];
+    const prev = tokens[i - 1];
     if (next?.type === 'F_ARROW' || next?.text === '=>') drop[i] = 0;
-    else if (t.type !== 'VAR') continue;
+    else if (
+      next?.type === 'EQ' &&
+      OPTION_OPENERS.has(openers.at(-1) ?? '') &&
+      (prev?.type === 'L_PAREN' || prev?.type === 'COMMA')
+    ) {
+      drop[i] = 0;
+    } else if (t.type !== 'VAR') continue;
+    else if (prev?.type === 'DOT' && next?.type === 'L_PAREN' && next.start === t.end) drop[i] = 0;
+    else if (t.text.toUpperCase() === 'SAFE' && next?.type === 'DOT' && tokens[i + 3]?.type === 'L_PAREN') drop[i] = 0;
     else if (
       DATE_PARTS.has(t.text.toUpperCase()) &&
       tokens[i - 1]?.type === 'L_PAREN' &&

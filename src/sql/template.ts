@@ -85,6 +85,9 @@ function quoteKeywordAlias(sql: string, tokens: readonly Token[] | undefined, er
   return `${sql.slice(0, alias.start)}"${alias.text}"${sql.slice(alias.end)}`;
 }
 
+/** Type words whose parameters stand in angle brackets. */
+const TYPE_CONSTRUCTORS = new Set(['STRUCT', 'ARRAY', 'MAP', 'TABLE', 'RANGE', 'OBJECT', 'TUPLE', 'NESTED']);
+
 /** Cast functions whose `AS type` part is removed. */
 const CAST_FUNCTIONS = new Set(['CAST', 'TRY_CAST', 'SAFE_CAST']);
 
@@ -120,9 +123,22 @@ function templateFromParse(sql: string, first: ParseOutcome, parserDialect: stri
   markCastTypes(tokens, drop);
   markUnplaced(sql, tokens, parsed.value, dialectInfo(parserDialect), drop);
   const words: string[] = [];
+  let angles = 0; // open `<` of type parameters (STRUCT<a ARRAY<INT64>>), where `>>` closes two
   for (let i = 0; i < tokens.length; i++) {
-    if (drop[i]) continue;
-    for (const part of (tokens[i] as Token).text.toUpperCase().split(/\s+/)) if (part) words.push(part);
+    const t = tokens[i] as Token;
+    if (t.type === 'LT' && TYPE_CONSTRUCTORS.has(tokens[i - 1]?.text.toUpperCase() ?? '')) angles++;
+    else if (t.type === 'GT' && angles > 0) angles--;
+    else if (t.type === 'GT_GT' && angles >= 2 && !drop[i]) {
+      angles -= 2;
+      words.push('>', '>');
+      continue;
+    }
+    if (drop[i]) {
+      // A temporary table (T-SQL `#t`) or a positional column (DuckDB `#2`) keeps its marker.
+      if (t.type === 'VAR' && t.text.length > 1 && t.text.startsWith('#')) words.push('#');
+      continue;
+    }
+    for (const part of t.text.toUpperCase().split(/\s+/)) if (part) words.push(part);
   }
   // After a retry the tokens are those of the rewritten text: no per-token answer for the caller's tokens.
   return { template: words.join(' '), dropped: parsed === first ? drop : null };
