@@ -85,6 +85,9 @@ function quoteKeywordAlias(sql: string, tokens: readonly Token[] | undefined, er
   return `${sql.slice(0, alias.start)}"${alias.text}"${sql.slice(alias.end)}`;
 }
 
+/** Dialects where `#` marks a temporary table as syntax (elsewhere `#t` is just a name). */
+const TEMP_MARKERS = new Set(['tsql', 'fabric']);
+
 /** Type words whose parameters stand in angle brackets. */
 const TYPE_CONSTRUCTORS = new Set(['STRUCT', 'ARRAY', 'MAP', 'TABLE', 'RANGE', 'OBJECT', 'TUPLE', 'NESTED']);
 
@@ -135,7 +138,9 @@ function templateFromParse(sql: string, first: ParseOutcome, parserDialect: stri
     }
     if (drop[i]) {
       // A temporary table (T-SQL `#t`) or a positional column (DuckDB `#2`) keeps its marker.
-      if (t.type === 'VAR' && t.text.length > 1 && t.text.startsWith('#')) words.push('#');
+      if (t.type === 'VAR' && /^#(\d+|[A-Za-z_]\w*)$/.test(t.text) && (TEMP_MARKERS.has(parserDialect) || /^#\d/.test(t.text))) {
+        words.push('#');
+      }
       continue;
     }
     for (const part of t.text.toUpperCase().split(/\s+/)) if (part) words.push(part);
