@@ -3,6 +3,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../datasets/errors.js';
+import { ServerError } from '../llm/client.js';
 import { UnknownDialectError } from '../sql/dialects.js';
 import { sqlalignVersion } from '../version.js';
 import { alignCommand } from './align.js';
@@ -53,7 +54,7 @@ function report(err: unknown): number {
     process.stderr.write(`sqlalign: ${err.message}\n`);
     return EXIT_USAGE;
   }
-  if (err instanceof DataError) {
+  if (err instanceof DataError || err instanceof ServerError) {
     process.stderr.write(`sqlalign: ${oneLine(err.message)}\n`);
     return EXIT_DATA;
   }

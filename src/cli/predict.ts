@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { DataError } from '../datasets/errors.js';
-import type { Endpoint } from '../llm/client.js';
+import { type Endpoint, RequestFailedError } from '../llm/client.js';
+import { ANSWER_STATUSES } from '../llm/extract.js';
 import { type OutputFormat, predict } from '../llm/predict.js';
 import { count } from '../report/table.js';
 import { nonNegativeNumber, positiveNumber, wholeNumber } from './options.js';
-import { writeJson } from './output.js';
+import { note, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
 
@@ -120,15 +121,21 @@ export function predictCommand(): Command {
           process.stdout.write(
             `${count(summary.done)} of ${count(summary.items)} questions answered (${count(summary.skipped)} from an earlier run) in ${summary.seconds.toFixed(1)} s: ` +
               `${summary.requests_per_second.toFixed(1)} requests/s, ${count(u.prompt_tokens)} prompt + ${count(u.completion_tokens)} completion tokens (${Math.round(summary.tokens_per_second)}/s)\n` +
+              `answers: ${ANSWER_STATUSES.map((st) => `${count(summary.statuses[st])} ${st}`).join(', ')}\n` +
               `results: ${summary.jsonl}${summary.exported ? `, ${summary.exported} (${flags.format})` : ''}\n`,
+          );
+        }
+        if (summary.changed_in_export.length > 0) {
+          const items = summary.changed_in_export;
+          note(
+            `${items.length === 1 ? '1 query holds' : `${items.length} queries hold`} a line break inside a string, written on one line in ${summary.exported} with a space instead (items ${items.slice(0, 5).join(', ')}${items.length > 5 ? ', ...' : ''}); the JSONL keeps them as answered`,
           );
         }
         if (summary.stopped) process.exitCode = 130;
         else if (summary.failed.length > 0) {
           const first = summary.failed[0] as { i: number; error: string };
-          throw new DataError(
-            flags.questions,
-            `${summary.failed.length} questions failed (first: item ${first.i}: ${first.error}); run again to retry them`,
+          throw new RequestFailedError(
+            `${summary.failed.length === 1 ? '1 question' : `${summary.failed.length} questions`} failed (first: item ${first.i}: ${first.error}); run again to retry them`,
           );
         }
       } finally {

@@ -29,16 +29,28 @@ export interface Usage {
 }
 
 export interface Completion {
+  /** The answer's text; empty where the server sent none (`content: null`). */
   readonly text: string;
+  /** The server's `finish_reason` (`stop`, `length`, ...), null where it gave none. */
+  readonly finishReason: string | null;
   readonly usage: Usage;
   readonly attempts: number;
 }
 
-/** The run cannot go on (bad key, wrong model or URL): every request would fail the same way. */
-export class FatalApiError extends Error {}
+/**
+ * Where the base model's answer ends when it continues a prompt that opens a ```sql block: the
+ * block's closing fence, or the next question of a few-shot prompt.
+ */
+export const COMPLETION_STOP = ['```', '\n### '];
 
-/** This request failed after its retries; others may still succeed. */
-export class RequestFailedError extends Error {}
+/** The server, not sqlalign, failed: reported in one line with exit code 1, never as an internal error. */
+export class ServerError extends Error {}
+
+/** The run cannot go on (bad key, wrong model or URL, no server): every request would fail the same way. */
+export class FatalApiError extends ServerError {}
+
+/** A request (or, at the end of a run, some) failed after the retries; others may still succeed. */
+export class RequestFailedError extends ServerError {}
 
 const RETRYABLE = new Set([408, 409, 425, 429, 500, 502, 503, 504]);
 
@@ -48,6 +60,9 @@ export function createClient(options: ClientOptions) {
   const maxRetries = options.maxRetries ?? 6;
   const backoff = options.backoffMs ?? 500;
   const maxBackoff = options.maxBackoffMs ?? 30_000;
+  // Until the server has answered once, a refused connection or an unknown host is a wrong
+  // --base-url or a server that is down: said at once, not retried for minutes.
+  let reached = false;
 
   async function complete(prompt: string, system?: string): Promise<Completion> {
     const body: Record<string, unknown> = {
@@ -57,14 +72,18 @@ export function createClient(options: ClientOptions) {
       ...(options.seed === undefined ? {} : { seed: options.seed }),
       ...(endpoint === 'chat'
         ? { messages: [...(system ? [{ role: 'system', content: system }] : []), { role: 'user', content: prompt }] }
-        : { prompt: system ? `${system}\n\n${prompt}` : prompt }),
+        : { prompt: system ? `${system}\n\n${prompt}` : prompt, stop: COMPLETION_STOP }),
     };
     let lastError = '';
     for (let attempt = 0; attempt <= maxRetries; attempt++) {
       if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
       let response: Response;
+      // One controller per request, tied to the caller's signal and untied after: no listeners pile up.
+      const controller = new AbortController();
+      const onAbort = () => controller.abort(options.signal?.reason);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      const timer = setTimeout(() => controller.abort(new Error('timed out')), options.timeoutMs ?? 120_000);
       try {
-        const signals = [AbortSignal.timeout(options.timeoutMs ?? 120_000), ...(options.signal ? [options.signal] : [])];
         response = await fetch(url, {
           method: 'POST',
           headers: {
@@ -72,29 +91,43 @@ export function createClient(options: ClientOptions) {
             ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
           },
           body: JSON.stringify(body),
-          signal: AbortSignal.any(signals),
+          signal: controller.signal,
         });
+        const data = response.ok ? ((await response.json().catch(() => null)) as ApiResponse | null) : null;
+        if (response.ok) {
+          reached = true;
+          if (data === null || !Array.isArray(data.choices)) {
+            lastError = 'the server answered with no choices';
+            await sleep(delay(attempt, null), options.signal);
+            continue;
+          }
+          const choice = data.choices[0];
+          // `content: null` (or no text) is an answer with nothing in it: not retried.
+          const text = (endpoint === 'chat' ? choice?.message?.content : choice?.text) ?? '';
+          const usage = {
+            prompt_tokens: data.usage?.prompt_tokens ?? 0,
+            completion_tokens: data.usage?.completion_tokens ?? 0,
+            total_tokens: data.usage?.total_tokens ?? (data.usage?.prompt_tokens ?? 0) + (data.usage?.completion_tokens ?? 0),
+          };
+          return {
+            text: typeof text === 'string' ? text : '',
+            finishReason: choice?.finish_reason ?? null,
+            usage,
+            attempts: attempt + 1,
+          };
+        }
       } catch (err) {
         if (options.signal?.aborted) throw options.signal.reason ?? err;
-        lastError = `connection failed: ${describe(err)}`;
+        const cause = describe(err);
+        const fatal = unreachable(cause);
+        if (fatal && !reached)
+          throw new FatalApiError(`cannot reach ${url}: ${fatal} (${cause}); check --base-url and that the server is running`);
+        lastError = `connection failed: ${cause}`;
         await sleep(delay(attempt, null), options.signal);
         continue;
-      }
-      if (response.ok) {
-        const data = (await response.json().catch(() => null)) as ApiResponse | null;
-        const choice = data?.choices?.[0];
-        const text = endpoint === 'chat' ? choice?.message?.content : choice?.text;
-        if (typeof text !== 'string') {
-          lastError = 'the server answered without a completion';
-          await sleep(delay(attempt, null), options.signal);
-          continue;
-        }
-        const usage = {
-          prompt_tokens: data?.usage?.prompt_tokens ?? 0,
-          completion_tokens: data?.usage?.completion_tokens ?? 0,
-          total_tokens: data?.usage?.total_tokens ?? (data?.usage?.prompt_tokens ?? 0) + (data?.usage?.completion_tokens ?? 0),
-        };
-        return { text, usage, attempts: attempt + 1 };
+      } finally {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
       }
       const detail = await errorDetail(response);
       if (response.status === 401 || response.status === 403) {
@@ -126,8 +159,18 @@ export function createClient(options: ClientOptions) {
 }
 
 interface ApiResponse {
-  choices?: { message?: { content?: string }; text?: string }[];
+  choices?: { message?: { content?: string | null }; text?: string | null; finish_reason?: string | null }[];
   usage?: Partial<Usage>;
+}
+
+/** What a connection error says about the server, where it means the server cannot be reached at all. */
+function unreachable(cause: string): string | null {
+  if (/ECONNREFUSED/.test(cause)) return 'connection refused';
+  if (/ENOTFOUND|EAI_AGAIN|EAI_NONAME/.test(cause)) return 'no such host';
+  if (/CERT|SSL|TLS|self[- ]signed|UNABLE_TO_VERIFY|EPROTO/i.test(cause)) return 'TLS failed';
+  if (/EHOSTUNREACH|ENETUNREACH/.test(cause)) return 'host unreachable';
+  if (/bad port|Invalid URL|ERR_INVALID_URL/i.test(cause)) return 'not a usable URL';
+  return null;
 }
 
 export function parseRetryAfter(value: string | null): number | null {
@@ -156,14 +199,14 @@ function describe(err: unknown): string {
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason ?? new Error('aborted'));
-      },
-      { once: true },
-    );
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new Error('aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

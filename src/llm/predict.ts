@@ -4,15 +4,20 @@
  * appended to a JSONL file as they arrive, keyed by item, so that a re-run skips what is done;
  * at the end the predictions can also be written in BIRD's and Spider's formats.
  */
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seededRandom, shuffleInPlace } from '../align/random.js';
 import { DataError, type DatasetInput, inputHash, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
 import { BIRD_SEPARATOR } from '../datasets/readers/json.js';
 import { type Fingerprint, openResumable, textHash } from '../io/resumableJsonl.js';
+import { dialectInfo } from '../sql/dialects.js';
+import { TemplateEngine } from '../sql/engine.js';
+import type { Lexical } from '../sql/lexer.js';
+import { loadParser } from '../sql/parser.js';
 import { sqlalignVersion } from '../version.js';
 import { type ClientOptions, type Completion, createClient, FatalApiError, RequestFailedError, type Usage } from './client.js';
-import { extractSql } from './extract.js';
+import { ANSWER_STATUSES, type AnswerStatus, extractAnswer, oneLineSql } from './extract.js';
 import { checkTemplate, DEFAULT_SYSTEM, DEFAULT_TEMPLATE, formatExamples, renderPrompt } from './prompt.js';
 import { schemaFromSqlite, schemaFromTablesJson, type TablesJsonFull } from './schemaText.js';
 
@@ -44,7 +49,10 @@ export interface Prediction {
   readonly db_id: string | null;
   readonly question: string;
   readonly sql: string;
+  /** `ok`, or why `sql` is empty: `refused`, `empty`, `truncated`, `no_sql` (see extract.ts). */
+  readonly status: AnswerStatus;
   readonly raw: string;
+  readonly finish_reason: string | null;
   readonly usage: Usage;
   readonly model: string;
   readonly attempts: number;
@@ -56,6 +64,10 @@ export interface PredictSummary {
   readonly done: number;
   readonly skipped: number;
   readonly failed: readonly { i: number; error: string }[];
+  /** How many answers (this run's and earlier ones) gave SQL (`ok`) or why none. */
+  readonly statuses: Readonly<Record<AnswerStatus, number>>;
+  /** Items whose SQL holds a line break inside a string: written on one line, that string changed. */
+  readonly changed_in_export: readonly number[];
   readonly usage: Usage;
   readonly seconds: number;
   readonly requests_per_second: number;
@@ -93,6 +105,12 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
   const todo = records.filter((r) => !done.has(r.i));
   const schemas = new SchemaSource(options);
   const client = createClient(options);
+  // The parser decides where a statement in an answer ends (extract.ts).
+  await loadParser();
+  const lexical = dialectInfo(options.dialect ?? 'sqlite');
+  const engine = new TemplateEngine(options.dialect ?? 'sqlite');
+  const isStatement = (sql: string) => 'template' in engine.template(sql);
+  const completions = options.endpoint === 'completions';
 
   const usage: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
   const failed: { i: number; error: string }[] = [];
@@ -120,6 +138,8 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
         dialect: options.dialect ?? 'sqlite',
         db_id: record.db_id,
       });
+      // A base model continues text: the default prompt ends where its SQL should begin.
+      if (completions && !options.template) prompt += '\n```sql\n';
     } catch (err) {
       failed.push({ i: record.i, error: err instanceof Error ? err.message : String(err) });
       return;
@@ -143,8 +163,9 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
           : {}),
       db_id: record.db_id ?? null,
       question,
-      sql: extractSql(completion.text),
+      ...extractAnswer(completion.text, { finishReason: completion.finishReason, isStatement, lexical }),
       raw: completion.text,
+      finish_reason: completion.finishReason,
       usage: completion.usage,
       model: options.model,
       attempts: completion.attempts,
@@ -160,6 +181,8 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
 
   // At most `concurrency` requests in flight; stop taking new items on a fatal error or Ctrl-C.
   const limit = Math.max(1, options.concurrency ?? 8);
+  // Each request in flight listens for the caller's abort: that many listeners are expected.
+  if (options.signal) setMaxListeners(Math.max(getMaxListeners(options.signal), limit + 10), options.signal);
   const inFlight = new Set<Promise<void>>();
   for (const record of todo) {
     if (fatal || options.signal?.aborted) break;
@@ -173,16 +196,21 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
   const seconds = (performance.now() - started) / 1000;
   const completed = done.size === records.length;
   let exported: string | null = null;
+  let changed: number[] = [];
   if (completed && format !== 'jsonl') {
-    exportPredictions(options.out, format, records, done);
+    changed = exportPredictions(options.out, format, records, done, lexical);
     exported = options.out;
   }
+  const statuses = Object.fromEntries(ANSWER_STATUSES.map((s) => [s, 0])) as Record<AnswerStatus, number>;
+  for (const p of done.values()) statuses[p.status ?? 'ok']++;
   const made = finished - (records.length - todo.length);
   return {
     items: records.length,
     done: done.size,
     skipped: records.length - todo.length,
     failed,
+    statuses,
+    changed_in_export: changed,
     usage,
     seconds,
     requests_per_second: made / seconds,
@@ -219,22 +247,32 @@ function isPrediction(value: unknown): value is Prediction {
   return p !== null && typeof p === 'object' && typeof p.i === 'number' && typeof p.sql === 'string';
 }
 
-/** BIRD's prediction JSON and Spider's one-query-per-line file, in item order. */
+/**
+ * BIRD's prediction JSON and Spider's one-query-per-line file, in item order, each query on one
+ * line (comments removed, white space collapsed outside strings). An item without SQL is written
+ * as `SELECT` in Spider's file, since its evaluator skips blank lines and would pair every later
+ * line with the wrong question. Returns the items whose one-line form had to change a string.
+ */
 function exportPredictions(
   out: string,
   format: 'bird' | 'spider',
   records: readonly QueryRecord[],
   done: ReadonlyMap<number, Prediction>,
-) {
-  const oneLine = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+  lexical: Lexical,
+): number[] {
+  const changed: number[] = [];
+  const line = (r: QueryRecord) => {
+    const one = oneLineSql(done.get(r.i)?.sql ?? '', lexical);
+    if (one.changed) changed.push(r.i);
+    return one.sql;
+  };
   if (format === 'bird') {
-    const object = Object.fromEntries(
-      records.map((r) => [String(r.i), `${oneLine(done.get(r.i)?.sql ?? '')}${BIRD_SEPARATOR}${r.db_id ?? ''}`]),
-    );
+    const object = Object.fromEntries(records.map((r) => [String(r.i), `${line(r)}${BIRD_SEPARATOR}${r.db_id ?? ''}`]));
     writeFileSync(out, `${JSON.stringify(object, null, 4)}\n`);
   } else {
-    writeFileSync(out, records.map((r) => `${oneLine(done.get(r.i)?.sql ?? '') || 'SELECT'}\n`).join(''));
+    writeFileSync(out, records.map((r) => `${line(r) || 'SELECT'}\n`).join(''));
   }
+  return changed;
 }
 
 /** Schema text per database (from the item's sql_context, the database file, or tables.json), computed once. */

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Behaviour =
-  | { kind: 'answer'; text: string }
+  | { kind: 'answer'; text: string | null; finishReason?: string }
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
   | { kind: 'drop' };
 
@@ -69,17 +69,17 @@ export async function startServer(options: ServerOptions = {}): Promise<Scripted
         return;
       }
       const chat = req.url?.endsWith('/chat/completions');
+      const finish_reason = behaviour.finishReason ?? 'stop';
+      const length = behaviour.text?.length ?? 0;
       send(res, 200, {
         id: 'x',
         object: chat ? 'chat.completion' : 'text_completion',
         choices: [
-          chat ? { index: 0, message: { role: 'assistant', content: behaviour.text } } : { index: 0, text: behaviour.text },
+          chat
+            ? { index: 0, message: { role: 'assistant', content: behaviour.text }, finish_reason }
+            : { index: 0, text: behaviour.text, finish_reason },
         ],
-        usage: {
-          prompt_tokens: prompt.length,
-          completion_tokens: behaviour.text.length,
-          total_tokens: prompt.length + behaviour.text.length,
-        },
+        usage: { prompt_tokens: prompt.length, completion_tokens: length, total_tokens: prompt.length + length },
       });
     } finally {
       inFlight--;

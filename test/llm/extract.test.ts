@@ -1,33 +1,71 @@
-/** SQL extraction on a corpus of real-looking model answers. */
+/**
+ * SQL extraction, one table of real answer shapes (test/fixtures/llm/answers.jsonl: reasoning
+ * models, chatty instruct models, base models, refusals, several statements, comments, labels,
+ * fences with and without a language), each with the SQL and the status it must give.
+ */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { extractSql } from '../../src/llm/extract.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { type AnswerStatus, extractAnswer, oneLineSql } from '../../src/llm/extract.js';
+import { TemplateEngine } from '../../src/sql/engine.js';
+import { loadParser } from '../../src/sql/parser.js';
+import { FIXTURES_HERE } from '../helpers/paths.js';
 
-const CASES: [string, string, string][] = [
-  ['a bare query', 'SELECT count(*) FROM singer', 'SELECT count(*) FROM singer'],
-  ['a trailing semicolon', 'SELECT count(*) FROM singer;', 'SELECT count(*) FROM singer'],
-  ['a sql code fence', '```sql\nSELECT name FROM singer\nWHERE age > 30;\n```', 'SELECT name FROM singer\nWHERE age > 30'],
-  ['prose around a fence', 'Here is the query:\n\n```sql\nSELECT 1\n```\n\nThis counts the rows.', 'SELECT 1'],
-  ['an unlabelled fence', 'Sure!\n```\nSELECT a FROM t\n```', 'SELECT a FROM t'],
-  ['a fence never closed (max tokens)', '```sql\nSELECT a FROM t WHERE b = 1', 'SELECT a FROM t WHERE b = 1'],
-  ['the sql fence among others', '```python\nprint(1)\n```\n```sql\nSELECT b FROM u\n```', 'SELECT b FROM u'],
-  ['a label', 'SQL: SELECT name FROM singer', 'SELECT name FROM singer'],
-  ['leading prose, no fence', 'To answer this we count singers.\nSELECT count(*) FROM singer', 'SELECT count(*) FROM singer'],
-  [
-    'a trailing explanation after a blank line',
-    'SELECT name FROM singer\n\nThis query returns every name.',
-    'SELECT name FROM singer',
-  ],
-  ['several statements', 'SELECT a FROM t; SELECT b FROM u;', 'SELECT a FROM t'],
-  ['a semicolon inside a string', "SELECT a FROM t WHERE b = 'x;y'; DROP TABLE t", "SELECT a FROM t WHERE b = 'x;y'"],
-  ['a base model running on', 'SELECT a FROM t;\n-- Question: how many rows?\nSELECT count(*) FROM t;', 'SELECT a FROM t'],
-  ['a CTE', 'WITH x AS (SELECT 1) SELECT * FROM x', 'WITH x AS (SELECT 1) SELECT * FROM x'],
-  [
-    'a multi-line query without a fence',
-    'SELECT name\nFROM singer\nWHERE age > 30\nORDER BY name',
-    'SELECT name\nFROM singer\nWHERE age > 30\nORDER BY name',
-  ],
-  ['windows line ends', '```sql\r\nSELECT 1\r\n```', 'SELECT 1'],
-];
+interface Shape {
+  readonly name: string;
+  readonly answer: string;
+  readonly finish_reason: string | null;
+  readonly sql: string;
+  readonly status: AnswerStatus;
+}
 
-for (const [name, answer, sql] of CASES) test(name, () => assert.equal(extractSql(answer), sql));
+const SHAPES: Shape[] = readFileSync(join(FIXTURES_HERE, 'llm', 'answers.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as Shape);
+
+describe('the SQL in an answer, and its status', () => {
+  let isStatement: (sql: string) => boolean = () => false;
+  before(async () => {
+    await loadParser();
+    const engine = new TemplateEngine('sqlite');
+    isStatement = (sql) => 'template' in engine.template(sql);
+  });
+
+  test('the table holds at least 40 shapes', () => {
+    assert.ok(SHAPES.length >= 40, `${SHAPES.length} shapes`);
+  });
+
+  for (const shape of SHAPES) {
+    test(shape.name, () => {
+      const got = extractAnswer(shape.answer, { finishReason: shape.finish_reason, isStatement });
+      assert.deepEqual(got, { sql: shape.sql, status: shape.status });
+    });
+  }
+
+  test('a null answer (content: null) is empty, and so is one cut off before any text', () => {
+    assert.deepEqual(extractAnswer(null), { sql: '', status: 'empty' });
+    assert.deepEqual(extractAnswer('', { finishReason: 'length' }), { sql: '', status: 'truncated' });
+  });
+
+  test('without the parser, the lexer and the prose rules still find most statements', () => {
+    const found = SHAPES.filter(
+      (s) => s.status === 'ok' && extractAnswer(s.answer, { finishReason: s.finish_reason }).sql === s.sql,
+    );
+    const ok = SHAPES.filter((s) => s.status === 'ok');
+    assert.ok(found.length >= 0.9 * ok.length, `${found.length} of ${ok.length}`);
+  });
+});
+
+describe('one query per line (Spider and BIRD files)', () => {
+  test('comments removed and white space collapsed outside strings only', () => {
+    assert.deepEqual(oneLineSql("-- count\nSELECT  a,\n  b /* x */ FROM t\nWHERE c = 'two  spaces'"), {
+      sql: "SELECT a, b FROM t WHERE c = 'two  spaces'",
+      changed: false,
+    });
+  });
+  test('a string holding a line break is reported as changed', () => {
+    assert.deepEqual(oneLineSql("SELECT a FROM t WHERE b = 'x\ny'"), { sql: "SELECT a FROM t WHERE b = 'x y'", changed: true });
+  });
+});
