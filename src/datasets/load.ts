@@ -6,6 +6,7 @@
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { dialectInfo } from '../sql/dialects.js';
+import { plural } from '../words.js';
 import { DataError, UsageError } from './errors.js';
 import { resolveDbField, resolveSqlField } from './fields.js';
 import { readCsv } from './readers/csv.js';
@@ -33,8 +34,6 @@ export interface LoadOptions {
 }
 
 export const DEFAULT_MAX_QUERY_LENGTH = 1_000_000;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const EXTENSIONS: Record<string, DatasetFormat | 'sql'> = {
   '.json': 'json',

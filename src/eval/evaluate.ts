@@ -17,6 +17,7 @@ import { TemplateEngine } from '../sql/engine.js';
 import { loadParser } from '../sql/parser.js';
 import type { TemplateResult } from '../sql/template.js';
 import { sqlalignVersion } from '../version.js';
+import { plural } from '../words.js';
 import type { Semantics } from './compare.js';
 import type { Hardness } from './spider/exactMatch.js';
 import { NO_JUDGEMENT, SpiderJudge } from './spider/judge.js';
@@ -235,7 +236,7 @@ function pairUp(goldPath: string, gold: QueryRecord[], predPath: string, pred: Q
   if (gold.length !== pred.length) {
     throw new DataError(
       predPath,
-      `has ${pred.length} predictions for ${gold.length} gold items in ${goldPath}: they must pair up one to one`,
+      `has ${plural(pred.length, 'prediction')} for ${plural(gold.length, 'gold item')} in ${goldPath}: they must pair up one to one`,
     );
   }
   const blank = (r: QueryRecord) => r.sql !== null && r.sql.trim() === '';
@@ -254,7 +255,7 @@ function requireSomePrediction(input: DatasetInput, pred: readonly QueryRecord[]
     first ??= `${record.where}: ${result.error}`;
   }
   const name = typeof input === 'string' ? input : input.name;
-  throw new DataError(name, `not one of its ${pred.length} predictions parses (first: ${first}); is --dialect right?`);
+  throw new DataError(name, `not one of its ${plural(pred.length, 'prediction')} parses (first: ${first}); is --dialect right?`);
 }
 
 /** A --db-dir that does not exist, or that holds none of the items' databases, is a setup error, not a score. */

@@ -4,11 +4,13 @@ import { SEMANTICS_DESCRIPTION, type Semantics } from './compare.js';
 import type { ItemResult } from './evaluate.js';
 
 export interface Scores {
-  /** Items whose result could be judged (a database, a gold query that runs). */
+  /** Every item of the group (the denominator of the template match). */
+  readonly items: number;
+  /** Items whose result could be judged (a database, a gold query that runs): the denominator of EX. */
   readonly n: number;
   /** Execution accuracy over those items. */
   readonly ex: number | null;
-  /** Spider exact set match over items where it is known. */
+  /** Spider exact set match over items where it is known (a tables.json entry): `exact_n` of them. */
   readonly exact: number | null;
   readonly exact_n: number;
   /** Template match over all items. */
@@ -21,6 +23,8 @@ export interface EvalSummary {
   readonly items: number;
   readonly overall: Scores;
   readonly counts: Record<ExecStatus, number> & { pred_unparseable_spider: number; pred_unparseable_template: number };
+  /** Whether Spider's exact set match was computed at all (it needs tables.json). */
+  readonly exact_computed: boolean;
   /** By BIRD `difficulty` where the gold has it, else by Spider hardness. */
   readonly by_difficulty_key: 'difficulty' | 'hardness';
   readonly by_difficulty: Record<string, Scores>;
@@ -35,6 +39,7 @@ function scores(items: readonly ItemResult[]): Scores {
   const exactKnown = items.filter((i) => i.exact !== null);
   const share = (n: number, d: number) => (d === 0 ? null : n / d);
   return {
+    items: items.length,
     n: judged.length,
     ex: share(judged.filter((i) => i.ex).length, judged.length),
     exact: share(exactKnown.filter((i) => i.exact).length, exactKnown.length),
@@ -80,6 +85,7 @@ export function summarize(items: readonly ItemResult[], semantics: Semantics, se
     items: items.length,
     overall: scores(items),
     counts,
+    exact_computed: items.some((i) => i.exact !== null),
     by_difficulty_key: byDifficulty,
     by_difficulty: groupBy(items, (i) => (byDifficulty === 'difficulty' ? i.difficulty : i.hardness)),
     by_db: groupBy(items, (i) => i.db_id),

@@ -1,19 +1,34 @@
 /** The `eval` report for people. */
 import type { EvalSummary, Scores } from '../eval/summary.js';
+import { plural } from '../words.js';
 import { count, percent, renderTable } from './table.js';
 
 const pct = (x: number | null) => (x === null ? '–' : percent(x));
 
-function scoreTable(label: string, groups: Record<string, Scores>): string {
+/** Each figure beside its own denominator: EX over the items that ran, exact set match over those with a schema, template match over all. */
+function scoreTable(label: string, groups: Record<string, Scores>, exact: boolean): string {
   return renderTable(
     [
       { header: label },
-      { header: 'n', align: 'right' },
+      { header: 'items', align: 'right' },
+      { header: 'EX n', align: 'right' },
       { header: 'EX', align: 'right' },
-      { header: 'EM (exact set)', align: 'right' },
+      ...(exact
+        ? [
+            { header: 'EM n', align: 'right' as const },
+            { header: 'EM (exact set)', align: 'right' as const },
+          ]
+        : []),
       { header: 'EM (template)', align: 'right' },
     ],
-    Object.entries(groups).map(([k, s]) => [k, count(s.n), pct(s.ex), pct(s.exact), pct(s.template_match)]),
+    Object.entries(groups).map(([k, s]) => [
+      k,
+      count(s.items),
+      count(s.n),
+      pct(s.ex),
+      ...(exact ? [count(s.exact_n), pct(s.exact)] : []),
+      pct(s.template_match),
+    ]),
   );
 }
 
@@ -22,22 +37,26 @@ export function renderEvalText(s: EvalSummary): string {
   out.push(`sqlalign eval · ${count(s.items)} items · ${s.seconds.toFixed(1)} s`);
   out.push(`EX rule: ${s.semantics_rule}`);
   out.push('');
-  out.push(scoreTable(s.by_difficulty_key, { ...s.by_difficulty, all: s.overall }));
+  out.push(scoreTable(s.by_difficulty_key, { ...s.by_difficulty, all: s.overall }, s.exact_computed));
   const c = s.counts;
   out.push('');
   out.push(
-    `status: ${count(c.ok)} ok, ${count(c.pred_error)} prediction errors, ${count(c.timeout)} time-outs, ` +
-      `${count(c.gold_error)} gold errors, ${count(c.missing_db)} without a database`,
+    `status: ${count(c.ok)} ok, ${plural(c.pred_error, 'prediction error')}, ${plural(c.timeout, 'time-out')}, ` +
+      `${plural(c.gold_error, 'gold error')}, ${count(c.missing_db)} without a database`,
   );
   out.push(
-    `unparseable predictions: ${count(c.pred_unparseable_spider)} by the Spider evaluator's parser (EM 0), ${count(c.pred_unparseable_template)} by the SQL parser`,
+    s.exact_computed
+      ? `unparseable predictions: ${count(c.pred_unparseable_spider)} by the Spider evaluator's parser (exact set match 0), ${count(c.pred_unparseable_template)} by the SQL parser`
+      : `unparseable predictions: ${count(c.pred_unparseable_template)} by the SQL parser; Spider's exact set match not computed (it needs --tables)`,
   );
-  out.push('EX counts only items whose gold query ran on a database; EM (exact set) only items with a tables.json entry.');
+  out.push(
+    `EX n: items whose gold query ran on a database${s.exact_computed ? '; EM n: items with a tables.json entry' : ''}; EM (template): every item.`,
+  );
   if (s.by_stratum) {
     out.push('');
-    out.push(scoreTable(s.by_stratum.key, s.by_stratum.groups));
+    out.push(scoreTable(s.by_stratum.key, s.by_stratum.groups, s.exact_computed));
   }
   out.push('');
-  out.push(scoreTable('database', s.by_db));
+  out.push(scoreTable('database', s.by_db, s.exact_computed));
   return `${out.join('\n')}\n`;
 }

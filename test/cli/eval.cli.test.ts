@@ -20,8 +20,9 @@ test('a table for people, naming the comparison rule', async () => {
   const run = await runCli(['eval', '--gold', gold, '--pred', pred, '--db-dir', tmp.dir, '--tables', tables]);
   assert.equal(run.code, 0, run.stderr);
   assert.match(run.stdout, /EX rule: spider \(official test-suite rule/);
-  assert.match(run.stdout, /^all\s+3\s+33\.3%\s+66\.7%\s+66\.7%$/m);
-  assert.match(run.stdout, /status: 2 ok, 1 prediction errors, 0 time-outs/);
+  assert.match(run.stdout, /^hardness\s+items\s+EX n\s+EX\s+EM n\s+EM \(exact set\)\s+EM \(template\)$/m);
+  assert.match(run.stdout, /^all\s+3\s+3\s+33\.3%\s+3\s+66\.7%\s+66\.7%$/m);
+  assert.match(run.stdout, /status: 2 ok, 1 prediction error, 0 time-outs/);
 });
 
 test('--json summary and --out per-item results with the documented fields', async () => {
@@ -65,7 +66,7 @@ test('bad input: one line and an exit code', async () => {
   const short = tmp.file('short.txt', 'SELECT 1\n');
   const mismatch = await runCli(['eval', '--gold', gold, '--pred', short, '--db-dir', tmp.dir]);
   assert.equal(mismatch.code, 1);
-  assert.match(mismatch.stderr, /^sqlalign: .*short\.txt: has 1 predictions for 3 gold items/);
+  assert.match(mismatch.stderr, /^sqlalign: .*short\.txt: has 1 prediction for 3 gold items/);
   const badTables = await runCli(['eval', '--gold', gold, '--pred', pred, '--tables', pred]);
   assert.equal(badTables.code, 1);
   assert.match(badTables.stderr, /not a readable tables\.json/);
@@ -73,4 +74,49 @@ test('bad input: one line and an exit code', async () => {
   assert.equal(missing.code, 2);
   const semantics = await runCli(['eval', '--gold', gold, '--pred', pred, '--semantics', 'fuzzy']);
   assert.equal(semantics.code, 2);
+});
+
+test('without --tables the table has no exact-set column and says why; every figure is recomputed from --out', async () => {
+  const out = join(tmp.dir, 'recomputed.jsonl');
+  const text = await runCli(['eval', '--gold', gold, '--pred', pred, '--db-dir', tmp.dir]);
+  assert.equal(text.code, 0, text.stderr);
+  assert.doesNotMatch(text.stdout, /by the Spider evaluator's parser/);
+  assert.match(text.stdout, /Spider's exact set match not computed \(it needs --tables\)/);
+  assert.doesNotMatch(text.stdout, /EM \(exact set\)/);
+  const json = await runCli([
+    'eval',
+    '--gold',
+    gold,
+    '--pred',
+    pred,
+    '--db-dir',
+    tmp.dir,
+    '--tables',
+    tables,
+    '--json',
+    '--out',
+    out,
+  ]);
+  const summary = JSON.parse(json.stdout);
+  const items = readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { ex: boolean | null; exact: boolean | null; template_match: boolean; hardness: string });
+  const share = (xs: boolean[]) => (xs.length === 0 ? null : xs.filter(Boolean).length / xs.length);
+  const recompute = (group: typeof items) => {
+    const ex = group.flatMap((i) => (i.ex === null ? [] : [i.ex]));
+    const exact = group.flatMap((i) => (i.exact === null ? [] : [i.exact]));
+    return {
+      items: group.length,
+      n: ex.length,
+      ex: share(ex),
+      exact: share(exact),
+      exact_n: exact.length,
+      template_match: share(group.map((i) => i.template_match)),
+    };
+  };
+  assert.deepEqual(summary.overall, recompute(items));
+  for (const [hardness, scores] of Object.entries(summary.by_difficulty)) {
+    assert.deepEqual(scores, recompute(items.filter((i) => i.hardness === hardness)), hardness);
+  }
 });

@@ -123,6 +123,6 @@ test('a --db-dir holding none of the databases is a setup error, not a score', a
 test('gold and predictions must pair up', async () => {
   await assert.rejects(
     evaluate({ gold, pred: { name: 'short', queries: ['SELECT 1'] }, dbDir: tmp.dir }),
-    (err: unknown) => err instanceof DataError && /has 1 predictions for 7 gold items/.test(err.message),
+    (err: unknown) => err instanceof DataError && /has 1 prediction for 7 gold items/.test(err.message),
   );
 });
