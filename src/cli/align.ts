@@ -33,7 +33,9 @@ interface AlignFlags extends ParsingFlags {
 
 export function alignCommand(): Command {
   const command = new Command('align')
-    .description('KL-alignment, coverage and Alignment Ratio of training sets and predictions against a target (spec §3)')
+    .description(
+      'KL-alignment, coverage and Alignment Ratio of training sets and predictions against a target (README: The metric)',
+    )
     .requiredOption('--target <dataset>', 'the workload the model must serve: [label=]path[#field]')
     .requiredOption('--train <dataset>', 'a candidate fine-tuning set (repeatable)', collect)
     .option('--pred <dataset>', "the base model's predictions on the target questions (repeatable)", collect)
@@ -53,6 +55,7 @@ export function alignCommand(): Command {
       '--by <key>',
       'every figure per stratum of the target too: length, joins, nesting, clauses, or a column (difficulty, domain, db_id, ...)',
     )
+    .option('--tables <tables.json>', 'Spider-style tables.json: with --by hardness, the Spider hardness of each target query')
     .option('--markdown <file>', 'also write the tables as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
     .option('--json', 'print the comparison as JSON');

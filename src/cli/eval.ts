@@ -4,8 +4,7 @@ import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import { SEMANTICS } from '../eval/compare.js';
 import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS, evaluate } from '../eval/evaluate.js';
 import { renderEvalText } from '../report/evalText.js';
-import { DIALECT_NAMES } from '../sql/dialects.js';
-import { layoutOption, positiveNumber, wholeNumber } from './options.js';
+import { dialectOption, layoutOption, maxQueryLength, maxQueryMbOption, positiveNumber, wholeNumber } from './options.js';
 import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
@@ -21,6 +20,7 @@ interface EvalFlags {
   workers?: number;
   maxRows: number;
   dialect: string;
+  maxQueryMb: number;
   json?: boolean;
   out?: string;
   restart?: boolean;
@@ -40,7 +40,8 @@ export function evalCommand(): Command {
     .option('--timeout <seconds>', 'stop a query running longer than this', positiveNumber, DEFAULT_TIMEOUT_SECONDS)
     .option('--workers <n>', 'execution processes (default: the cores)', wholeNumber(1))
     .option('--max-rows <n>', 'a result with more rows than this is an error', wholeNumber(1), DEFAULT_MAX_ROWS)
-    .addOption(new Option('--dialect <name>', 'SQL dialect for the template match').default('sqlite').choices(DIALECT_NAMES))
+    .addOption(dialectOption('SQL dialect for the template match'))
+    .addOption(maxQueryMbOption())
     .option('--json', 'print the summary as JSON')
     .option('--out <items.jsonl>', 'per-item results; a file from the same inputs and settings is resumed')
     .option('--restart', 'start --out over even if it holds results of another run')
@@ -60,6 +61,7 @@ export function evalCommand(): Command {
           workers: flags.workers,
           maxRows: flags.maxRows,
           dialect: flags.dialect,
+          maxQueryLength: maxQueryLength(flags),
           out: flags.out,
           restart: flags.restart,
           layout: flags.layout,

@@ -35,12 +35,22 @@ export function layoutOption(): Option {
   ).choices(SQL_TEXT_LAYOUTS);
 }
 
+/** --dialect, checked against the dialects the parser knows, in every command that takes it. */
+export function dialectOption(description = 'SQL dialect of the queries'): Option {
+  return new Option('--dialect <name>', description).default('sqlite').choices(DIALECT_NAMES);
+}
+
+/** --max-query-mb: a longer query is refused as bad data. */
+export function maxQueryMbOption(): Option {
+  return new Option('--max-query-mb <mb>', 'refuse queries longer than this').argParser(positiveNumber).default(1);
+}
+
 /** --dialect, --workers, --max-query-mb and --layout, which every command that parses SQL takes. */
 export function addParsingOptions(command: Command): Command {
   return command
-    .addOption(new Option('--dialect <name>', 'SQL dialect of the queries').default('sqlite').choices(DIALECT_NAMES))
+    .addOption(dialectOption())
     .option('--workers <n>', 'parser threads (0: this thread; default: threads only for large inputs)', wholeNumber(0))
-    .option('--max-query-mb <mb>', 'refuse queries longer than this', positiveNumber, 1)
+    .addOption(maxQueryMbOption())
     .addOption(layoutOption());
 }
 

@@ -6,7 +6,7 @@ import { type Endpoint, RequestFailedError } from '../llm/client.js';
 import { ANSWER_STATUSES } from '../llm/extract.js';
 import { type OutputFormat, predict } from '../llm/predict.js';
 import { count } from '../report/table.js';
-import { nonNegativeNumber, positiveNumber, wholeNumber } from './options.js';
+import { dialectOption, nonNegativeNumber, positiveNumber, wholeNumber } from './options.js';
 import { note, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
@@ -65,7 +65,7 @@ export function predictCommand(): Command {
         .choices(['chat', 'completions'])
         .default('chat'),
     )
-    .option('--dialect <name>', 'the SQL dialect named in the prompt', 'sqlite')
+    .addOption(dialectOption('the SQL dialect named in the prompt (and of the answers)'))
     .requiredOption(
       '--out <file>',
       'results: JSONL (resumed if it holds answers of the same run), or with --format bird/spider the final file',

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { renderTable } from '../report/table.js';
 import { type ExportFormat, exportSelection } from '../select/export.js';
 import { type SelectMethod, select } from '../select/select.js';
-import { collect, positiveNumber, wholeNumber } from './options.js';
+import { collect, dialectOption, positiveNumber, wholeNumber } from './options.js';
 import { write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
@@ -43,7 +43,7 @@ export function selectCommand(): Command {
     .addOption(new Option('--format <format>', 'training record format').choices(['chat', 'alpaca', 'sharegpt']).default('chat'))
     .option('--db-dir <dir>', 'folder of <db_id>/<db_id>.sqlite, for the schemas in the prompts')
     .option('--schema <tables.json>', 'tables.json, for the schemas in the prompts (repeatable)', collect)
-    .option('--dialect <name>', 'SQL dialect', 'sqlite')
+    .addOption(dialectOption('SQL dialect of the target and pools'))
     .option('--workers <n>', 'parser threads', wholeNumber(0))
     .option('--json', 'print the result as JSON')
     .action(async (flags: SelectFlags) => {

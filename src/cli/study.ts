@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { renderStudyHtml } from '../report/studyHtml.js';
 import { renderStudyMarkdown, renderStudyText } from '../report/studyText.js';
 import { readExperiments, studyStats } from '../study/study.js';
-import { positiveNumber, wholeNumber } from './options.js';
+import { dialectOption, positiveNumber, wholeNumber } from './options.js';
 import { write, writeJson } from './output.js';
 
 export function studyCommand(): Command {
@@ -16,7 +16,7 @@ export function studyCommand(): Command {
     )
     .option('--bootstrap <n>', 'bootstrap replicates for the intervals of r and ρ', wholeNumber(0), 2000)
     .option('--seed <n>', 'seed of the bootstrap', wholeNumber(0), 0)
-    .option('--dialect <name>', 'SQL dialect, where AR is computed from datasets', 'sqlite')
+    .addOption(dialectOption('SQL dialect, where AR is computed from datasets'))
     .option('--scale <c>', 'fixed c for ARs computed from datasets (puts every experiment on one scale)', positiveNumber)
     .option('--markdown <file>', 'also write the table as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with the AR against ΔEX charts')

@@ -9,7 +9,9 @@ import { createProgress } from './progress.js';
 
 export function templatesCommand(): Command {
   const command = new Command('templates')
-    .description('print the structural template of every query (spec §1), in input order')
+    .description(
+      'print the structural template of every query (names, literals and AS removed: README, The metric), in input order',
+    )
     .argument('<dataset>', 'dataset: [label=]path[#field]')
     .addOption(
       new Option('--format <format>', 'text: "i<TAB>template"; jsonl: {"i":0,"template":"..."} or {"i":7,"error":"..."}')

@@ -43,6 +43,8 @@ export interface EvalOptions {
   readonly restart?: boolean;
   /** How SQL text files are read (default: decided from each file). */
   readonly layout?: SqlTextLayout;
+  /** Queries longer than this (UTF-16 code units) are refused as bad data. */
+  readonly maxQueryLength?: number;
   /** Told how each input was read where that is worth knowing. */
   readonly onNote?: (message: string) => void;
   readonly onProgress?: (done: number, total: number) => void;
@@ -92,7 +94,12 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   let pred: QueryRecord[];
   let resumed: ResumedFile<ItemResult> | null = null;
   try {
-    const load = { dialect: options.dialect, layout: options.layout, onNote: options.onNote };
+    const load = {
+      dialect: options.dialect,
+      layout: options.layout,
+      onNote: options.onNote,
+      maxQueryLength: options.maxQueryLength,
+    };
     const [goldSet, predSet] = await Promise.all([resolveDataset(options.gold, load), resolveDataset(options.pred, load)]);
     [gold, pred] = pairUp(goldSet.path, await readAll(goldSet), predSet.path, await readAll(predSet));
     checkDatabases(options.dbDir, gold);
