@@ -1,10 +1,12 @@
 /** The `study` report, as text for people and as Markdown for papers and pull requests. */
-import type { GroupStats, StudyResult } from '../study/study.js';
+import { type GroupStats, MIN_BOOTSTRAP_N, SMALL_GROUP, type StudyResult } from '../study/study.js';
 import { renderTable } from './table.js';
 
 const num = (x: number | null, digits = 3) => (x === null ? '–' : x.toFixed(digits));
-const pValue = (p: number | null) => (p === null ? '–' : p < 0.001 ? p.toExponential(1) : p.toFixed(3));
-const ci = (c: [number, number] | null) => (c ? `[${num(c[0], 2)}, ${num(c[1], 2)}]` : '–');
+/** A p-value as small as a double can hold is written as a bound, not as `0.0e+0`. */
+const pValue = (p: number | null) => (p === null ? '–' : p < 1e-300 ? '< 1e-300' : p < 0.001 ? p.toExponential(1) : p.toFixed(3));
+/** Intervals with the digits of the estimate they bound. */
+const ci = (c: [number, number] | null) => (c ? `[${num(c[0])}, ${num(c[1])}]` : '–');
 
 function rows(result: StudyResult): [string, GroupStats][] {
   return [['all', result.overall], ...Object.entries(result.families)];
@@ -55,7 +57,17 @@ export function renderStudyText(result: StudyResult): string {
     '',
     `AR > 1 and a gain: ${c.ar_above_gain}; AR > 1, no gain: ${c.ar_above_no_gain}; AR ≤ 1 and a gain: ${c.ar_below_gain}; AR ≤ 1, no gain: ${c.ar_below_no_gain}.`,
     'p-values: two-sided, from Student t with n − 2 degrees of freedom (as SciPy); intervals: bootstrap over experiments.',
+    ...smallGroups(result),
   ].join('\n')}\n`;
+}
+
+function smallGroups(result: StudyResult): string[] {
+  const small = rows(result).filter(([, g]) => g.n < SMALL_GROUP);
+  if (small.length === 0) return [];
+  return [
+    `Few experiments in ${small.map(([name, g]) => `${name} (n = ${g.n})`).join(', ')}: a correlation of so few points is fragile` +
+      ` and its p-value optimistic; groups of fewer than ${MIN_BOOTSTRAP_N} get no bootstrap interval (–).`,
+  ];
 }
 
 export function renderStudyMarkdown(result: StudyResult): string {
@@ -64,5 +76,6 @@ export function renderStudyMarkdown(result: StudyResult): string {
     line(HEADERS),
     line(HEADERS.map((_, k) => (k === 0 ? '---' : '---:'))),
     ...rows(result).map(([name, g]) => line(cells(name, g))),
+    ...smallGroups(result).map((note) => `\n${note}`),
   ].join('\n')}\n`;
 }

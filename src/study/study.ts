@@ -63,6 +63,13 @@ export function studyStats(experiments: readonly Experiment[], options: StudyOpt
   };
 }
 
+/**
+ * Fewer experiments than this get no bootstrap interval: resampling 3 or 4 points gives intervals
+ * that look precise and mean nothing. Groups below SMALL_GROUP are flagged in the reports.
+ */
+export const MIN_BOOTSTRAP_N = 8;
+export const SMALL_GROUP = 10;
+
 function groupStats(list: readonly Experiment[], options: StudyOptions): GroupStats {
   const ar = list.map((e) => e.ar);
   const delta = list.map((e) => e.ex_after - e.ex_before);
@@ -82,10 +89,12 @@ function groupStats(list: readonly Experiment[], options: StudyOptions): GroupSt
   });
   const above = delta.filter((_, k) => (ar[k] as number) > 1);
   const below = delta.filter((_, k) => (ar[k] as number) <= 1);
+  const interval = (statistic: (x: number[], y: number[]) => number | null) =>
+    list.length < MIN_BOOTSTRAP_N ? null : bootstrapInterval(ar, delta, statistic, replicates, seed);
   return {
     n: list.length,
-    pearson: { r: p.value, p: p.p, ci: bootstrapInterval(ar, delta, (x, y) => pearson(x, y).value, replicates, seed) },
-    spearman: { rho: s.value, p: s.p, ci: bootstrapInterval(ar, delta, (x, y) => spearman(x, y).value, replicates, seed) },
+    pearson: { r: p.value, p: p.p, ci: interval((x, y) => pearson(x, y).value) },
+    spearman: { rho: s.value, p: s.p, ci: interval((x, y) => spearman(x, y).value) },
     pearson_log_ar: { r: l.value, p: l.p },
     confusion,
     agreement: list.length === 0 ? null : (confusion.ar_above_gain + confusion.ar_below_no_gain) / list.length,
@@ -146,5 +155,23 @@ export async function readExperiments(input: DatasetInput, options: StudyOptions
     });
   }
   if (out.length === 0) throw new DataError(set.path, 'no experiments');
+  checkOneScale(set.path, out);
   return out;
+}
+
+/**
+ * EX as shares (0–1) and as percentages (0–100) in one file would make ΔEX meaningless: a row
+ * above 1 among rows that lie wholly in 0–1 is refused, naming both.
+ */
+function checkOneScale(path: string, experiments: readonly Experiment[]): void {
+  const percent = experiments.findIndex((e) => e.ex_before > 1 || e.ex_after > 1);
+  const share = experiments.findIndex((e) => e.ex_before <= 1 && e.ex_after <= 1 && (e.ex_before > 0 || e.ex_after > 0));
+  if (percent >= 0 && share >= 0) {
+    const p = experiments[percent] as Experiment;
+    const q = experiments[share] as Experiment;
+    throw new DataError(
+      path,
+      `EX on two scales: ${p.model} has ${p.ex_before}/${p.ex_after} (percent?) while ${q.model} has ${q.ex_before}/${q.ex_after} (a share?); give every EX on one scale`,
+    );
+  }
 }

@@ -88,3 +88,28 @@ test('bad input: one line naming the file and the row', async () => {
   assert.equal(run.code, 1);
   assert.match(run.stderr, /^sqlalign: .*bad\.csv: line 2: ex_before and ex_after must be numbers\n$/);
 });
+
+test('EX given on two scales (shares and percentages) is refused, naming both rows', async () => {
+  const mixed = tmp.file('mixed.csv', 'model,ar,ex_before,ex_after\na,1.2,0.5,0.6\nb,0.9,0.4,0.45\nc,1.1,70,76\n');
+  const run = await runCli(['study', mixed]);
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /EX on two scales: c has 70\/76 \(percent\?\) while a has 0\.5\/0\.6/);
+});
+
+test('three experiments: no bootstrap interval, a small-sample warning, p-values never printed as 0', async () => {
+  const three = tmp.file('three.csv', 'model,ar,ex_before,ex_after\na,1.5,50,60\nb,1.2,50,55\nc,0.8,50,45\n');
+  const json = JSON.parse((await runCli(['study', three, '--json'])).stdout);
+  assert.equal(json.overall.n, 3);
+  assert.equal(json.overall.pearson.ci, null);
+  const text = (await runCli(['study', three])).stdout;
+  assert.match(text, /Few experiments in all \(n = 3\)/);
+  assert.doesNotMatch(text, /0\.0e\+0/);
+  // A perfect line: p is 0 in double precision and is written as a bound.
+  const line = tmp.file(
+    'line.csv',
+    `model,ar,ex_before,ex_after\n${Array.from({ length: 12 }, (_, k) => `m${k},${1 + k / 10},50,${50 + k}`).join('\n')}\n`,
+  );
+  const perfect = (await runCli(['study', line])).stdout;
+  assert.match(perfect, /< 1e-300/);
+  assert.match(perfect, /\[1\.000, 1\.000\]/, 'intervals carry as many digits as the estimate');
+});
