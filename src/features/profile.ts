@@ -97,11 +97,28 @@ function lengthSummary(lengths: [number, number][]): Profile['template_length'] 
   };
   const mean = total === 0 ? 0 : sorted.reduce((s, [len, n]) => s + len * n, 0) / total;
   const max = sorted.at(-1)?.[0] ?? 0;
-  const bin = max <= 40 ? 5 : max <= 100 ? 10 : 25;
+  const histogram = lengthHistogram(sorted, lengthBinWidth(max), max);
+  return { min: sorted[0]?.[0] ?? 0, median: quantile(0.5), mean, p90: quantile(0.9), max, histogram };
+}
+
+/** The bin width for template lengths up to `max` tokens. */
+export const lengthBinWidth = (max: number) => (max <= 40 ? 5 : max <= 100 ? 10 : 25);
+
+/** Template lengths in bins of `bin` tokens from 0 to `max`: sets binned with one width and bound compare bar by bar. */
+export function lengthHistogram(
+  lengths: readonly (readonly [number, number])[],
+  bin: number,
+  max: number,
+): { from: number; to: number; queries: number }[] {
   const histogram: { from: number; to: number; queries: number }[] = [];
   for (let from = 0; from <= max; from += bin) {
-    const queries = sorted.filter(([len]) => len >= from && len < from + bin).reduce((s, [, n]) => s + n, 0);
+    const queries = lengths.filter(([len]) => len >= from && len < from + bin).reduce((s, [, n]) => s + n, 0);
     histogram.push({ from, to: from + bin - 1, queries });
   }
-  return { min: sorted[0]?.[0] ?? 0, median: quantile(0.5), mean, p90: quantile(0.9), max, histogram };
+  return histogram;
+}
+
+/** A set's template lengths (in tokens) with how many queries have each. */
+export function templateLengths(set: QuerySet): [number, number][] {
+  return [...set.templates.counts].map(([template, n]) => [template === '' ? 0 : template.split(' ').length, n]);
 }

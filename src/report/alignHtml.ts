@@ -4,7 +4,8 @@
  * length and construct distributions of the target next to each set's.
  */
 import type { AlignResult } from '../align/align.js';
-import { profileQuerySet } from '../features/profile.js';
+import { lengthBinWidth, lengthHistogram, profileQuerySet, templateLengths } from '../features/profile.js';
+import type { QuerySet } from '../features/querySet.js';
 import { type ChartSpec, renderSvg } from './charts.js';
 import { escapeHtml, page } from './htmlPage.js';
 import { fixed, percent } from './table.js';
@@ -139,11 +140,14 @@ export async function renderAlignHtml(result: AlignResult): Promise<string> {
     label: k === 0 ? `${set.name} (target)` : set.name,
     profile: profileQuerySet(set, result.params.lmax),
   }));
+  // One set of bins for every set, so that the bars compare.
+  const maxLength = Math.max(0, ...profiles.map(({ profile }) => profile.template_length.max));
+  const bin = lengthBinWidth(maxLength);
   await figure('template-length', 'Template length (tokens): target and each set', {
     data: {
-      values: profiles.flatMap(({ label, profile }) => {
+      values: profiles.flatMap(({ label, profile }, k) => {
         const parsed = profile.queries - profile.unparseable || 1;
-        return profile.template_length.histogram.map((h) => ({
+        return lengthHistogram(templateLengths(sets[k] as QuerySet), bin, maxLength).map((h) => ({
           set: label,
           length: `${h.from}–${h.to}`,
           from: h.from,

@@ -85,6 +85,16 @@ describe('HTML reports in Chromium', browserOrSkip(), () => {
       assert.equal(await marks(`patterns-${e.role}-${e.name}`, 'rect'), e.missing.length + e.excess.length);
     }
     assert.ok((await marks('template-length', 'rect')) > 4);
+    // One set of bins for every set: the axis labels are consecutive bins of one width.
+    const bins = (await page.locator('figure[data-chart="template-length"] text').allTextContents())
+      .filter((t) => /^\d+–\d+$/.test(t))
+      .map((t) => t.split('–').map(Number) as [number, number]);
+    assert.ok(bins.length > 1, 'the length axis is labelled with bins');
+    const width = (bins[0] as [number, number])[1] - (bins[0] as [number, number])[0];
+    assert.ok(
+      bins.every(([from, to], k) => to - from === width && from === k * (width + 1)),
+      `bins: ${bins.map((b) => b.join('–')).join(', ')}`,
+    );
     assert.equal(await marks('constructs', 'rect'), 20 * 4, 'every construct for the target and the three sets');
     const strata = (result.strata?.strata.length ?? 0) * result.ratios.length;
     assert.equal(await marks('strata', 'symbol'), strata, 'one AR per stratum and pair');
