@@ -1,5 +1,6 @@
 /** The whole `align` pipeline as one library call: load → template → features → compare. */
-import { type DatasetInput, estimateQueries, resolveDataset, UsageError } from '../datasets/index.js';
+import { type DatasetInput, estimateQueries, resolveDataset, UsageError, withDistinctNames } from '../datasets/index.js';
+import { ItemKeys } from '../datasets/overlap.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import type { QueryRecord } from '../datasets/record.js';
 import { SpiderJudge } from '../eval/spider/judge.js';
@@ -86,10 +87,12 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
         onNote: options.onNote,
       }),
     ),
-  ).catch(async (err: unknown) => {
-    await templaterReady.then((t) => t.close()).catch(() => {});
-    throw err;
-  });
+  )
+    .then(withDistinctNames)
+    .catch(async (err: unknown) => {
+      await templaterReady.then((t) => t.close()).catch(() => {});
+      throw err;
+    });
   const templater = await templaterReady;
   const hardnessOf = options.by === 'hardness' ? hardnessStratum(options.tables) : null;
   const stratumOfTarget = (key: string, record: QueryRecord, template: string | null) =>
@@ -103,13 +106,19 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     const firstPred = 1 + options.train.length;
     // The target's and each prediction set's db_ids, in order: predictions must answer the target's questions.
     const dbIds: (string | undefined)[][] = datasets.map(() => []);
+    // Target items a training set holds verbatim: its D then measures leakage, not alignment.
+    const targetKeys = new ItemKeys();
+    const leaked = datasets.map(() => 0);
     for (const [k, dataset] of datasets.entries()) {
       const keepDbIds = (k === 0 && (options.pred?.length ?? 0) > 0) || k >= firstPred;
+      const isTrain = k > 0 && k < firstPred;
       const set = await buildQuerySet(dataset, templater, {
         onProgress: (done) => options.onProgress?.(dataset.name, done),
         onRecord:
-          (k === 0 && entries) || keepDbIds
+          k === 0 || isTrain || keepDbIds
             ? (record, result) => {
+                if (k === 0) targetKeys.add(record);
+                else if (isTrain && record.sql !== null && targetKeys.has(record)) leaked[k] = (leaked[k] ?? 0) + 1;
                 if (keepDbIds) dbIds[k]?.push(record.db_id);
                 if (k !== 0 || !entries) return;
                 const template = 'template' in result ? result.template : null;
@@ -124,7 +133,17 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     const [fullTarget, ...rest] = sets as [QuerySet, ...QuerySet[]];
     const train = rest.slice(0, options.train.length);
     const pred = rest.slice(options.train.length);
-    const warnings = pred.flatMap((set, k) => predictionWarnings(fullTarget, set, dbIds[0] ?? [], dbIds[firstPred + k] ?? []));
+    const warnings = [
+      ...train.flatMap((set, k) => {
+        const n = leaked[1 + k] ?? 0;
+        return n === 0
+          ? []
+          : [
+              `${set.name} holds ${n} of the target's ${fullTarget.queries} items (the same question, or the same SQL on the same database): its low D measures leakage, not alignment`,
+            ];
+      }),
+      ...pred.flatMap((set, k) => predictionWarnings(fullTarget, set, dbIds[0] ?? [], dbIds[firstPred + k] ?? [])),
+    ];
     for (const warning of warnings) options.onNote?.(warning);
     const seed = options.seed ?? 0;
     const sampled = options.targetSample && entries ? samplePerGroup(entries, options.targetSample, seed) : null;

@@ -3,8 +3,9 @@ import { Command, Option } from 'commander';
 import { renderTable } from '../report/table.js';
 import { type ExportFormat, exportSelection } from '../select/export.js';
 import { type SelectMethod, select } from '../select/select.js';
-import { collect, dialectOption, positiveNumber, wholeNumber } from './options.js';
-import { write, writeJson } from './output.js';
+import { plural } from '../words.js';
+import { collect, dialectOption, nonNegativeNumber, positiveNumber, wholeNumber } from './options.js';
+import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
 
@@ -23,6 +24,7 @@ interface SelectFlags {
   dialect: string;
   workers?: number;
   json?: boolean;
+  allowOverlap?: boolean;
 }
 
 export function selectCommand(): Command {
@@ -37,7 +39,13 @@ export function selectCommand(): Command {
         .default('greedy'),
     )
     .option('--seed <n>', 'seed of the held-out split, item order and resampling', wholeNumber(0), 0)
-    .option('--holdout <share>', 'share of the target held out to judge the selection', positiveNumber, 0.3)
+    .option(
+      '--holdout <share>',
+      'share of the target held out to judge the selection (0: none, no judgement)',
+      nonNegativeNumber,
+      0.3,
+    )
+    .option('--allow-overlap', 'keep pool items that duplicate a target item (same question, or same SQL on the same database)')
     .option('--max-template-share <share>', 'largest share of the budget one template may take', positiveNumber, 0.05)
     .option('--out <file.jsonl>', 'write the selected examples as training records')
     .addOption(new Option('--format <format>', 'training record format').choices(['chat', 'alpaca', 'sharegpt']).default('chat'))
@@ -59,6 +67,7 @@ export function selectCommand(): Command {
           seed: flags.seed,
           holdout: flags.holdout,
           maxTemplateShare: flags.maxTemplateShare,
+          allowOverlap: flags.allowOverlap,
           dialect: flags.dialect,
           workers: flags.workers,
           onProgress: (stage, done) => progress.update(stage, done),
@@ -66,10 +75,33 @@ export function selectCommand(): Command {
       } finally {
         progress.done();
       }
-      if (flags.out)
-        exportSelection(flags.out, result.selected, { format: flags.format, dbDir: flags.dbDir, schema, dialect: flags.dialect });
+      const exported = flags.out
+        ? exportSelection(flags.out, result.selected, {
+            format: flags.format,
+            dbDir: flags.dbDir,
+            schema,
+            dialect: flags.dialect,
+          })
+        : null;
       const { selected, ...summary } = result;
-      if (flags.json) return writeJson({ ...summary, selected: selected.length, out: flags.out ?? null });
+      const overlapped = Object.entries(result.overlap);
+      if (overlapped.length > 0) {
+        note(
+          `left out ${overlapped.map(([pool, n]) => `${plural(n, 'item')} of ${pool}`).join(', ')} that duplicate target items (same question, or same SQL on the same database); --allow-overlap keeps them`,
+        );
+      }
+      if (exported && exported.without_schema > 0) {
+        note(
+          `${plural(exported.without_schema, 'record')} of ${flags.out} have no schema in their prompt (none found for their database): give --db-dir or --schema to include it`,
+        );
+      }
+      if (flags.json)
+        return writeJson({
+          ...summary,
+          selected: selected.length,
+          out: flags.out ?? null,
+          without_schema: exported?.without_schema ?? 0,
+        });
       const lines = [
         `sqlalign select · ${result.method} · ${selected.length} examples in ${result.seconds.toFixed(1)} s · from ${Object.entries(
           result.composition,
@@ -77,11 +109,15 @@ export function selectCommand(): Command {
           .map(([pool, n]) => `${pool} ${n}`)
           .join(', ')}`,
         `target: ${result.target.queries} queries, ${result.target.held_out} held out to judge the selection`,
+        ...(overlapped.length > 0
+          ? [`left out as duplicates of target items: ${overlapped.map(([pool, n]) => `${n} of ${pool}`).join(', ')}`]
+          : []),
         '',
         renderTable(
           [
             { header: 'held-out target against' },
             { header: 'queries', align: 'right' },
+            { header: 'size-matched', align: 'right' },
             { header: 'D(T‖X)', align: 'right' },
             { header: 'A_KL', align: 'right' },
             { header: 'coverage', align: 'right' },
@@ -89,6 +125,7 @@ export function selectCommand(): Command {
           result.held_out.map((r) => [
             r.name,
             String(r.queries),
+            r.size_matched ? 'yes' : 'no',
             `${r.kl.toFixed(4)}${r.kl_sd === undefined ? '' : ` ± ${r.kl_sd.toFixed(4)}`}`,
             r.alignment.toFixed(4),
             `${(100 * r.coverage).toFixed(1)}%`,

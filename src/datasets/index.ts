@@ -2,7 +2,7 @@ export { DataError, UsageError } from './errors.js';
 export { type InlineDataset, inlineDataset } from './inline.js';
 export { DEFAULT_MAX_QUERY_LENGTH, type LoadOptions, openDataset } from './load.js';
 export type { Dataset, DatasetFormat, QueryRecord } from './record.js';
-export { type DatasetSpec, parseDatasetSpec } from './spec.js';
+export { type DatasetSpec, defaultName, parseDatasetSpec } from './spec.js';
 
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -10,7 +10,7 @@ import { stat } from 'node:fs/promises';
 import { type InlineDataset, inlineDataset } from './inline.js';
 import { type LoadOptions, openDataset } from './load.js';
 import type { Dataset, QueryRecord } from './record.js';
-import { parseDatasetSpec } from './spec.js';
+import { defaultName, distinctNames, parseDatasetSpec } from './spec.js';
 
 /** A dataset argument (`[label=]path[#field]`) or queries in memory. */
 export type DatasetInput = string | InlineDataset;
@@ -55,4 +55,12 @@ export async function inputHash(input: DatasetInput): Promise<string> {
     // A file that cannot be read is reported by the reader, with its name.
   }
   return hash.digest('hex');
+}
+
+/** The datasets of one report, renamed where their default labels collide (see distinctNames). */
+export function withDistinctNames(datasets: readonly Dataset[]): Dataset[] {
+  const names = distinctNames(
+    datasets.map((d) => ({ name: d.name, path: d.path, field: d.field, labelled: d.name !== defaultName(d.path, d.field) })),
+  );
+  return datasets.map((d, k) => (names[k] === d.name ? d : { ...d, name: names[k] as string }));
 }

@@ -1,6 +1,7 @@
 /**
- * A dataset argument: `[label=]path[#field]`. The label defaults to the argument as
- * written. `=` and `#` may also occur inside real file names, so the reading under which
+ * A dataset argument: `[label=]path[#field]`. The label defaults to the file's stem and the
+ * field (`dev` for `../spider/dev.json`, `DIN-SQL_GPT4#PREDICTED SQL`); where two inputs of one
+ * report would get the same label, `distinctNames` lengthens them with their folders. `=` and `#` may also occur inside real file names, so the reading under which
  * the path exists wins; when none exists, the plain reading is taken (and the file is then
  * reported missing under that name).
  */
@@ -21,12 +22,47 @@ export function parseDatasetSpec(arg: string, exists: (p: string) => boolean = e
     const hash = rest.lastIndexOf('#');
     if (hash > 0) readings.push({ name, path: rest.slice(0, hash), field: rest.slice(hash + 1) });
   }
+  const named = (r: DatasetSpec): DatasetSpec => (r.name === arg ? { ...r, name: defaultName(r.path, r.field) } : r);
   const found = readings.find((r) => exists(r.path));
-  if (found) return found;
+  if (found) return named(found);
   // Nothing exists: prefer the reading a user most likely meant (label, then field).
   const plain = labelled && !/[\\/]/.test(labelled.name) ? labelled : { name: arg, rest: arg };
   const hash = plain.rest.lastIndexOf('#');
-  return hash > 0
-    ? { name: plain.name, path: plain.rest.slice(0, hash), field: plain.rest.slice(hash + 1) }
-    : { name: plain.name, path: plain.rest };
+  return named(
+    hash > 0
+      ? { name: plain.name, path: plain.rest.slice(0, hash), field: plain.rest.slice(hash + 1) }
+      : { name: plain.name, path: plain.rest },
+  );
+}
+
+/** `dev` for `../spider/dev.json`, `log` for `log.jsonl.gz`, `preds#PREDICTED SQL` with a field. */
+export function defaultName(path: string, field?: string, folders = 0): string {
+  const parts = path.split(/[\\/]+/).filter((p) => p !== '' && p !== '.' && p !== '..');
+  const file = (parts.at(-1) ?? path).replace(/\.gz$/i, '').replace(/\.[^.]+$/, '');
+  const stem = [...parts.slice(Math.max(0, parts.length - 1 - folders), -1), file].join('/');
+  return field === undefined ? stem : `${stem}#${field}`;
+}
+
+/**
+ * Labels that tell a report's inputs apart: where defaults collide (`spider/dev.json` and
+ * `bird/dev.json`), each is lengthened with its folders until they differ. Labels a user gave are kept.
+ */
+export function distinctNames(specs: readonly { name: string; path: string; field?: string; labelled: boolean }[]): string[] {
+  const names = specs.map((s) => s.name);
+  for (let folders = 1; folders <= 8; folders++) {
+    // Which names stand for more than one file (one file given twice keeps its name).
+    const files = new Map<string, Set<string>>();
+    names.forEach((name, k) => files.set(name, (files.get(name) ?? new Set()).add(`${specs[k]?.path}#${specs[k]?.field}`)));
+    let changed = false;
+    specs.forEach((s, k) => {
+      if (s.labelled || (files.get(names[k] as string)?.size ?? 0) < 2) return;
+      const longer = defaultName(s.path, s.field, folders);
+      if (longer !== names[k]) {
+        names[k] = longer;
+        changed = true;
+      }
+    });
+    if (!changed) break;
+  }
+  return names;
 }

@@ -9,6 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seededRandom, shuffleInPlace } from '../align/random.js';
 import { DataError, type DatasetInput, inputHash, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
+import { QUESTION_FIELDS, questionOf } from '../datasets/question.js';
 import { BIRD_SEPARATOR } from '../datasets/readers/json.js';
 import { type Fingerprint, openResumable, textHash } from '../io/resumableJsonl.js';
 import { dialectInfo } from '../sql/dialects.js';
@@ -77,15 +78,7 @@ export interface PredictSummary {
   readonly exported: string | null;
 }
 
-const QUESTION_FIELDS = ['question', 'NLQ', 'sql_prompt', 'utterance', 'nl', 'text', 'prompt'];
-
-export function questionOf(record: QueryRecord): string | null {
-  for (const name of QUESTION_FIELDS) {
-    const v = record.fields?.[name];
-    if (typeof v === 'string' && v.trim() !== '') return v;
-  }
-  return null;
-}
+export { questionOf } from '../datasets/question.js';
 
 export const progressFile = (out: string, format: OutputFormat) => (format === 'jsonl' ? out : `${out}.jsonl`);
 

@@ -119,7 +119,7 @@ export async function renderAlignHtml(result: AlignResult): Promise<string> {
       ...e.missing.map((p) => ({ pattern: p.ngram, side: 'the target needs, it lacks', share: p.share_target - p.share_other })),
       ...e.excess.map((p) => ({
         pattern: p.ngram,
-        side: 'it has far more than the target',
+        side: 'the set has far more often than the target',
         share: p.share_target - p.share_other,
       })),
     ];

@@ -104,7 +104,7 @@ function decisionLines(result: AlignResult): string[] {
   const lines = ['Decision:'];
   ratios.forEach((r, k) => {
     lines.push(
-      `  ${sentence(r, byName.get(`train:${r.train}`)?.coverage, result.bootstrap?.ratios[k], result.bootstrap?.level)}`,
+      `  ${sentence(r, byName.get(`train:${r.train}`)?.coverage, result.bootstrap?.ratios[k], result.bootstrap?.level, result.sample !== null)}`,
     );
   });
   const best = [...ratios].sort((a, b) => b.ar - a.ar)[0] as RatioRow;
@@ -118,11 +118,21 @@ function decisionLines(result: AlignResult): string[] {
   return lines;
 }
 
-function sentence(r: RatioRow, trainCoverage: number | undefined, ci: Interval | undefined, level = 0.95): string {
-  const cover = trainCoverage === undefined ? '' : `; it covers ${percent(trainCoverage)} of the target's n-gram mass`;
+function sentence(
+  r: RatioRow,
+  trainCoverage: number | undefined,
+  ci: Interval | undefined,
+  level = 0.95,
+  sampled = false,
+): string {
+  // The coverage is the training set's: say whose it is, since the sentence also names the predictions.
+  const cover = trainCoverage === undefined ? '' : `; ${r.train} covers ${percent(trainCoverage)} of the target's n-gram mass`;
   const interval = ci ? `, ${Math.round(100 * level)}% CI ${fixed(ci[0], 3)}–${fixed(ci[1], 3)}` : '';
   if (ci && ci[0] <= 1 && ci[1] > 1) {
-    return `fine-tune on ${r.train}: uncertain (AR ${fixed(r.ar, 3)}${interval}): the interval contains 1; a larger target sample would tell${cover}.`;
+    const more = sampled
+      ? 'a larger target sample would tell'
+      : 'the whole target was used, so the two sets are simply this close';
+    return `fine-tune on ${r.train}: uncertain (AR ${fixed(r.ar, 3)}${interval}): the interval contains 1; ${more}${cover}.`;
   }
   if (r.decision === 'fine-tune') {
     return `fine-tune on ${r.train}: likely to help (AR ${fixed(r.ar, 3)}${interval} > 1): it is structurally closer to the target than ${r.pred} (D lower by ${fixed(r.kl_gap)})${cover}.`;
@@ -157,7 +167,7 @@ function explanationLines(e: Explanation): string[] {
   const lines = [`Why ${e.name} (${e.role}) differs from the target:`];
   lines.push('  the target needs, it lacks (largest contributions to D):');
   lines.push(...(e.missing.length > 0 ? e.missing.slice(0, 6).map(pattern) : ['    nothing']));
-  lines.push('  it has far more of than the target:');
+  lines.push('  it has far more often than the target:');
   lines.push(...(e.excess.length > 0 ? e.excess.slice(0, 6).map(pattern) : ['    nothing']));
   lines.push('  templates most under-represented (share of target vs set):');
   for (const t of e.templates_under.slice(0, 3))

@@ -4,8 +4,8 @@
  * Alpaca or ShareGPT form. Every record keeps its source pool and id.
  */
 import { writeFileSync } from 'node:fs';
-import { DataError } from '../datasets/errors.js';
-import { questionOf, SchemaSource } from '../llm/predict.js';
+import { questionOf } from '../datasets/question.js';
+import { SchemaSource } from '../llm/predict.js';
 import { DEFAULT_SYSTEM, DEFAULT_TEMPLATE, renderPrompt } from '../llm/prompt.js';
 import type { TablesJsonFull } from '../llm/schemaText.js';
 import type { SelectedItem } from './select.js';
@@ -20,10 +20,13 @@ export interface ExportOptions {
   readonly dialect?: string;
 }
 
-export function trainingRecord(item: SelectedItem, schemas: SchemaSource, options: ExportOptions): object {
+/** What a prompt says where no schema could be found for the item. */
+export const NO_SCHEMA = '(no schema available: give --db-dir or --schema to include it)';
+
+export function trainingRecord(item: SelectedItem, schemas: SchemaSource, options: ExportOptions, schema?: string): object {
   const r = item.record;
   const prompt = renderPrompt(DEFAULT_TEMPLATE, {
-    schema: schemas.of(r),
+    schema: schema ?? schemas.of(r),
     question: questionOf(r) ?? '',
     evidence: options.evidence !== false && typeof r.fields?.evidence === 'string' ? (r.fields.evidence as string) : undefined,
     dialect: options.dialect ?? 'sqlite',
@@ -53,16 +56,28 @@ export function trainingRecord(item: SelectedItem, schemas: SchemaSource, option
   };
 }
 
-/** Writes the records as JSONL; returns how many were written. */
-export function exportSelection(path: string, items: readonly SelectedItem[], options: ExportOptions): number {
+/**
+ * Writes every record as JSONL. An item whose schema cannot be found (no sql_context, no database
+ * in `dbDir`, no tables.json entry) is still written, its prompt saying the schema is missing, and
+ * counted: the caller reports how many.
+ */
+export function exportSelection(
+  path: string,
+  items: readonly SelectedItem[],
+  options: ExportOptions,
+): { written: number; without_schema: number } {
   const schemas = new SchemaSource({ dbDir: options.dbDir, schema: options.schema });
+  let withoutSchema = 0;
   const lines = items.map((item) => {
+    let schema: string | undefined;
     try {
-      return `${JSON.stringify(trainingRecord(item, schemas, options))}\n`;
-    } catch (err) {
-      throw new DataError(item.pool, `${err instanceof Error ? err.message : String(err)}; give --db-dir or --schema for it`);
+      schemas.of(item.record);
+    } catch {
+      schema = NO_SCHEMA;
+      withoutSchema++;
     }
+    return `${JSON.stringify(trainingRecord(item, schemas, options, schema))}\n`;
   });
   writeFileSync(path, lines.join(''));
-  return items.length;
+  return { written: items.length, without_schema: withoutSchema };
 }

@@ -6,10 +6,18 @@
 
 import { alignmentScore, coverage, klDivergence } from '../align/divergence.js';
 import { seededRandom, shuffleInPlace } from '../align/random.js';
-import { DataError, type DatasetInput, type QueryRecord, resolveDataset } from '../datasets/index.js';
+import {
+  DataError,
+  type DatasetInput,
+  type QueryRecord,
+  resolveDataset,
+  UsageError,
+  withDistinctNames,
+} from '../datasets/index.js';
+import { ItemKeys } from '../datasets/overlap.js';
+import { questionOf } from '../datasets/question.js';
 import { ngramDistribution, TemplateCounter } from '../features/distribution.js';
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
-import { questionOf } from '../llm/predict.js';
 import { createTemplater } from '../sql/templater.js';
 import { denseCounts, groupByTemplate, type PoolItem, Vocabulary } from './candidates.js';
 import { greedySelect } from './greedy.js';
@@ -27,6 +35,8 @@ export interface SelectOptions {
   readonly holdout?: number;
   /** Largest share of the budget any one template may take (default 0.05). */
   readonly maxTemplateShare?: number;
+  /** Keep pool items that duplicate a target item (same question, or same SQL on the same database). */
+  readonly allowOverlap?: boolean;
   readonly randomSeeds?: number;
   readonly dialect?: string;
   readonly alpha?: number;
@@ -49,6 +59,8 @@ export interface HeldOutRow {
   readonly coverage: number;
   /** For random subsets: the spread over seeds. */
   readonly kl_sd?: number;
+  /** Whether the row has as many queries as the selection (D depends on a set's size, too). */
+  readonly size_matched: boolean;
 }
 
 export interface SelectResult {
@@ -58,10 +70,16 @@ export interface SelectResult {
   readonly composition: Record<string, number>;
   /** Pool items left out because they have no question (they cannot be training examples). */
   readonly without_question: number;
+  /** Pool items left out because they duplicate a target item (per pool), unless allowOverlap. */
+  readonly overlap: Readonly<Record<string, number>>;
   readonly target: { readonly queries: number; readonly selection_part: number; readonly held_out: number };
   /** D, A_KL and coverage of the held-out target against each candidate (c: the largest D listed). */
   readonly held_out: readonly HeldOutRow[];
   readonly beats_random: boolean;
+  /** The pool whose random subsets of the selection's size come closest to the held-out target. */
+  readonly best_pool: { readonly name: string; readonly kl: number; readonly kl_sd: number } | null;
+  /** `selection`: worth it; `pool`: just use the best pool; `random`: no better than random; `unjudged`: no held-out part. */
+  readonly decision: 'selection' | 'pool' | 'random' | 'unjudged';
   readonly verdict: string;
   readonly seconds: number;
 }
@@ -73,25 +91,30 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   const alpha = options.alpha ?? 0.01;
   const lmax = options.lmax ?? 15;
   const holdout = options.holdout ?? 0.3;
-  if (!(options.budget >= 1)) throw new DataError('--budget', 'must be at least 1');
-  if (!(holdout > 0 && holdout < 1)) throw new DataError('--holdout', 'must lie between 0 and 1');
+  if (!(options.budget >= 1)) throw new UsageError(`budget must be at least 1 (got ${options.budget})`);
+  if (!(holdout >= 0 && holdout < 1)) throw new UsageError(`holdout must lie in [0, 1) (got ${holdout})`);
 
-  const datasets = await Promise.all(
-    [options.target, ...options.pools].map((d) => resolveDataset(d, { dialect: options.dialect })),
+  const datasets = withDistinctNames(
+    await Promise.all([options.target, ...options.pools].map((d) => resolveDataset(d, { dialect: options.dialect }))),
   );
   const templater = await createTemplater(options.dialect ?? 'sqlite', { workers: options.workers });
   const targetTemplates: string[] = [];
   const items: (PoolItem & { record: QueryRecord })[] = [];
   // A training example needs its question: items without one are not candidates.
   let withoutQuestion = 0;
+  // A pool item that is a target item (BIRD mini-dev inside BIRD dev) would be trained on the test.
+  const targetKeys = new ItemKeys();
+  const overlap: Record<string, number> = {};
   try {
     for (const [k, dataset] of datasets.entries()) {
       const set = await buildQuerySet(dataset, templater, {
         onProgress: (done) => options.onProgress?.(dataset.name, done),
         onRecord: (record, result) => {
+          if (k === 0) targetKeys.add(record);
           if (!('template' in result)) return;
           if (k === 0) targetTemplates.push(result.template);
           else if (questionOf(record) === null) withoutQuestion++;
+          else if (!options.allowOverlap && targetKeys.has(record)) overlap[dataset.name] = (overlap[dataset.name] ?? 0) + 1;
           else items.push({ pool: dataset.name, i: record.i, template: result.template, record });
         },
       });
@@ -107,7 +130,7 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   // Hold out part of the target: selection sees only the rest.
   const random = seededRandom(seed);
   const shuffled = shuffleInPlace([...targetTemplates], random);
-  const heldCount = Math.max(1, Math.round(holdout * shuffled.length));
+  const heldCount = holdout === 0 ? 0 : Math.max(1, Math.round(holdout * shuffled.length));
   const heldOut = shuffled.slice(0, heldCount);
   const selectionPart = shuffled.slice(heldCount);
   if (selectionPart.length === 0) throw new DataError(datasets[0]?.path ?? '--target', 'too few target queries to hold some out');
@@ -144,39 +167,18 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   }
   const selected = chosen as (PoolItem & { record: QueryRecord })[];
 
-  // Judge on the held-out target.
-  const T = ngramDistribution(count(heldOut), lmax);
-  const measure = (templates: readonly string[]) => {
-    const X = ngramDistribution(count(templates), lmax);
-    return { kl: klDivergence(T, X, alpha), coverage: coverage(T, X), queries: templates.length };
-  };
-  const rows: Omit<HeldOutRow, 'alignment'>[] = [{ name: `selected (${method})`, ...measure(selected.map((s) => s.template)) }];
-  const seeds = options.randomSeeds ?? 10;
-  const randoms = Array.from({ length: seeds }, (_, s) => {
-    const r = seededRandom(seed + 1000 + s);
-    const picked = new Set<number>();
-    while (picked.size < budget) picked.add(Math.floor(r() * items.length));
-    return measure([...picked].map((k) => (items[k] as PoolItem).template));
-  });
-  const randomMean = randoms.reduce((a, b) => a + b.kl, 0) / seeds;
-  const randomSd = Math.sqrt(randoms.reduce((a, b) => a + (b.kl - randomMean) ** 2, 0) / Math.max(1, seeds - 1));
-  rows.push({
-    name: `random subsets of ${budget} (${seeds} seeds)`,
-    kl: randomMean,
-    kl_sd: randomSd,
-    coverage: randoms.reduce((a, b) => a + b.coverage, 0) / seeds,
-    queries: budget,
-  });
-  rows.push({ name: 'whole pool', ...measure(items.map((i) => i.template)) });
-  for (const dataset of datasets.slice(1))
-    rows.push({ name: `pool ${dataset.name}`, ...measure(items.filter((i) => i.pool === dataset.name).map((i) => i.template)) });
-  const c = Math.max(...rows.map((r) => r.kl)) || 1;
-  const held = rows.map((r) => ({ ...r, alignment: alignmentScore(r.kl, c) }));
-  const sel = held[0] as HeldOutRow;
-  const beats = sel.kl < randomMean - 2 * randomSd;
-  const verdict = beats
-    ? `worth it: on the held-out target the selection's D is ${sel.kl.toFixed(4)}, below random subsets of the same size (${randomMean.toFixed(4)} ± ${randomSd.toFixed(4)}).`
-    : `not worth it: on the held-out target the selection's D is ${sel.kl.toFixed(4)}, not clearly below random subsets of the same size (${randomMean.toFixed(4)} ± ${randomSd.toFixed(4)}); train on a random subset instead.`;
+  const judged =
+    heldOut.length > 0
+      ? judge(
+          heldOut,
+          selected,
+          items,
+          datasets.slice(1).map((d) => d.name),
+          method,
+          budget,
+          options,
+        )
+      : null;
   const composition: Record<string, number> = {};
   for (const s of selected) composition[s.pool] = (composition[s.pool] ?? 0) + 1;
   return {
@@ -185,11 +187,124 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
     selected: selected.map((s) => ({ pool: s.pool, record: s.record, template: s.template })),
     composition,
     without_question: withoutQuestion,
+    overlap,
     target: { queries: targetTemplates.length, selection_part: selectionPart.length, held_out: heldOut.length },
-    held_out: held,
-    beats_random: beats,
-    verdict,
+    held_out: judged?.rows ?? [],
+    beats_random: judged?.beatsRandom ?? false,
+    best_pool: judged?.bestPool ?? null,
+    decision: judged?.decision ?? 'unjudged',
+    verdict:
+      judged?.verdict ??
+      'not judged: with no held-out part of the target (--holdout 0) nothing tells the selection from a random subset.',
     seconds: (performance.now() - started) / 1000,
+  };
+}
+
+interface Judgement {
+  readonly rows: HeldOutRow[];
+  readonly beatsRandom: boolean;
+  readonly bestPool: { name: string; kl: number; kl_sd: number } | null;
+  readonly decision: 'selection' | 'pool' | 'random';
+  readonly verdict: string;
+}
+
+/**
+ * The selection against what a user could do instead, on the held-out target: random subsets of
+ * all pools and of each pool alone, each of the selection's size (D depends on a set's size as
+ * well as its structure), and, for reference, the whole pools (other sizes, labelled so).
+ */
+function judge(
+  heldOut: readonly string[],
+  selected: readonly PoolItem[],
+  items: readonly PoolItem[],
+  pools: readonly string[],
+  method: SelectMethod,
+  budget: number,
+  options: SelectOptions,
+): Judgement {
+  const alpha = options.alpha ?? 0.01;
+  const lmax = options.lmax ?? 15;
+  const seed = options.seed ?? 0;
+  const seeds = options.randomSeeds ?? 10;
+  const T = ngramDistribution(count(heldOut), lmax);
+  const measure = (templates: readonly string[]) => {
+    const X = ngramDistribution(count(templates), lmax);
+    return { kl: klDivergence(T, X, alpha), coverage: coverage(T, X), queries: templates.length };
+  };
+  /** Mean and spread of D over random subsets of `size` drawn from `from`. */
+  const randomSubsets = (from: readonly PoolItem[], salt: number) => {
+    const size = Math.min(budget, from.length);
+    const runs = Array.from({ length: seeds }, (_, s) => {
+      const picked = shuffleInPlace([...from], seededRandom(seed + salt + s)).slice(0, size);
+      return measure(picked.map((p) => p.template));
+    });
+    const kl = runs.reduce((a, b) => a + b.kl, 0) / seeds;
+    const kl_sd = Math.sqrt(runs.reduce((a, b) => a + (b.kl - kl) ** 2, 0) / Math.max(1, seeds - 1));
+    return { kl, kl_sd, coverage: runs.reduce((a, b) => a + b.coverage, 0) / seeds, queries: size };
+  };
+  const rows: Omit<HeldOutRow, 'alignment'>[] = [
+    { name: `selected (${method})`, ...measure(selected.map((s) => s.template)), size_matched: true },
+  ];
+  const random = randomSubsets(items, 1000);
+  rows.push({ name: `random subsets of all pools (${seeds} seeds)`, ...random, size_matched: true });
+  const perPool = pools.map((name, k) => {
+    const members = items.filter((i) => i.pool === name);
+    return { name, members, ...randomSubsets(members, 2000 + 100 * k) };
+  });
+  for (const p of perPool.filter((q) => q.members.length > 0)) {
+    const { name, members: _m, ...r } = p;
+    rows.push({ name: `random subsets of pool ${name} (${seeds} seeds)`, ...r, size_matched: r.queries === budget });
+  }
+  rows.push({
+    name: `whole pools (${items.length} queries: another size)`,
+    ...measure(items.map((i) => i.template)),
+    size_matched: false,
+  });
+  for (const name of pools) {
+    const members = items.filter((i) => i.pool === name).map((i) => i.template);
+    if (members.length > 0)
+      rows.push({ name: `whole pool ${name} (another size)`, ...measure(members), size_matched: members.length === budget });
+  }
+  const c = Math.max(...rows.map((r) => r.kl)) || 1;
+  const held = rows.map((r) => ({ ...r, alignment: alignmentScore(r.kl, c) }));
+  const sel = held[0] as HeldOutRow;
+  const fmt = (x: number) => x.toFixed(4);
+  const beatsRandom = sel.kl < random.kl - 2 * random.kl_sd;
+  const best = perPool.filter((p) => p.members.length >= budget).sort((a, b) => a.kl - b.kl)[0];
+  const bestPool = best ? { name: best.name, kl: best.kl, kl_sd: best.kl_sd } : null;
+  const beatsBest = bestPool === null || sel.kl < bestPool.kl - 2 * bestPool.kl_sd;
+  if (bestPool && bestPool.kl <= sel.kl && pools.length > 1) {
+    return {
+      rows: held,
+      beatsRandom,
+      bestPool,
+      decision: 'pool',
+      verdict: `not worth it: just use pool ${bestPool.name}. On the held-out target, random subsets of it of the same size (${budget}) come as close or closer (D ${fmt(bestPool.kl)} ± ${fmt(bestPool.kl_sd)}) than the selection (D ${fmt(sel.kl)}).`,
+    };
+  }
+  if (beatsRandom && beatsBest) {
+    const pool =
+      bestPool && pools.length > 1
+        ? ` and random subsets of the best single pool, ${bestPool.name} (${fmt(bestPool.kl)} ± ${fmt(bestPool.kl_sd)})`
+        : '';
+    return {
+      rows: held,
+      beatsRandom,
+      bestPool,
+      decision: 'selection',
+      verdict: `worth it: on the held-out target the selection's D is ${fmt(sel.kl)}, below random subsets of the same size from all pools (${fmt(random.kl)} ± ${fmt(random.kl_sd)})${pool}.`,
+    };
+  }
+  const against =
+    beatsRandom && bestPool
+      ? `random subsets of pool ${bestPool.name} of the same size (${fmt(bestPool.kl)} ± ${fmt(bestPool.kl_sd)}); train on a random subset of ${bestPool.name} instead`
+      : `random subsets of the same size (${fmt(random.kl)} ± ${fmt(random.kl_sd)}); train on a random subset instead`;
+  return {
+    rows: held,
+    beatsRandom,
+    bestPool,
+    decision: beatsRandom && bestPool ? 'pool' : 'random',
+    verdict: `not worth it: on the held-out target the selection's D is ${fmt(sel.kl)}, not clearly below ${against}.`,
   };
 }
 

@@ -102,13 +102,24 @@ describe('setups that cannot give a number fail loudly', () => {
     assert.match(templates.stdout, /2\tERROR: not a parseable statement/);
   });
 
+  test('align warns when a training set holds target items verbatim: a low D is leakage then', async () => {
+    const target = tmp.file('t.sql', 'SELECT 1 FROM a\tdb1\nSELECT 2 FROM b\tdb2\nSELECT 3 FROM c\tdb3\n');
+    const train = tmp.file('leaky.sql', 'select 1 from a;\tdb1\nSELECT 9 FROM z\tdb9\nSELECT 3 FROM c\tdb3\n');
+    const run = await runCli(['align', '--target', target, '--train', train, '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /leaky holds 2 of the target's 3 items .*leakage, not alignment/);
+    assert.equal(JSON.parse(run.stdout).warnings.length, 1);
+  });
+
   test('align warns when predictions cannot be for the target questions', async () => {
     const target = tmp.file('target.sql', 'SELECT 1 FROM a\tdb1\nSELECT 2 FROM b\tdb2\nSELECT 3 FROM c\tdb3\n');
     const fewer = tmp.file('fewer.sql', 'SELECT 1 FROM a\nSELECT 2 FROM b\n');
     const run = await runCli(['align', '--target', target, '--train', target, '--pred', fewer, '--json']);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /fewer\.sql has 2 items but the target .* has 3/);
-    assert.equal(JSON.parse(run.stdout).warnings.length, 1);
+    assert.match(run.stderr, /fewer has 2 items but the target target has 3/);
+    const warnings = JSON.parse(run.stdout).warnings as string[];
+    assert.equal(warnings.filter((w) => /has 2 items but the target/.test(w)).length, 1);
+    assert.ok(warnings.some((w) => /leakage/.test(w)), 'the target used as its own training set is leakage too');
     const shuffled = tmp.file('shuffled.sql', 'SELECT 1 FROM a\tdb2\nSELECT 2 FROM b\tdb1\nSELECT 3 FROM c\tdb3\n');
     const other = await runCli(['align', '--target', target, '--train', target, '--pred', shuffled]);
     assert.match(other.stderr, /2 of its 3 items name another database than the target's item at the same place/);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { DataError, openDataset, parseDatasetSpec, type QueryRecord, readAll } from '../../src/datasets/index.js';
+import { distinctNames } from '../../src/datasets/spec.js';
 import { dialectInfo } from '../../src/sql/dialects.js';
 import { splitStatements } from '../../src/sql/lexer.js';
 import { writeGretelParquet } from '../helpers/gretel.js';
@@ -30,15 +31,31 @@ async function failsWith(arg: string, pattern: RegExp) {
 describe('dataset arguments', () => {
   const exists = (p: string) => ['a.json', 'odd=name.sql', 'x#y.csv'].includes(p);
   test('label, path and field', () => {
-    assert.deepEqual(parseDatasetSpec('a.json', exists), { name: 'a.json', path: 'a.json' });
+    assert.deepEqual(parseDatasetSpec('a.json', exists), { name: 'a', path: 'a.json' });
     assert.deepEqual(parseDatasetSpec('dev=a.json', exists), { name: 'dev', path: 'a.json' });
-    assert.deepEqual(parseDatasetSpec('a.json#SQL', exists), { name: 'a.json#SQL', path: 'a.json', field: 'SQL' });
+    assert.deepEqual(parseDatasetSpec('a.json#SQL', exists), { name: 'a#SQL', path: 'a.json', field: 'SQL' });
     assert.deepEqual(parseDatasetSpec('p=a.json#PREDICTED SQL', exists), { name: 'p', path: 'a.json', field: 'PREDICTED SQL' });
   });
   test('= and # inside real file names', () => {
-    assert.deepEqual(parseDatasetSpec('odd=name.sql', exists), { name: 'odd=name.sql', path: 'odd=name.sql' });
-    assert.deepEqual(parseDatasetSpec('x#y.csv', exists), { name: 'x#y.csv', path: 'x#y.csv' });
+    assert.deepEqual(parseDatasetSpec('odd=name.sql', exists), { name: 'odd=name', path: 'odd=name.sql' });
+    assert.deepEqual(parseDatasetSpec('x#y.csv', exists), { name: 'x#y', path: 'x#y.csv' });
     assert.deepEqual(parseDatasetSpec('lbl=x#y.csv#q', exists), { name: 'lbl', path: 'x#y.csv', field: 'q' });
+  });
+});
+
+describe('labels', () => {
+  test('without a label: the file stem (and the field), never the whole path', () => {
+    const exists = () => true;
+    assert.equal(parseDatasetSpec('../shared/data/spider/dev.json', exists).name, 'dev');
+    assert.equal(parseDatasetSpec('logs/q.jsonl.gz', exists).name, 'q');
+    assert.equal(parseDatasetSpec('p/DIN-SQL_GPT4.csv#PREDICTED SQL', () => false).name, 'DIN-SQL_GPT4#PREDICTED SQL');
+  });
+  test('labels that collide are lengthened with their folders; given labels are kept', () => {
+    const spec = (name: string, path: string, labelled = false) => ({ name, path, labelled });
+    assert.deepEqual(
+      distinctNames([spec('dev', '../data/spider/dev.json'), spec('dev', '../data/bird/dev.json'), spec('x', 'x.sql', true)]),
+      ['spider/dev', 'bird/dev', 'x'],
+    );
   });
 });
 

@@ -60,19 +60,41 @@ test('importance resampling prefers what the target has, reproducibly', () => {
   assert.ok(picked.filter((t) => t === ORDER).length < 2, `ORDER picked ${picked.filter((t) => t === ORDER).length} times`);
 });
 
-test('select on the examples, judged on a held-out part, exported in every trainer format', async () => {
+/** The Spider dev sample split by database: a target and a pool that share no question. */
+function splitSpiderSample(): { target: string; pool: string } {
+  const items = JSON.parse(readFileSync(join(EXAMPLES, 'spider_dev_sample.json'), 'utf8')) as { db_id: string }[];
+  const dbs = [...new Set(items.map((i) => i.db_id))].sort();
+  const inTarget = new Set(dbs.filter((_, k) => k % 2 === 0));
+  return {
+    target: tmp.file('target-half.json', JSON.stringify(items.filter((i) => inTarget.has(i.db_id)))),
+    pool: tmp.file('pool-half.json', JSON.stringify(items.filter((i) => !inTarget.has(i.db_id)))),
+  };
+}
+
+test('select on the examples, judged on a held-out part against size-matched alternatives, exported in every trainer format', async () => {
   makeSingerDb(tmp.dir);
+  const halves = splitSpiderSample();
   const result = await select({
-    target: join(EXAMPLES, 'spider_dev_sample.json'),
-    pools: [`bird=${join(EXAMPLES, 'bird_dev_sample.json')}`, `spider=${join(EXAMPLES, 'spider_dev_sample.json')}`],
+    target: halves.target,
+    pools: [`bird=${join(EXAMPLES, 'bird_dev_sample.json')}`, `spider=${halves.pool}`],
     budget: 50,
     seed: 2,
   });
   assert.equal(result.selected.length, 50);
-  assert.ok((result.composition.spider ?? 0) > 40, JSON.stringify(result.composition));
-  assert.equal(result.target.held_out, Math.round(0.3 * 289));
-  assert.equal(result.held_out.length, 5);
+  assert.ok((result.composition.spider ?? 0) > 2 * (result.composition.bird ?? 0), JSON.stringify(result.composition));
+  assert.deepEqual(result.overlap, {}, 'no pool item is a target item');
+  const names = result.held_out.map((r) => r.name);
+  assert.deepEqual(names.slice(0, 4), [
+    'selected (greedy)',
+    'random subsets of all pools (10 seeds)',
+    'random subsets of pool bird (10 seeds)',
+    'random subsets of pool spider (10 seeds)',
+  ]);
+  assert.ok(result.held_out.slice(0, 4).every((r) => r.size_matched && r.queries === 50));
+  assert.ok(result.held_out.slice(4).every((r) => !r.size_matched && /another size/.test(r.name)));
   assert.equal(result.beats_random, result.held_out[0]!.kl < result.held_out[1]!.kl - 2 * (result.held_out[1]!.kl_sd ?? 0));
+  assert.equal(result.best_pool?.name, 'spider');
+  assert.ok(['selection', 'pool', 'random'].includes(result.decision));
   for (const format of ['chat', 'alpaca', 'sharegpt']) {
     const out = join(tmp.dir, `sft-${format}.jsonl`);
     const run = await runCli([
@@ -81,6 +103,7 @@ test('select on the examples, judged on a held-out part, exported in every train
       join(EXAMPLES, 'spider_dev_sample.json'),
       '--pool',
       `spider=${join(EXAMPLES, 'spider_dev_sample.json')}`,
+      '--allow-overlap',
       '--budget',
       '5',
       '--out',
@@ -117,6 +140,39 @@ test('select on the examples, judged on a held-out part, exported in every train
       );
     if (format === 'alpaca') assert.deepEqual(Object.keys(records[0]).slice(0, 3), ['instruction', 'input', 'output']);
   }
+});
+
+test('pool items that are target items are left out, counted and reported; --holdout 0 selects without judging', async () => {
+  const target = join(EXAMPLES, 'spider_dev_sample.json');
+  const leaky = await select({ target, pools: [`bird=${join(EXAMPLES, 'bird_dev_sample.json')}`, `copy=${target}`], budget: 20 });
+  assert.equal(leaky.overlap.copy, 289, 'every item of a copy of the target is a duplicate');
+  assert.equal(leaky.composition.copy, undefined);
+  const run = await runCli([
+    'select',
+    '--target',
+    target,
+    '--pool',
+    `copy=${target}`,
+    '--pool',
+    `bird=${join(EXAMPLES, 'bird_dev_sample.json')}`,
+    '--budget',
+    '20',
+  ]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, /left out 289 items of copy that duplicate target items .*--allow-overlap keeps them/);
+  const unjudged = await select({ target, pools: [`bird=${join(EXAMPLES, 'bird_dev_sample.json')}`], budget: 20, holdout: 0 });
+  assert.equal(unjudged.decision, 'unjudged');
+  assert.equal(unjudged.target.held_out, 0);
+  assert.equal(unjudged.selected.length, 20);
+});
+
+test('--out without --schema or --db-dir still exports every record, and says which lack a schema', async () => {
+  const out = join(tmp.dir, 'no-schema.jsonl');
+  const halves = splitSpiderSample();
+  const run = await runCli(['select', '--target', halves.target, '--pool', halves.pool, '--budget', '5', '--out', out]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(readFileSync(out, 'utf8').trim().split('\n').length, 5);
+  assert.match(run.stderr, /5 records of .* have no schema in their prompt/);
 });
 
 describe('on the shared data', sharedOrSkip(), () => {
