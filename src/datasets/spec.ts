@@ -52,7 +52,9 @@ export function distinctNames(specs: readonly { name: string; path: string; fiel
   for (let folders = 1; folders <= 8; folders++) {
     // Which names stand for more than one file (one file given twice keeps its name).
     const files = new Map<string, Set<string>>();
-    names.forEach((name, k) => files.set(name, (files.get(name) ?? new Set()).add(`${specs[k]?.path}#${specs[k]?.field}`)));
+    names.forEach((name, k) => {
+      files.set(name, (files.get(name) ?? new Set()).add(`${specs[k]?.path}#${specs[k]?.field}`));
+    });
     let changed = false;
     specs.forEach((s, k) => {
       if (s.labelled || (files.get(names[k] as string)?.size ?? 0) < 2) return;

@@ -119,7 +119,10 @@ describe('setups that cannot give a number fail loudly', () => {
     assert.match(run.stderr, /fewer has 2 items but the target target has 3/);
     const warnings = JSON.parse(run.stdout).warnings as string[];
     assert.equal(warnings.filter((w) => /has 2 items but the target/.test(w)).length, 1);
-    assert.ok(warnings.some((w) => /leakage/.test(w)), 'the target used as its own training set is leakage too');
+    assert.ok(
+      warnings.some((w) => /leakage/.test(w)),
+      'the target used as its own training set is leakage too',
+    );
     const shuffled = tmp.file('shuffled.sql', 'SELECT 1 FROM a\tdb2\nSELECT 2 FROM b\tdb1\nSELECT 3 FROM c\tdb3\n');
     const other = await runCli(['align', '--target', target, '--train', target, '--pred', shuffled]);
     assert.match(other.stderr, /2 of its 3 items name another database than the target's item at the same place/);
