@@ -2,7 +2,7 @@
 import { type DatasetInput, estimateQueries, resolveDataset, UsageError, withDistinctNames } from '../datasets/index.js';
 import { ItemKeys } from '../datasets/overlap.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
-import type { QueryRecord } from '../datasets/record.js';
+import type { Dataset, QueryRecord } from '../datasets/record.js';
 import { SpiderJudge } from '../eval/spider/judge.js';
 import type { TablesJsonEntry } from '../eval/spider/schema.js';
 import { type Distribution, TemplateCounter } from '../features/distribution.js';
@@ -43,6 +43,8 @@ export interface AlignOptions {
   readonly tables?: readonly TablesJsonEntry[];
   /** How SQL text files are read (default: decided from each file). */
   readonly layout?: SqlTextLayout;
+  /** Leave out of each training set the items that are target items (same question, or same SQL on the same database). */
+  readonly dropOverlap?: boolean;
   /** Told how each input was read where that is worth knowing, and of the result's warnings as they arise. */
   readonly onNote?: (message: string) => void;
 }
@@ -109,16 +111,19 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     // Target items a training set holds verbatim: its D then measures leakage, not alignment.
     const targetKeys = new ItemKeys();
     const leaked = datasets.map(() => 0);
-    for (const [k, dataset] of datasets.entries()) {
+    for (const [k, opened] of datasets.entries()) {
       const keepDbIds = (k === 0 && (options.pred?.length ?? 0) > 0) || k >= firstPred;
       const isTrain = k > 0 && k < firstPred;
+      const dataset = isTrain && options.dropOverlap ? withoutItemsOf(opened, targetKeys, leaked, k) : opened;
       const set = await buildQuerySet(dataset, templater, {
         onProgress: (done) => options.onProgress?.(dataset.name, done),
         onRecord:
           k === 0 || isTrain || keepDbIds
             ? (record, result) => {
                 if (k === 0) targetKeys.add(record);
-                else if (isTrain && record.sql !== null && targetKeys.has(record)) leaked[k] = (leaked[k] ?? 0) + 1;
+                else if (isTrain && !options.dropOverlap && record.sql !== null && targetKeys.has(record)) {
+                  leaked[k] = (leaked[k] ?? 0) + 1;
+                }
                 if (keepDbIds) dbIds[k]?.push(record.db_id);
                 if (k !== 0 || !entries) return;
                 const template = 'template' in result ? result.template : null;
@@ -136,10 +141,11 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     const warnings = [
       ...train.flatMap((set, k) => {
         const n = leaked[1 + k] ?? 0;
-        return n === 0
-          ? []
+        if (n === 0) return [];
+        return options.dropOverlap
+          ? [`${set.name}: left out ${n} items that are target items (--drop-overlap); ${set.queries} remain`]
           : [
-              `${set.name} holds ${n} of the target's ${fullTarget.queries} items (the same question, or the same SQL on the same database): its low D measures leakage, not alignment`,
+              `${set.name} holds ${n} of the target's ${fullTarget.queries} items (the same question, or the same SQL on the same database): its low D measures leakage, not alignment; --drop-overlap leaves them out`,
             ];
       }),
       ...pred.flatMap((set, k) => predictionWarnings(fullTarget, set, dbIds[0] ?? [], dbIds[firstPred + k] ?? [])),
@@ -285,4 +291,18 @@ function predictionWarnings(
   return [
     `${pred.name}: ${mismatches} of its ${pred.queries} items name another database than the target's item at the same place (first: item ${first}, ${predDbIds[first]} vs ${targetDbIds[first]}): are they predictions for the target's questions, in order?`,
   ];
+}
+
+/** A training set without the target's items (counted into `left[k]`), read after the target. */
+function withoutItemsOf(dataset: Dataset, keys: ItemKeys, left: number[], k: number): Dataset {
+  return {
+    ...dataset,
+    async *batches() {
+      for await (const batch of dataset.batches()) {
+        const kept = batch.filter((record) => !(record.sql !== null && keys.has(record)));
+        left[k] = (left[k] ?? 0) + batch.length - kept.length;
+        if (kept.length > 0) yield kept;
+      }
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { type Distribution, ngramDistribution, TemplateCounter } from '../featur
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import { type AlignParams, type Decision, decide } from './compare.js';
 import { alignmentRatio, alignmentScore, coverage, klDivergence } from './divergence.js';
+import { seededRandom, shuffleInPlace } from './random.js';
 import type { TargetEntry } from './sample.js';
 import { MIN_STRATUM_QUERIES } from './strata.js';
 
@@ -19,6 +20,12 @@ export interface StratumRow {
   /** Fewer queries than MIN_STRATUM_QUERIES: an unstable estimate. */
   readonly small: boolean;
   readonly rows: readonly { name: string; kl: number; alignment: number; coverage: number }[];
+  /**
+   * D of random subsets of the whole target with as many queries as the stratum, against each set
+   * (mean and spread): D grows as a target shrinks, so a stratum's D means structure only where it
+   * differs from this baseline.
+   */
+  readonly baseline: readonly { name: string; kl_mean: number; kl_sd: number }[];
   readonly ratios: readonly { train: string; pred: string; ar: number; decision: Decision; ci?: readonly [number, number] }[];
   readonly bootstrap: BootstrapResult | null;
 }
@@ -40,10 +47,15 @@ export interface StratifyInput {
   readonly seed: number;
 }
 
+/** How many random subsets make a stratum's size-matched baseline. */
+export const BASELINE_SUBSETS = 20;
+
 export function stratify(input: StratifyInput): StrataResult {
   const groups = new Map<string, string[]>();
+  const all: string[] = [];
   for (const e of input.entries) {
     if (e.template === null) continue;
+    all.push(e.template);
     const key = e.stratum ?? '(none)';
     groups.set(key, [...(groups.get(key) ?? []), e.template]);
   }
@@ -75,6 +87,7 @@ export function stratify(input: StratifyInput): StrataResult {
             seed: input.seed,
           })
         : null;
+    const baseline = sizeMatchedBaseline(all, templates.length, input, names);
     let pair = 0;
     const ratios = input.train.flatMap((s, si) =>
       input.pred.map((p, pi) => {
@@ -89,9 +102,34 @@ export function stratify(input: StratifyInput): StrataResult {
       mass_share: target.total / input.targetTotal,
       small: templates.length < MIN_STRATUM_QUERIES,
       rows,
+      baseline,
       ratios,
       bootstrap: boot,
     };
   });
   return { key: input.key, strata };
+}
+
+/** D of BASELINE_SUBSETS random subsets of `size` target queries against each set: mean and spread. */
+function sizeMatchedBaseline(
+  all: readonly string[],
+  size: number,
+  input: StratifyInput,
+  names: readonly string[],
+): StratumRow['baseline'] {
+  const random = seededRandom(input.seed + 7919 * size);
+  const kls = input.others.map(() => [] as number[]);
+  for (let r = 0; r < BASELINE_SUBSETS; r++) {
+    const counter = new TemplateCounter();
+    for (const t of shuffleInPlace([...all], random).slice(0, size)) counter.add(t);
+    const target = ngramDistribution(counter.counts, input.params.lmax);
+    input.others.forEach((x, k) => {
+      kls[k]?.push(target.total === 0 ? 0 : klDivergence(target, x, input.params.alpha));
+    });
+  }
+  return kls.map((values, k) => {
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, values.length - 1));
+    return { name: names[k] as string, kl_mean: mean, kl_sd: sd };
+  });
 }

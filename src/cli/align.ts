@@ -29,6 +29,7 @@ interface AlignFlags extends ParsingFlags {
   html?: string;
   by?: string;
   tables?: string;
+  dropOverlap?: boolean;
 }
 
 export function alignCommand(): Command {
@@ -55,6 +56,7 @@ export function alignCommand(): Command {
       '--by <key>',
       'every figure per stratum of the target too: length, joins, nesting, clauses, or a column (difficulty, domain, db_id, ...)',
     )
+    .option('--drop-overlap', 'leave out of each training set the items that are target items (they would be leakage)')
     .option('--tables <tables.json>', 'Spider-style tables.json: with --by hardness, the Spider hardness of each target query')
     .option('--markdown <file>', 'also write the tables as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
@@ -73,6 +75,7 @@ export function alignCommand(): Command {
         workers: flags.workers,
         maxQueryLength: maxQueryLength(flags),
         layout: flags.layout,
+        dropOverlap: flags.dropOverlap,
         onNote: note,
         targetSample: flags.targetSample,
         sampleBy: flags.sampleBy,

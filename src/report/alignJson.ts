@@ -14,7 +14,17 @@ export function alignJson(result: AlignResult): object {
       confidence: result.confidence[k],
     })),
     ...(result.sample ? { sample: result.sample } : {}),
-    ...(boot ? { bootstrap: { replicates: boot.replicates, level: boot.level } } : {}),
+    ...(boot
+      ? {
+          bootstrap: {
+            replicates: boot.replicates,
+            level: boot.level,
+            rows_ci_about: result.sample
+              ? "how this sample's D varies over its own queries: not an interval for the whole target's D (a sample's D is biased upward)"
+              : "the target's queries resampled",
+          },
+        }
+      : {}),
     sensitivity: result.sensitivity,
     ...(result.explanations ? { explain: result.explanations } : {}),
     ...(result.strata

@@ -1,6 +1,7 @@
 /** The `align` result as Markdown tables, for a paper or a pull request. */
 import type { AlignResult } from '../align/align.js';
 import type { Interval } from '../align/bootstrap.js';
+import { SAMPLE_NOTE } from './alignText.js';
 import { fixed, percent } from './table.js';
 
 const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -9,9 +10,11 @@ const withCi = (value: string, ci: Interval | undefined, format: (x: number) => 
 
 export function renderAlignMarkdown(result: AlignResult): string {
   const boot = result.bootstrap;
+  // A sample supports AR, the decisions and the ranking (see SAMPLE_NOTE), not intervals for D.
+  const rowCi = result.sample ? undefined : boot?.rows;
   const f = (x: number) => fixed(x, 3);
   const out = [
-    `Target: ${result.target.name} (${result.target.queries} queries${result.sample ? `, ${result.sample.per_group} per ${result.sample.by}` : ''}); α = ${result.params.alpha}, l_max = ${result.params.lmax}, c = ${fixed(result.params.scale, 3)}${boot ? `; ${Math.round(100 * boot.level)}% bootstrap intervals` : ''}.`,
+    `Target: ${result.target.name} (${result.target.queries} queries${result.sample ? `, ${result.sample.per_group} per ${result.sample.by}` : ''}); α = ${result.params.alpha}, l_max = ${result.params.lmax}, c = ${fixed(result.params.scale, 3)}${boot ? `; ${Math.round(100 * boot.level)}% bootstrap intervals` : ''}.${boot && result.sample ? ` Note: ${SAMPLE_NOTE}` : ''}`,
     '',
     line(['role', 'dataset', 'queries', 'D(T‖X)', 'A_KL', 'coverage']),
     line(['---', '---', '---:', '---:', '---:', '---:']),
@@ -20,9 +23,9 @@ export function renderAlignMarkdown(result: AlignResult): string {
         r.role,
         r.name,
         String(r.queries),
-        withCi(f(r.kl), boot?.rows[k]?.kl, f),
-        withCi(f(r.alignment), boot?.rows[k]?.alignment, f),
-        withCi(percent(r.coverage), boot?.rows[k]?.coverage, (x) => percent(x)),
+        withCi(f(r.kl), rowCi?.[k]?.kl, f),
+        withCi(f(r.alignment), rowCi?.[k]?.alignment, f),
+        withCi(percent(r.coverage), rowCi?.[k]?.coverage, (x) => percent(x)),
       ]),
     ),
   ];
@@ -41,19 +44,30 @@ export function renderAlignMarkdown(result: AlignResult): string {
         st.key,
         'queries',
         'n-gram mass',
-        ...(first?.rows.map((r) => `D(T‖${r.name})`) ?? []),
+        ...(first?.rows.flatMap((r) => [`D(T‖${r.name})`, 'same-size random']) ?? []),
         ...(first?.ratios.map((r) => `AR ${r.train}/${r.pred}`) ?? []),
       ]),
-      line(['---', '---:', '---:', ...(first?.rows.map(() => '---:') ?? []), ...(first?.ratios.map(() => '---:') ?? [])]),
+      line([
+        '---',
+        '---:',
+        '---:',
+        ...(first?.rows.flatMap(() => ['---:', '---:']) ?? []),
+        ...(first?.ratios.map(() => '---:') ?? []),
+      ]),
       ...st.strata.map((s) =>
         line([
           `${s.stratum}${s.small ? ' (few)' : ''}`,
           String(s.queries),
           percent(s.mass_share),
-          ...s.rows.map((r) => f(r.kl)),
+          ...s.rows.flatMap((r, k) => {
+            const b = s.baseline[k];
+            return [f(r.kl), b ? `${f(b.kl_mean)} ± ${f(b.kl_sd)}` : '–'];
+          }),
           ...s.ratios.map((r) => withCi(f(r.ar), r.ci, f)),
         ]),
       ),
+      '',
+      'same-size random: D of random subsets of the whole target with as many queries as the stratum (mean ± sd); D grows as a target shrinks.',
     );
   }
   return `${out.join('\n')}\n`;
