@@ -251,7 +251,8 @@ function judge(
     const members = items.filter((i) => i.pool === name);
     return { name, members, ...randomSubsets(members, 2000 + 100 * k) };
   });
-  for (const p of perPool.filter((q) => q.members.length > 0)) {
+  // A pool no larger than the budget has no subsets of that size: its whole-pool row below stands for it.
+  for (const p of perPool.filter((q) => q.members.length > budget)) {
     const { name, members: _m, ...r } = p;
     rows.push({ name: `random subsets of pool ${name} (${seeds} seeds)`, ...r, size_matched: r.queries === budget });
   }

@@ -1,12 +1,14 @@
 /** Strata: the built-in ones on hand-made templates, and per-stratum figures that add up to the whole. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { align } from '../../src/align/align.js';
+import { seededRandom, shuffleInPlace } from '../../src/align/random.js';
 import { builtInStratum, stratumOf, subqueryDepth } from '../../src/align/strata.js';
 import { evaluate } from '../../src/eval/evaluate.js';
 import { makeSingerDb } from '../helpers/db.js';
-import { EXAMPLES } from '../helpers/paths.js';
+import { EXAMPLES, shared, sharedOrSkip } from '../helpers/paths.js';
 import { scratchDir } from '../helpers/tmp.js';
 
 test('length bins', () => {
@@ -141,3 +143,36 @@ test('align --by hardness: Spider hardness from tables.json', async () => {
     ],
   );
 });
+
+test(
+  'random strata of BIRD dev against BIRD dev: each D lies in its same-size baseline (the size effect, removed)',
+  sharedOrSkip(),
+  async () => {
+    const dev = JSON.parse(readFileSync(shared('data', 'bird', 'dev.json'), 'utf8')) as { SQL: string; db_id: string }[];
+    // Strata of 925, 464 and 145 queries drawn at random: one distribution by construction, three sizes.
+    const order = shuffleInPlace(
+      dev.map((_, k) => k),
+      seededRandom(5),
+    );
+    const part = new Map(order.map((k, rank) => [k, rank < 925 ? 'a-925' : rank < 925 + 464 ? 'b-464' : 'c-145']));
+    const queries = dev.map((d, k) => ({ sql: d.SQL, db_id: d.db_id, part: part.get(k) }));
+    const result = await align({
+      target: { name: 'bird_dev_random_strata', queries },
+      train: [{ name: 'bird_dev', queries: dev.map((d) => ({ sql: d.SQL, db_id: d.db_id })) }],
+      by: 'part',
+      scale: 5,
+    });
+    const strata = result.strata?.strata ?? [];
+    assert.deepEqual(
+      strata.map((s) => s.queries),
+      [925, 464, 145],
+    );
+    const kls = strata.map((s) => s.rows[0]?.kl as number);
+    assert.ok((kls[2] as number) > 2 * (kls[0] as number), `D grows as a stratum shrinks: ${kls.join(', ')}`);
+    for (const s of strata) {
+      const d = s.rows[0]?.kl as number;
+      const b = s.baseline[0] as { kl_mean: number; kl_sd: number };
+      assert.ok(Math.abs(d - b.kl_mean) <= 4 * b.kl_sd, `${s.stratum}: D ${d} vs baseline ${b.kl_mean} ± ${b.kl_sd}`);
+    }
+  },
+);

@@ -10,6 +10,8 @@ import { samplePerGroup } from '../../src/align/sample.js';
 import { sensitivity } from '../../src/align/sensitivity.js';
 import { ngramDistribution, TemplateCounter } from '../../src/features/distribution.js';
 import type { QuerySet } from '../../src/features/querySet.js';
+import { alignJson } from '../../src/report/alignJson.js';
+import { renderAlignText } from '../../src/report/alignText.js';
 import { EXAMPLES } from '../helpers/paths.js';
 
 const counter = (templates: Record<string, number>) => {
@@ -169,4 +171,21 @@ test('sensitivity cut from a longer distribution equals sensitivity computed afr
   const templates = counter({ 'SELECT COUNT ( * ) FROM WHERE = AND > ORDER BY DESC LIMIT': 2, 'SELECT FROM': 3 });
   const long = ngramDistribution(templates.counts, 15);
   for (const lmax of [1, 2, 5, 10]) assert.deepEqual(truncate(long, lmax), ngramDistribution(templates.counts, lmax));
+});
+
+test('with a sample, the report gives intervals for AR only and says what a sample supports', async () => {
+  const result = await align({
+    target: join(EXAMPLES, 'spider_dev_sample.json'),
+    train: [join(EXAMPLES, 'spider_train_sample.sql')],
+    pred: [`din=${join(EXAMPLES, 'spider_dev_sample_din_sql.csv')}#PREDICTED SQL`],
+    targetSample: 2,
+    bootstrap: 200,
+  });
+  const text = renderAlignText(result);
+  assert.match(text, /a sample's D, A_KL and coverage are biased \(D upward/);
+  const trainRow = text.split('\n').find((l) => /^train\s/.test(l)) as string;
+  assert.doesNotMatch(trainRow, /\[/, 'no interval on a sample row');
+  assert.match(text, /AR .*CI/, 'AR keeps its interval');
+  const json = alignJson(result) as { bootstrap: { rows_ci_about: string } };
+  assert.match(json.bootstrap.rows_ci_about, /not an interval for the whole target/);
 });
