@@ -1,6 +1,6 @@
 /** sqlalign as a library: every stage of load → template → features → compare → report. */
-export { type AlignOptions, type AlignResult, align } from './align/align.js';
-export { bootstrap, percentileInterval } from './align/bootstrap.js';
+export { type AlignOptions, type AlignResult, align, type Confidence, ratioFromDatasets } from './align/align.js';
+export { type BootstrapResult, bootstrap, type Interval, percentileInterval } from './align/bootstrap.js';
 export {
   type AlignmentRow,
   type AlignParams,
@@ -12,48 +12,100 @@ export {
   decide,
   type RatioRow,
 } from './align/compare.js';
-export { alignmentRatio, alignmentScore, coverage, klDivergence } from './align/divergence.js';
 export { type Explanation, explain } from './align/explain.js';
 export { samplePerGroup } from './align/sample.js';
 export { sensitivity } from './align/sensitivity.js';
+export { type StrataResult, stratify } from './align/stratify.js';
 export {
   DataError,
   type Dataset,
   type DatasetFormat,
   type DatasetInput,
+  estimateQueries,
+  type LoadOptions,
   openDataset,
   type QueryRecord,
   readAll,
   resolveDataset,
   UsageError,
 } from './datasets/index.js';
-export { resultsEqual, type Semantics } from './eval/compare.js';
-export { type EvalOptions, type EvalResult, evaluate, type ItemResult } from './eval/evaluate.js';
-export { exactMatch, hardness, rebuildForMatch } from './eval/spider/exactMatch.js';
-export { SpiderJudge } from './eval/spider/judge.js';
-export { parseSpiderSql } from './eval/spider/parse.js';
-export type { EvalSummary } from './eval/summary.js';
+export { ItemKeys } from './datasets/overlap.js';
+export { questionOf } from './datasets/question.js';
+export { SQL_TEXT_LAYOUTS, type SqlTextLayout } from './datasets/readers/sqlText.js';
+export {
+  DEFAULT_MAX_ROWS,
+  DEFAULT_TIMEOUT_SECONDS,
+  type EvalOptions,
+  type EvalResult,
+  evaluate,
+  type ItemResult,
+} from './eval/evaluate.js';
+export type { EvalSummary, Scores } from './eval/summary.js';
+export { resultsEqual, SEMANTICS, type Semantics } from './exec/compare.js';
 export { type Distribution, ngramDistribution, TemplateCounter } from './features/distribution.js';
 export { forEachNgram, ngramsOf } from './features/ngrams.js';
 export { type Profile, profileQuerySet } from './features/profile.js';
-export { buildQuerySet, type QuerySet, type Templater } from './features/querySet.js';
-export { type ClientOptions, createClient, FatalApiError, RequestFailedError } from './llm/client.js';
-export { extractSql } from './llm/extract.js';
-export { type Prediction, type PredictOptions, type PredictSummary, predict } from './llm/predict.js';
-export { DEFAULT_TEMPLATE, renderPrompt } from './llm/prompt.js';
-export { schemaFromSqlite, schemaFromTablesJson } from './llm/schemaText.js';
+export { buildQuerySet, type QuerySet, requireSomeParsed, type Templater } from './features/querySet.js';
+export { type Fingerprint, openResumable } from './io/resumableJsonl.js';
+export {
+  type ClientOptions,
+  type Completion,
+  createClient,
+  type Endpoint,
+  FatalApiError,
+  RequestFailedError,
+  ServerError,
+} from './llm/client.js';
+export {
+  ANSWER_STATUSES,
+  type AnswerStatus,
+  type ExtractedSql,
+  type ExtractOptions,
+  extractAnswer,
+  extractSql,
+  oneLineSql,
+} from './llm/extract.js';
+export { type OutputFormat, type Prediction, type PredictOptions, type PredictSummary, predict } from './llm/predict.js';
+export {
+  alignmentRatio,
+  alignmentScore,
+  coverage,
+  divergenceTerm,
+  klDivergence,
+  smoothedShare,
+  smoothingDenominator,
+} from './metric/divergence.js';
+export { DEFAULT_SYSTEM, DEFAULT_TEMPLATE, type PromptParts, renderPrompt } from './prompt/prompt.js';
+export { SchemaSource, type SchemaSourceOptions } from './prompt/schemaSource.js';
+export { schemaFromSqlite, schemaFromTablesJson, type TablesJsonFull } from './prompt/schemaText.js';
+export { renderAlignHtml } from './report/alignHtml.js';
 export { alignJson } from './report/alignJson.js';
 export { renderAlignMarkdown } from './report/alignMarkdown.js';
 export { renderAlignText } from './report/alignText.js';
 export { renderEvalText } from './report/evalText.js';
 export { renderProfileText } from './report/profileText.js';
+export { renderStudyHtml } from './report/studyHtml.js';
 export { renderStudyMarkdown, renderStudyText } from './report/studyText.js';
-export { type ExportFormat, exportSelection, trainingRecord } from './select/export.js';
-export { type SelectOptions, type SelectResult, select } from './select/select.js';
-export { DIALECT_NAMES } from './sql/dialects.js';
+export { count, renderTable } from './report/table.js';
+export { type ExportFormat, type ExportOptions, exportSelection, trainingRecord } from './select/export.js';
+export { type SelectedItem, type SelectMethod, type SelectOptions, type SelectResult, select } from './select/select.js';
+export { exactMatch, type Hardness, hardness, rebuildForMatch } from './spider/exactMatch.js';
+export { SpiderJudge } from './spider/judge.js';
+export { parseSpiderSql } from './spider/parse.js';
+export type { TablesJsonEntry } from './spider/schema.js';
+export { DIALECT_NAMES, type DialectInfo, dialectInfo, UnknownDialectError } from './sql/dialects.js';
 export { TemplateEngine } from './sql/engine.js';
+export { type Lexical, lex, SqlLexer, splitStatements } from './sql/lexer.js';
 export { loadParser } from './sql/parser.js';
 export { type TemplateResult, templateOf } from './sql/template.js';
-export { createTemplater } from './sql/templater.js';
+export { type ClosableTemplater, createTemplater } from './sql/templater.js';
 export { pearson, spearman } from './study/stats.js';
-export { type Experiment, readExperiments, type StudyResult, studyStats } from './study/study.js';
+export {
+  type Experiment,
+  type GroupStats,
+  readExperiments,
+  type StudyOptions,
+  type StudyResult,
+  studyStats,
+} from './study/study.js';
+export { sqlalignVersion } from './version.js';

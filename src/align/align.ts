@@ -3,17 +3,17 @@ import { type DatasetInput, estimateQueries, resolveDataset, UsageError, withDis
 import { ItemKeys } from '../datasets/overlap.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
-import { SpiderJudge } from '../eval/spider/judge.js';
-import type { TablesJsonEntry } from '../eval/spider/schema.js';
 import { type Distribution, TemplateCounter } from '../features/distribution.js';
 import { buildQuerySet, type QuerySet, requireSomeParsed } from '../features/querySet.js';
+import { stratumOf } from '../features/strata.js';
+import { SpiderJudge } from '../spider/judge.js';
+import type { TablesJsonEntry } from '../spider/schema.js';
 import { createTemplater } from '../sql/templater.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import { type AlignParams, type Comparison, compare, DEFAULT_ALPHA, DEFAULT_LMAX, distributionsOf } from './compare.js';
 import { type Explanation, explain } from './explain.js';
 import { samplePerGroup, type TargetEntry } from './sample.js';
 import { type SensitivityRow, sensitivity } from './sensitivity.js';
-import { stratumOf } from './strata.js';
 import { type StrataResult, stratify } from './stratify.js';
 
 export interface AlignOptions {
@@ -304,5 +304,16 @@ function withoutItemsOf(dataset: Dataset, keys: ItemKeys, left: number[], k: num
         if (kept.length > 0) yield kept;
       }
     },
+  };
+}
+
+/**
+ * AR(train, pred) against a target, from three dataset arguments: what `study` needs for an
+ * experiment that names its datasets instead of giving its AR.
+ */
+export function ratioFromDatasets(options: { dialect?: string; scale?: number } = {}) {
+  return async (paths: { target: string; train: string; pred: string }): Promise<number> => {
+    const result = await align({ target: paths.target, train: [paths.train], pred: [paths.pred], ...options });
+    return result.ratios[0]?.ar as number;
   };
 }

@@ -6,9 +6,11 @@
  */
 import type { Distribution } from '../features/distribution.js';
 import { forEachNgram } from '../features/ngrams.js';
-import { seededRandom } from './random.js';
+import { divergenceTerm, smoothedShare, smoothingDenominator } from '../metric/divergence.js';
+import { type Interval, percentileInterval } from '../stats/interval.js';
+import { seededRandom } from '../stats/random.js';
 
-export type Interval = readonly [number, number];
+export { type Interval, percentileInterval };
 
 export interface RowIntervals {
   readonly kl: Interval;
@@ -39,8 +41,12 @@ export interface BootstrapInput {
   readonly level?: number;
 }
 
-export function bootstrap(input: BootstrapInput): BootstrapResult {
-  const level = input.level ?? 0.95;
+/**
+ * The target's templates as ids, and D and coverage against every other set for a replicate
+ * given as how many times each distinct template was drawn. A replicate that draws every query
+ * once is the whole target: its D is exactly compare's (a test holds them together).
+ */
+export function replicates(input: Pick<BootstrapInput, 'targetTemplates' | 'others' | 'alpha' | 'lmax'>) {
   // Distinct templates and their n-grams as ids over the target's vocabulary.
   const templateIds = new Map<string, number>();
   const perQuery = input.targetTemplates.map((t) => {
@@ -80,22 +86,9 @@ export function bootstrap(input: BootstrapInput): BootstrapResult {
     return { counts, present, total: x.total, support: x.counts.size };
   });
 
-  const random = seededRandom(input.seed);
-  const n = perQuery.length;
-  const templateDraws = new Float64Array(templateIds.size);
   const t = new Float64Array(G);
-  const samples = {
-    kl: others.map(() => new Float64Array(input.replicates)),
-    alignment: others.map(() => new Float64Array(input.replicates)),
-    coverage: others.map(() => new Float64Array(input.replicates)),
-    ar: input.trainIndex.flatMap(() => input.predIndex.map(() => new Float64Array(input.replicates))),
-  };
-  for (let b = 0; b < input.replicates; b++) {
-    templateDraws.fill(0);
-    for (let k = 0; k < n; k++) {
-      const id = perQuery[Math.floor(random() * n)] as number;
-      templateDraws[id] = (templateDraws[id] as number) + 1;
-    }
+  /** D and coverage against each set, for `templateDraws[id]` draws of each distinct template. */
+  const divergences = (templateDraws: Float64Array): { kl: number[]; coverage: number[] } => {
     t.fill(0);
     let total = 0;
     templateDraws.forEach((times, id) => {
@@ -107,21 +100,50 @@ export function bootstrap(input: BootstrapInput): BootstrapResult {
       }
       total += times * grams.length;
     });
-    const kls = others.map((x, r) => {
+    const coverage: number[] = [];
+    const kl = others.map((x) => {
       let onlyTarget = 0;
       for (let g = 0; g < G; g++) if ((t[g] as number) > 0 && !x.present[g]) onlyTarget++;
-      const denominator = x.total + input.alpha * (x.support + onlyTarget);
+      const denominator = smoothingDenominator(x.total, input.alpha, x.support + onlyTarget);
       let d = 0;
       let covered = 0;
       for (let g = 0; g < G; g++) {
         const tg = t[g] as number;
         if (tg === 0) continue;
         const p = tg / total;
-        d += p * Math.log(p / (((x.counts[g] as number) + input.alpha) / denominator));
+        d += divergenceTerm(p, smoothedShare(x.counts[g] as number, input.alpha, denominator));
         if (x.present[g]) covered += p;
       }
-      (samples.coverage[r] as Float64Array)[b] = covered;
+      coverage.push(covered);
       return d;
+    });
+    return { kl, coverage };
+  };
+  return { perQuery, distinctTemplates: templateIds.size, divergences };
+}
+
+export function bootstrap(input: BootstrapInput): BootstrapResult {
+  const level = input.level ?? 0.95;
+  const { perQuery, distinctTemplates, divergences } = replicates(input);
+  const n = perQuery.length;
+  const templateDraws = new Float64Array(distinctTemplates);
+  const samples = {
+    kl: input.others.map(() => new Float64Array(input.replicates)),
+    alignment: input.others.map(() => new Float64Array(input.replicates)),
+    coverage: input.others.map(() => new Float64Array(input.replicates)),
+    ar: input.trainIndex.flatMap(() => input.predIndex.map(() => new Float64Array(input.replicates))),
+  };
+
+  const random = seededRandom(input.seed);
+  for (let b = 0; b < input.replicates; b++) {
+    templateDraws.fill(0);
+    for (let k = 0; k < n; k++) {
+      const id = perQuery[Math.floor(random() * n)] as number;
+      templateDraws[id] = (templateDraws[id] as number) + 1;
+    }
+    const { kl: kls, coverage } = divergences(templateDraws);
+    coverage.forEach((covered, r) => {
+      (samples.coverage[r] as Float64Array)[b] = covered;
     });
     const max = Math.max(...kls);
     const c = input.scale ?? (max > 0 ? max : 1);
@@ -139,23 +161,11 @@ export function bootstrap(input: BootstrapInput): BootstrapResult {
   return {
     replicates: input.replicates,
     level,
-    rows: others.map((_, r) => ({
+    rows: input.others.map((_, r) => ({
       kl: interval(samples.kl[r] as Float64Array),
       alignment: interval(samples.alignment[r] as Float64Array),
       coverage: interval(samples.coverage[r] as Float64Array),
     })),
     ratios: samples.ar.map(interval),
   };
-}
-
-/** The (1−level)/2 and (1+level)/2 quantiles, linearly interpolated (NumPy's default). */
-export function percentileInterval(values: Float64Array | readonly number[], level: number): Interval {
-  const sorted = Float64Array.from(values).sort();
-  const q = (p: number) => {
-    const pos = p * (sorted.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
-  };
-  return [q((1 - level) / 2), q((1 + level) / 2)];
 }

@@ -4,7 +4,7 @@
  */
 import { type Distribution, ngramDistribution } from '../features/distribution.js';
 import type { QuerySet } from '../features/querySet.js';
-import { alignmentRatio, alignmentScore, coverage, klDivergence } from './divergence.js';
+import { alignmentRatio, alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
 
 export const DEFAULT_ALPHA = 0.01;
 export const DEFAULT_LMAX = 15;

@@ -6,7 +6,7 @@
  */
 import type { Distribution } from '../features/distribution.js';
 import type { QuerySet } from '../features/querySet.js';
-import { vocabularySize } from './divergence.js';
+import { divergenceTerm, smoothedShare, smoothingDenominator, vocabularySize } from '../metric/divergence.js';
 
 export interface Pattern {
   /** The pattern (the longest n-gram of its group). */
@@ -49,25 +49,30 @@ export interface ExplainInput {
 export function explain(input: ExplainInput): Explanation {
   const { targetDistribution: T, otherDistribution: X, alpha } = input;
   const top = input.top ?? 10;
-  const denominator = X.total + alpha * vocabularySize(T, X);
+  const denominator = smoothingDenominator(X.total, alpha, vocabularySize(T, X));
   const shareT = (g: string) => (T.counts.get(g) ?? 0) / T.total;
   const shareX = (g: string) => (X.total === 0 ? 0 : (X.counts.get(g) ?? 0) / X.total);
 
   const needs = [...T.counts.keys()]
     .map((g) => {
       const t = shareT(g);
-      return { g, t, x: shareX(g), contribution: t * Math.log(t / (((X.counts.get(g) ?? 0) + alpha) / denominator)) };
+      return { g, t, x: shareX(g), contribution: divergenceTerm(t, smoothedShare(X.counts.get(g) ?? 0, alpha, denominator)) };
     })
     // What X lacks: less than half the target's share there (shared scaffolding such as SELECT or FROM
     // contributes too, through normalisation, but says nothing about what is missing).
     .filter((e) => e.contribution > 0 && e.x < e.t / 2)
     .sort((a, b) => b.contribution - a.contribution);
   // The reverse direction, X(g)·ln(X(g)/T̃(g)): large for what X has often and the target rarely or never.
-  const targetDenominator = T.total + alpha * vocabularySize(X, T);
+  const targetDenominator = smoothingDenominator(T.total, alpha, vocabularySize(X, T));
   const excess = [...X.counts.keys()]
     .map((g) => {
       const x = shareX(g);
-      return { g, t: shareT(g), x, contribution: x * Math.log(x / (((T.counts.get(g) ?? 0) + alpha) / targetDenominator)) };
+      return {
+        g,
+        t: shareT(g),
+        x,
+        contribution: divergenceTerm(x, smoothedShare(T.counts.get(g) ?? 0, alpha, targetDenominator)),
+      };
     })
     .filter((e) => e.x > 2 * e.t)
     .sort((a, b) => b.contribution - a.contribution);

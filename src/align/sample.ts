@@ -2,7 +2,7 @@
  * Small samples of the target (spec §4): K queries per database (or per any column), drawn
  * with a seed. The paper reports that 1–2 queries per database already keep the ordering.
  */
-import { seededRandom, shuffleInPlace } from './random.js';
+import { seededRandom, shuffleInPlace } from '../stats/random.js';
 
 export interface TargetEntry {
   readonly i: number;

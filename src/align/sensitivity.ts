@@ -3,8 +3,8 @@
  * {1, 0.1, 0.01, 0.001} and l_max in {5, 10, 15}; a decision that flips is flagged.
  */
 import { type Distribution, ngramDistribution, type TemplateCounter } from '../features/distribution.js';
+import { alignmentRatio, klDivergence } from '../metric/divergence.js';
 import { type Decision, decide } from './compare.js';
-import { alignmentRatio, klDivergence } from './divergence.js';
 
 export const SENSITIVITY_ALPHAS = [1, 0.1, 0.01, 0.001] as const;
 export const SENSITIVITY_LMAX = [5, 10, 15] as const;

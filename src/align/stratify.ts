@@ -5,12 +5,12 @@
  * when asked. Strata with few queries are marked, not hidden.
  */
 import { type Distribution, ngramDistribution, TemplateCounter } from '../features/distribution.js';
+import { MIN_STRATUM_QUERIES } from '../features/strata.js';
+import { alignmentRatio, alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
+import { seededRandom, shuffleInPlace } from '../stats/random.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import { type AlignParams, type Decision, decide } from './compare.js';
-import { alignmentRatio, alignmentScore, coverage, klDivergence } from './divergence.js';
-import { seededRandom, shuffleInPlace } from './random.js';
 import type { TargetEntry } from './sample.js';
-import { MIN_STRATUM_QUERIES } from './strata.js';
 
 export interface StratumRow {
   readonly stratum: string;

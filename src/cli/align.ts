@@ -7,7 +7,16 @@ import { renderAlignHtml } from '../report/alignHtml.js';
 import { alignJson } from '../report/alignJson.js';
 import { renderAlignMarkdown } from '../report/alignMarkdown.js';
 import { renderAlignText } from '../report/alignText.js';
-import { addParsingOptions, collect, maxQueryLength, type ParsingFlags, positiveNumber, wholeNumber } from './options.js';
+import {
+  addParsingOptions,
+  collect,
+  jsonOption,
+  maxQueryLength,
+  type ParsingFlags,
+  positiveNumber,
+  seedOption,
+  wholeNumber,
+} from './options.js';
 import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
@@ -45,7 +54,7 @@ export function alignCommand(): Command {
     .option('--scale <c>', 'fixed scale c of A_KL = exp(-D/c) (default: the largest D of the comparison)', positiveNumber)
     .option('--target-sample <k>', 'use only K target queries per database (or per --sample-by column)', wholeNumber(1))
     .option('--sample-by <column>', 'the column that groups the target for --target-sample (default: db_id)')
-    .option('--seed <n>', 'seed of the sample and the bootstrap', wholeNumber(0), 0)
+    .addOption(seedOption('the sample and the bootstrap', 0))
     .option(
       '--bootstrap <n>',
       'bootstrap replicates for confidence intervals (default: 1000 with --target-sample, else none)',
@@ -60,7 +69,7 @@ export function alignCommand(): Command {
     .option('--tables <tables.json>', 'Spider-style tables.json: with --by hardness, the Spider hardness of each target query')
     .option('--markdown <file>', 'also write the tables as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
-    .option('--json', 'print the comparison as JSON');
+    .addOption(jsonOption('the comparison'));
   return addParsingOptions(command).action(async (flags: AlignFlags) => {
     const progress = createProgress(!flags.json);
     try {

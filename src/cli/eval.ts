@@ -1,10 +1,18 @@
 /** `sqlalign eval`: execution accuracy and exact match against SQLite databases. */
 import { Command, Option } from 'commander';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
-import { SEMANTICS } from '../eval/compare.js';
 import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS, evaluate } from '../eval/evaluate.js';
+import { SEMANTICS } from '../exec/compare.js';
 import { renderEvalText } from '../report/evalText.js';
-import { dialectOption, layoutOption, maxQueryLength, maxQueryMbOption, positiveNumber, wholeNumber } from './options.js';
+import {
+  dialectOption,
+  jsonOption,
+  layoutOption,
+  maxQueryLength,
+  maxQueryMbOption,
+  positiveNumber,
+  wholeNumber,
+} from './options.js';
 import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
@@ -42,7 +50,7 @@ export function evalCommand(): Command {
     .option('--max-rows <n>', 'a result with more rows than this is an error', wholeNumber(1), DEFAULT_MAX_ROWS)
     .addOption(dialectOption('SQL dialect for the template match'))
     .addOption(maxQueryMbOption())
-    .option('--json', 'print the summary as JSON')
+    .addOption(jsonOption('the summary'))
     .option('--out <items.jsonl>', 'per-item results; a file from the same inputs and settings is resumed')
     .option('--restart', 'start --out over even if it holds results of another run')
     .addOption(layoutOption())

@@ -40,6 +40,24 @@ export function dialectOption(description = 'SQL dialect of the queries'): Optio
   return new Option('--dialect <name>', description).default('sqlite').choices(DIALECT_NAMES);
 }
 
+/** --json: the command's result as JSON on stdout (no progress bar). */
+export function jsonOption(what: string): Option {
+  return new Option('--json', `print ${what} as JSON`);
+}
+
+/** --seed: every random choice of the command is drawn from it (same seed, same result). */
+export function seedOption(what: string, fallback?: number): Option {
+  const option = new Option('--seed <n>', `seed of ${what}`).argParser(wholeNumber(0));
+  return fallback === undefined ? option : option.default(fallback);
+}
+
+/** --workers for the commands that parse with threads (0: this thread). */
+export function parserWorkersOption(): Option {
+  return new Option('--workers <n>', 'parser threads (0: this thread; default: threads only for large inputs)').argParser(
+    wholeNumber(0),
+  );
+}
+
 /** --max-query-mb: a longer query is refused as bad data. */
 export function maxQueryMbOption(): Option {
   return new Option('--max-query-mb <mb>', 'refuse queries longer than this').argParser(positiveNumber).default(1);
@@ -49,7 +67,7 @@ export function maxQueryMbOption(): Option {
 export function addParsingOptions(command: Command): Command {
   return command
     .addOption(dialectOption())
-    .option('--workers <n>', 'parser threads (0: this thread; default: threads only for large inputs)', wholeNumber(0))
+    .addOption(parserWorkersOption())
     .addOption(maxQueryMbOption())
     .addOption(layoutOption());
 }

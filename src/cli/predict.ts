@@ -6,7 +6,7 @@ import { type Endpoint, RequestFailedError } from '../llm/client.js';
 import { ANSWER_STATUSES } from '../llm/extract.js';
 import { type OutputFormat, predict } from '../llm/predict.js';
 import { count } from '../report/table.js';
-import { dialectOption, nonNegativeNumber, positiveNumber, wholeNumber } from './options.js';
+import { dialectOption, jsonOption, nonNegativeNumber, positiveNumber, seedOption, wholeNumber } from './options.js';
 import { note, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
@@ -57,7 +57,7 @@ export function predictCommand(): Command {
     .option('--concurrency <n>', 'requests in flight at once', wholeNumber(1), 8)
     .option('--max-tokens <n>', 'longest answer', wholeNumber(1), 512)
     .option('--temperature <t>', 'sampling temperature', nonNegativeNumber, 0)
-    .option('--seed <n>', 'sampling seed sent to the server (and for few-shot picks)', wholeNumber(0))
+    .addOption(seedOption('sampling, sent to the server (and of the few-shot picks)'))
     .option('--timeout <seconds>', 'give up on a request after this long (then retry)', positiveNumber, 120)
     .option('--retries <n>', 'retries on 429, 5xx and dropped connections', wholeNumber(0), 6)
     .addOption(
@@ -76,7 +76,7 @@ export function predictCommand(): Command {
         .choices(['jsonl', 'bird', 'spider'])
         .default('jsonl'),
     )
-    .option('--json', 'print the summary as JSON')
+    .addOption(jsonOption('the summary'))
     .action(async (flags: PredictFlags) => {
       const apiKey = process.env[flags.apiKeyEnv];
       const controller = new AbortController();

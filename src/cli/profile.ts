@@ -6,7 +6,7 @@ import { profileQuerySet } from '../features/profile.js';
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { renderProfileText } from '../report/profileText.js';
 import { createTemplater } from '../sql/templater.js';
-import { addParsingOptions, loadOptionsOf, type ParsingFlags, wholeNumber } from './options.js';
+import { addParsingOptions, jsonOption, loadOptionsOf, type ParsingFlags, wholeNumber } from './options.js';
 import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -18,7 +18,7 @@ export function profileCommand(): Command {
     .argument('<dataset>', 'dataset: [label=]path[#field]')
     .option('--lmax <n>', 'longest n-gram', wholeNumber(1), DEFAULT_LMAX)
     .option('--top <n>', 'how many of the most common templates to list', wholeNumber(1), 10)
-    .option('--json', 'print the profile as JSON');
+    .addOption(jsonOption('the profile'));
   return addParsingOptions(command).action(
     async (spec: string, flags: ParsingFlags & { lmax: number; top: number; json?: boolean }) => {
       const dataset = await openDataset(spec, { ...loadOptionsOf(flags), onNote: note });

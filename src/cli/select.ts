@@ -4,7 +4,16 @@ import { renderTable } from '../report/table.js';
 import { type ExportFormat, exportSelection } from '../select/export.js';
 import { type SelectMethod, select } from '../select/select.js';
 import { plural } from '../words.js';
-import { collect, dialectOption, nonNegativeNumber, positiveNumber, wholeNumber } from './options.js';
+import {
+  collect,
+  dialectOption,
+  jsonOption,
+  nonNegativeNumber,
+  parserWorkersOption,
+  positiveNumber,
+  seedOption,
+  wholeNumber,
+} from './options.js';
 import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
@@ -38,7 +47,7 @@ export function selectCommand(): Command {
         .choices(['greedy', 'importance'])
         .default('greedy'),
     )
-    .option('--seed <n>', 'seed of the held-out split, item order and resampling', wholeNumber(0), 0)
+    .addOption(seedOption('the held-out split, item order and resampling', 0))
     .option(
       '--holdout <share>',
       'share of the target held out to judge the selection (0: none, no judgement)',
@@ -52,8 +61,8 @@ export function selectCommand(): Command {
     .option('--db-dir <dir>', 'folder of <db_id>/<db_id>.sqlite, for the schemas in the prompts')
     .option('--schema <tables.json>', 'tables.json, for the schemas in the prompts (repeatable)', collect)
     .addOption(dialectOption('SQL dialect of the target and pools'))
-    .option('--workers <n>', 'parser threads', wholeNumber(0))
-    .option('--json', 'print the result as JSON')
+    .addOption(parserWorkersOption())
+    .addOption(jsonOption('the result'))
     .action(async (flags: SelectFlags) => {
       const progress = createProgress(!flags.json);
       const schema = flags.schema ? flags.schema.flatMap(readTablesJson) : undefined;

@@ -1,10 +1,11 @@
 /** `sqlalign study <experiments.csv|jsonl>`: does AR predict the measured gains? */
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { ratioFromDatasets } from '../align/align.js';
 import { renderStudyHtml } from '../report/studyHtml.js';
 import { renderStudyMarkdown, renderStudyText } from '../report/studyText.js';
 import { readExperiments, studyStats } from '../study/study.js';
-import { dialectOption, positiveNumber, wholeNumber } from './options.js';
+import { dialectOption, jsonOption, positiveNumber, seedOption, wholeNumber } from './options.js';
 import { write, writeJson } from './output.js';
 
 export function studyCommand(): Command {
@@ -15,12 +16,12 @@ export function studyCommand(): Command {
       'CSV or JSONL: model, family, train, target, ex_before, ex_after, [em_before, em_after], and ar or target_path/train_path/pred_path',
     )
     .option('--bootstrap <n>', 'bootstrap replicates for the intervals of r and ρ', wholeNumber(0), 2000)
-    .option('--seed <n>', 'seed of the bootstrap', wholeNumber(0), 0)
+    .addOption(seedOption('the bootstrap', 0))
     .addOption(dialectOption('SQL dialect, where AR is computed from datasets'))
     .option('--scale <c>', 'fixed c for ARs computed from datasets (puts every experiment on one scale)', positiveNumber)
     .option('--markdown <file>', 'also write the table as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with the AR against ΔEX charts')
-    .option('--json', 'print the results as JSON')
+    .addOption(jsonOption('the results'))
     .action(
       async (
         file: string,
@@ -34,7 +35,10 @@ export function studyCommand(): Command {
           json?: boolean;
         },
       ) => {
-        const experiments = await readExperiments(file, flags);
+        const experiments = await readExperiments(file, {
+          ...flags,
+          ratioOf: ratioFromDatasets({ dialect: flags.dialect, scale: flags.scale }),
+        });
         const result = studyStats(experiments, flags);
         if (flags.markdown) writeFileSync(flags.markdown, renderStudyMarkdown(result));
         if (flags.html) writeFileSync(flags.html, await renderStudyHtml(result));

@@ -1,7 +1,7 @@
 /** Reading a Spider/BIRD tables.json given on the command line (--tables, --schema). */
 import { readFileSync } from 'node:fs';
 import { DataError } from '../datasets/errors.js';
-import type { TablesJsonFull } from '../llm/schemaText.js';
+import type { TablesJsonFull } from '../prompt/schemaText.js';
 
 export function readTablesJson(path: string): TablesJsonFull[] {
   let data: unknown;

@@ -7,21 +7,21 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { stratumOf } from '../align/strata.js';
 import { DataError, type DatasetInput, inputHash, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
+import type { Semantics } from '../exec/compare.js';
 import { createExecPool } from '../exec/pool.js';
-import type { ExecRequest, ExecResult, ExecStatus } from '../exec/protocol.js';
+import type { ExecRequest, ExecResult } from '../exec/protocol.js';
+import { stratumOf } from '../features/strata.js';
 import { type Fingerprint, openResumable, type ResumedFile, textHash } from '../io/resumableJsonl.js';
+import { NO_JUDGEMENT, SpiderJudge } from '../spider/judge.js';
+import type { TablesJsonEntry } from '../spider/schema.js';
 import { TemplateEngine } from '../sql/engine.js';
 import { loadParser } from '../sql/parser.js';
 import type { TemplateResult } from '../sql/template.js';
 import { sqlalignVersion } from '../version.js';
 import { plural } from '../words.js';
-import type { Semantics } from './compare.js';
-import type { Hardness } from './spider/exactMatch.js';
-import { NO_JUDGEMENT, SpiderJudge } from './spider/judge.js';
-import type { TablesJsonEntry } from './spider/schema.js';
+import type { ItemResult } from './itemResult.js';
 import { type EvalSummary, summarize } from './summary.js';
 
 export interface EvalOptions {
@@ -52,28 +52,7 @@ export interface EvalOptions {
   readonly by?: string;
 }
 
-export interface ItemResult {
-  readonly i: number;
-  readonly db_id: string | null;
-  readonly ex: boolean | null;
-  readonly exact: boolean | null;
-  readonly template_match: boolean;
-  readonly status: ExecStatus;
-  readonly hardness: Hardness | null;
-  readonly difficulty: string | null;
-  /** The item's stratum under --by. */
-  readonly stratum?: string | null;
-  readonly gold_sql: string;
-  readonly pred_sql: string | null;
-  readonly gold_rows: number | null;
-  readonly pred_rows: number | null;
-  /** Whether the Spider evaluator's parser could read the prediction (exact set match needs it). */
-  readonly pred_parsed: boolean;
-  /** Whether the SQL parser of the alignment templates rejects the prediction. */
-  readonly pred_unparseable: boolean;
-  readonly error: string | null;
-  readonly ms: number;
-}
+export type { ItemResult } from './itemResult.js';
 
 export interface EvalResult {
   readonly summary: EvalSummary;

@@ -1,7 +1,8 @@
 /** Aggregates of per-item evaluation results: overall, by difficulty or hardness, and by database. */
+
+import { SEMANTICS_DESCRIPTION, type Semantics } from '../exec/compare.js';
 import type { ExecStatus } from '../exec/protocol.js';
-import { SEMANTICS_DESCRIPTION, type Semantics } from './compare.js';
-import type { ItemResult } from './evaluate.js';
+import type { ItemResult } from './itemResult.js';
 
 export interface Scores {
   /** Every item of the group (the denominator of the template match). */

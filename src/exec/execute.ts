@@ -1,8 +1,9 @@
 /** Executing one evaluation item: both queries on the item's database, then the comparison. */
-import { resultsEqual } from '../eval/compare.js';
-import { NO_JUDGEMENT, SpiderJudge, type SpiderJudgement } from '../eval/spider/judge.js';
-import type { TablesJsonEntry } from '../eval/spider/schema.js';
-import { spiderExecutionSql, spiderOrderMatters } from '../eval/spiderPrep.js';
+
+import { NO_JUDGEMENT, SpiderJudge, type SpiderJudgement } from '../spider/judge.js';
+import { spiderExecutionSql, spiderOrderMatters } from '../spider/prep.js';
+import type { TablesJsonEntry } from '../spider/schema.js';
+import { resultsEqual } from './compare.js';
 import type { ExecRequest, ExecResult, PhaseMessage } from './protocol.js';
 import { type Db, openFromContext, openReadOnly, runQuery } from './sqlite.js';
 

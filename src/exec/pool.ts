@@ -4,7 +4,7 @@
  * better-sqlite3) and replaced, and the item is marked `timeout`.
  */
 import { type ChildProcess, fork } from 'node:child_process';
-import type { SpiderJudgement } from '../eval/spider/judge.js';
+import type { SpiderJudgement } from '../spider/judge.js';
 import type { ExecRequest, ExecResult, PhaseMessage } from './protocol.js';
 
 export interface ExecPool {

@@ -1,7 +1,8 @@
 /** Messages between the evaluator and its execution processes. */
-import type { Semantics } from '../eval/compare.js';
-import type { SpiderJudgement } from '../eval/spider/judge.js';
-import type { TablesJsonEntry } from '../eval/spider/schema.js';
+
+import type { SpiderJudgement } from '../spider/judge.js';
+import type { TablesJsonEntry } from '../spider/schema.js';
+import type { Semantics } from './compare.js';
 
 export interface ExecRequest {
   readonly id: number;

@@ -5,6 +5,7 @@
 import { DataError } from '../datasets/errors.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
 import type { TemplateResult } from '../sql/template.js';
+import type { Templater } from '../sql/templater.js';
 import { TemplateCounter } from './distribution.js';
 
 export interface UnparseableExample {
@@ -28,10 +29,7 @@ export interface QuerySet {
 
 export const EXAMPLES_KEPT = 5;
 
-/** Something that turns SQL into templates (the engine, or a pool of worker engines). */
-export interface Templater {
-  templateAll(sqls: readonly string[]): Promise<TemplateResult[]>;
-}
+export type { Templater } from '../sql/templater.js';
 
 export interface QuerySetOptions {
   /** Called after each batch with the number of queries done so far; awaited (for output back-pressure). */

@@ -5,22 +5,23 @@
  * at the end the predictions can also be written in BIRD's and Spider's formats.
  */
 import { getMaxListeners, setMaxListeners } from 'node:events';
-import { existsSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { seededRandom, shuffleInPlace } from '../align/random.js';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DataError, type DatasetInput, inputHash, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
 import { QUESTION_FIELDS, questionOf } from '../datasets/question.js';
 import { BIRD_SEPARATOR } from '../datasets/readers/json.js';
 import { type Fingerprint, openResumable, textHash } from '../io/resumableJsonl.js';
+import { checkTemplate, DEFAULT_SYSTEM, DEFAULT_TEMPLATE, formatExamples, renderPrompt } from '../prompt/prompt.js';
+import { SchemaSource } from '../prompt/schemaSource.js';
+import type { TablesJsonFull } from '../prompt/schemaText.js';
 import { dialectInfo } from '../sql/dialects.js';
 import { TemplateEngine } from '../sql/engine.js';
 import type { Lexical } from '../sql/lexer.js';
 import { loadParser } from '../sql/parser.js';
+import { seededRandom, shuffleInPlace } from '../stats/random.js';
 import { sqlalignVersion } from '../version.js';
 import { type ClientOptions, type Completion, createClient, FatalApiError, RequestFailedError, type Usage } from './client.js';
 import { ANSWER_STATUSES, type AnswerStatus, extractAnswer, oneLineSql } from './extract.js';
-import { checkTemplate, DEFAULT_SYSTEM, DEFAULT_TEMPLATE, formatExamples, renderPrompt } from './prompt.js';
-import { schemaFromSqlite, schemaFromTablesJson, type TablesJsonFull } from './schemaText.js';
 
 export type OutputFormat = 'jsonl' | 'bird' | 'spider';
 
@@ -79,6 +80,7 @@ export interface PredictSummary {
 }
 
 export { questionOf } from '../datasets/question.js';
+export { SchemaSource } from '../prompt/schemaSource.js';
 
 export const progressFile = (out: string, format: OutputFormat) => (format === 'jsonl' ? out : `${out}.jsonl`);
 
@@ -266,33 +268,6 @@ function exportPredictions(
     writeFileSync(out, records.map((r) => `${line(r) || 'SELECT'}\n`).join(''));
   }
   return changed;
-}
-
-/** Schema text per database (from the item's sql_context, the database file, or tables.json), computed once. */
-export class SchemaSource {
-  private readonly cache = new Map<string, string>();
-  private readonly tables: Map<string, TablesJsonFull>;
-
-  constructor(private readonly options: Pick<PredictOptions, 'dbDir' | 'schema'>) {
-    this.tables = new Map((options.schema ?? []).map((t) => [t.db_id, t]));
-  }
-
-  of(record: QueryRecord): string {
-    const context = record.fields?.sql_context;
-    if (typeof context === 'string' && context.trim() !== '') return context.trim();
-    const db = record.db_id;
-    if (!db) throw new Error(`${record.where}: no db_id and no sql_context: no schema for the prompt`);
-    let text = this.cache.get(db);
-    if (text === undefined) {
-      const path = this.options.dbDir ? join(this.options.dbDir, db, `${db}.sqlite`) : null;
-      const entry = this.tables.get(db);
-      if (path && existsSync(path)) text = schemaFromSqlite(path);
-      else if (entry) text = schemaFromTablesJson(entry);
-      else throw new Error(`${record.where}: no schema for database '${db}' (no ${path ?? '--db-dir'} and no --schema entry)`);
-      this.cache.set(db, text);
-    }
-    return text;
-  }
 }
 
 interface Example {

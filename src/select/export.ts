@@ -5,9 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { questionOf } from '../datasets/question.js';
-import { SchemaSource } from '../llm/predict.js';
-import { DEFAULT_SYSTEM, DEFAULT_TEMPLATE, renderPrompt } from '../llm/prompt.js';
-import type { TablesJsonFull } from '../llm/schemaText.js';
+import { DEFAULT_SYSTEM, DEFAULT_TEMPLATE, renderPrompt } from '../prompt/prompt.js';
+import { SchemaSource } from '../prompt/schemaSource.js';
+import type { TablesJsonFull } from '../prompt/schemaText.js';
 import type { SelectedItem } from './select.js';
 
 export type ExportFormat = 'chat' | 'alpaca' | 'sharegpt';

@@ -4,6 +4,7 @@
  * the subset cannot collapse onto one shape. D is minimised through its only subset-dependent
  * part, −Σ_g T(g)·ln X̃(g), with X̃ smoothed as in the spec.
  */
+import { smoothingDenominator } from '../metric/divergence.js';
 import type { TemplateGroup } from './candidates.js';
 
 export interface GreedyInput {
@@ -37,8 +38,10 @@ export function greedySelect(input: GreedyInput): number[] {
       if (t > 0) sum += t * (Math.log((counts[g] as number) + c + alpha) - Math.log((counts[g] as number) + alpha));
       else if (!inX[g]) newWords++;
     }
-    const before = total + alpha * vocabulary;
-    const after = total + group.length + alpha * (vocabulary + newWords);
+    // D's change when the group's n-grams join the subset: the smoothed shares' numerators
+    // (count + α, above) and denominators (the metric's own, metric/divergence.ts) before and after.
+    const before = smoothingDenominator(total, alpha, vocabulary);
+    const after = smoothingDenominator(total + group.length, alpha, vocabulary + newWords);
     return sum - (Math.log(after) - Math.log(before));
   };
 

@@ -4,7 +4,7 @@
  * items are drawn without replacement with probability proportional to the weight (Gumbel top-k).
  * The log ratio is averaged over the item's n-grams, so long queries do not dominate by length.
  */
-import { seededRandom } from '../align/random.js';
+import { seededRandom } from '../stats/random.js';
 import type { TemplateGroup } from './candidates.js';
 
 export interface ImportanceInput {

@@ -4,8 +4,6 @@
  * random subsets of the same size and each pool alone, and export it for SFT trainers.
  */
 
-import { alignmentScore, coverage, klDivergence } from '../align/divergence.js';
-import { seededRandom, shuffleInPlace } from '../align/random.js';
 import {
   DataError,
   type DatasetInput,
@@ -18,7 +16,9 @@ import { ItemKeys } from '../datasets/overlap.js';
 import { questionOf } from '../datasets/question.js';
 import { ngramDistribution, TemplateCounter } from '../features/distribution.js';
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
+import { alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
 import { createTemplater } from '../sql/templater.js';
+import { seededRandom, shuffleInPlace } from '../stats/random.js';
 import { denseCounts, groupByTemplate, type PoolItem, Vocabulary } from './candidates.js';
 import { greedySelect } from './greedy.js';
 import { importanceSelect } from './importance.js';

@@ -4,10 +4,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { Templater } from '../features/querySet.js';
 import { TemplateEngine } from './engine.js';
 import { loadParser } from './parser.js';
 import type { TemplateResult } from './template.js';
+
+/** Something that turns SQL into templates (the engine, or a pool of worker engines). */
+export interface Templater {
+  templateAll(sqls: readonly string[]): Promise<TemplateResult[]>;
+}
 
 export interface ClosableTemplater extends Templater {
   close(): Promise<void>;

@@ -4,8 +4,8 @@
  * pearsonr and spearmanr compute them), ranks with ties averaged, and bootstrap intervals.
  * Checked against SciPy in test/fixtures/stats.
  */
-import { percentileInterval } from '../align/bootstrap.js';
-import { seededRandom } from '../align/random.js';
+import { percentileInterval } from '../stats/interval.js';
+import { seededRandom } from '../stats/random.js';
 
 export interface Correlation {
   /** r or ρ; null where undefined (fewer than 2 points, or a constant variable). */

@@ -5,7 +5,6 @@
  * AR > 1 and when AR ≤ 1 (the paper's +4.43 vs −2.22 points for CodeLlama 7B on Gretel).
  */
 import { dirname, isAbsolute, join } from 'node:path';
-import { align } from '../align/align.js';
 import { DataError, type DatasetInput, readAll, resolveDataset } from '../datasets/index.js';
 import { bootstrapInterval, mean, pearson, spearman } from './stats.js';
 
@@ -49,6 +48,11 @@ export interface StudyOptions {
    * every experiment's AR on one scale.
    */
   readonly scale?: number;
+  /**
+   * AR of a row that names datasets instead of an AR (target_path, train_path, pred_path): the
+   * study layer does not compute alignment itself; `ratioFromDatasets` (align) is the usual one.
+   */
+  readonly ratioOf?: (paths: { target: string; train: string; pred: string }) => Promise<number>;
 }
 
 export function studyStats(experiments: readonly Experiment[], options: StudyOptions = {}): StudyResult {
@@ -134,10 +138,9 @@ export async function readExperiments(input: DatasetInput, options: StudyOptions
       const key = paths.join('\u0001');
       if (!arCache.has(key)) {
         const [target, train, pred] = paths as [string, string, string];
-        arCache.set(
-          key,
-          align({ target, train: [train], pred: [pred], dialect: options.dialect }).then((a) => a.ratios[0]?.ar as number),
-        );
+        if (!options.ratioOf)
+          throw new DataError(set.path, 'names datasets instead of an ar: give ratioOf to compute it', r.where);
+        arCache.set(key, options.ratioOf({ target, train, pred }));
       }
       ar = await (arCache.get(key) as Promise<number>);
     }

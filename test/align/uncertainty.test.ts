@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { align } from '../../src/align/align.js';
-import { bootstrap, percentileInterval } from '../../src/align/bootstrap.js';
+import { bootstrap, percentileInterval, replicates } from '../../src/align/bootstrap.js';
 import { compare } from '../../src/align/compare.js';
 import { explain } from '../../src/align/explain.js';
 import { samplePerGroup } from '../../src/align/sample.js';
@@ -188,4 +188,22 @@ test('with a sample, the report gives intervals for AR only and says what a samp
   assert.match(text, /AR .*CI/, 'AR keeps its interval');
   const json = alignJson(result) as { bootstrap: { rows_ci_about: string } };
   assert.match(json.bootstrap.rows_ci_about, /not an interval for the whole target/);
+});
+
+test('the metric is written once: a bootstrap replicate drawing every query once gives exactly compare’s D', async () => {
+  const result = await align({
+    target: join(EXAMPLES, 'spider_dev_sample.json'),
+    train: [join(EXAMPLES, 'spider_train_sample.sql'), join(EXAMPLES, 'bird_dev_sample.json')],
+  });
+  const target = result.querySets.target;
+  const templates = [...target.templates.counts].flatMap(([t, n]) => Array<string>(n).fill(t));
+  const others = [...result.querySets.train].map((set) => ngramDistribution(set.templates.counts, result.params.lmax));
+  const prepared = replicates({ targetTemplates: templates, others, alpha: result.params.alpha, lmax: result.params.lmax });
+  const once = new Float64Array(prepared.distinctTemplates);
+  for (const id of prepared.perQuery) once[id] = (once[id] as number) + 1;
+  const { kl, coverage } = prepared.divergences(once);
+  result.rows.forEach((row, k) => {
+    assert.ok(Math.abs((kl[k] as number) - row.kl) <= 1e-12 * row.kl, `${row.name}: ${kl[k]} vs ${row.kl}`);
+    assert.ok(Math.abs((coverage[k] as number) - row.coverage) <= 1e-12, `${row.name} coverage`);
+  });
 });

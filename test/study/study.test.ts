@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { ratioFromDatasets } from '../../src/align/align.js';
 import { readExperiments, studyStats } from '../../src/study/study.js';
 import { runCli } from '../helpers/cli.js';
 import { EXAMPLES, ROOT } from '../helpers/paths.js';
@@ -76,7 +77,7 @@ test('AR computed by align from the datasets named in the file', async () => {
       .map((r) => JSON.stringify(r))
       .join('\n'),
   );
-  const experiments = await readExperiments(file);
+  const experiments = await readExperiments(file, { ratioOf: ratioFromDatasets() });
   assert.ok((experiments[0]?.ar as number) < 0.6, 'BIRD is far from Spider');
   // With the default c (the larger D of its own two rows) AR lies in [1/e, e].
   assert.ok((experiments[1]?.ar as number) > 0.6 && (experiments[1]?.ar as number) < 1);

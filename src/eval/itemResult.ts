@@ -1,0 +1,26 @@
+/** One evaluated item, as `eval --out` writes it (one JSON object per line) and the summary reads it. */
+import type { ExecStatus } from '../exec/protocol.js';
+import type { Hardness } from '../spider/exactMatch.js';
+
+export interface ItemResult {
+  readonly i: number;
+  readonly db_id: string | null;
+  readonly ex: boolean | null;
+  readonly exact: boolean | null;
+  readonly template_match: boolean;
+  readonly status: ExecStatus;
+  readonly hardness: Hardness | null;
+  readonly difficulty: string | null;
+  /** The item's stratum under --by. */
+  readonly stratum?: string | null;
+  readonly gold_sql: string;
+  readonly pred_sql: string | null;
+  readonly gold_rows: number | null;
+  readonly pred_rows: number | null;
+  /** Whether the Spider evaluator's parser could read the prediction (exact set match needs it). */
+  readonly pred_parsed: boolean;
+  /** Whether the SQL parser of the alignment templates rejects the prediction. */
+  readonly pred_unparseable: boolean;
+  readonly error: string | null;
+  readonly ms: number;
+}
