@@ -8,6 +8,7 @@ import { buildQuerySet, type QuerySet, requireSomeParsed } from '../features/que
 import { stratumOf } from '../features/strata.js';
 import { SpiderJudge } from '../spider/judge.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
+import type { TemplateCacheOptions } from '../sql/templateCache.js';
 import { createTemplater } from '../sql/templater.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import { type AlignParams, type Comparison, compare, DEFAULT_ALPHA, DEFAULT_LMAX, distributionsOf } from './compare.js';
@@ -26,6 +27,8 @@ export interface AlignOptions {
   readonly scale?: number;
   /** Worker threads for parsing; default: threads only for large inputs. */
   readonly workers?: number;
+  /** The persistent template cache (sql/templateCache.ts); false: none; default: the user's cache folder. */
+  readonly cache?: false | TemplateCacheOptions;
   readonly maxQueryLength?: number;
   /** Progress: which dataset, and how many of its queries are done. */
   readonly onProgress?: (name: string, done: number) => void;
@@ -78,7 +81,7 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
   const inputs = [options.target, ...options.train, ...(options.pred ?? [])];
   // Start the parser (threads or this thread) while the inputs are opened and read.
   const templaterReady = estimateQueries(inputs).then((expectedQueries) =>
-    createTemplater(params.dialect, { workers: options.workers, expectedQueries }),
+    createTemplater(params.dialect, { workers: options.workers, expectedQueries, cache: options.cache }),
   );
   const datasets = await Promise.all(
     inputs.map((input) =>

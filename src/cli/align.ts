@@ -9,6 +9,7 @@ import { renderAlignMarkdown } from '../report/alignMarkdown.js';
 import { renderAlignText } from '../report/alignText.js';
 import {
   addParsingOptions,
+  cacheOf,
   collect,
   jsonOption,
   maxQueryLength,
@@ -84,6 +85,7 @@ export function alignCommand(): Command {
         workers: flags.workers,
         maxQueryLength: maxQueryLength(flags),
         layout: flags.layout,
+        cache: cacheOf(flags, note),
         dropOverlap: flags.dropOverlap,
         onNote: note,
         targetSample: flags.targetSample,

@@ -63,16 +63,30 @@ export function maxQueryMbOption(): Option {
   return new Option('--max-query-mb <mb>', 'refuse queries longer than this').argParser(positiveNumber).default(1);
 }
 
-/** --dialect, --workers, --max-query-mb and --layout, which every command that parses SQL takes. */
-export function addParsingOptions(command: Command): Command {
+/** --cache-dir and --no-cache: the persistent template cache (sql/templateCache.ts). */
+export function addCacheOptions(command: Command): Command {
   return command
-    .addOption(dialectOption())
-    .addOption(parserWorkersOption())
-    .addOption(maxQueryMbOption())
-    .addOption(layoutOption());
+    .option('--cache-dir <dir>', 'folder of the template cache (default: $SQLALIGN_CACHE, else $XDG_CACHE_HOME/sqlalign)')
+    .option('--no-cache', 'template every query afresh, reading and writing no cache');
 }
 
-export interface ParsingFlags {
+export interface CacheFlags {
+  cache: boolean;
+  cacheDir?: string;
+}
+
+/** The templater's cache setting from the flags. */
+export const cacheOf = (flags: CacheFlags, onNote?: (message: string) => void) =>
+  flags.cache ? { dir: flags.cacheDir, onNote } : (false as const);
+
+/** --dialect, --workers, --max-query-mb, --layout and the cache, which every command that parses SQL takes. */
+export function addParsingOptions(command: Command): Command {
+  return addCacheOptions(
+    command.addOption(dialectOption()).addOption(parserWorkersOption()).addOption(maxQueryMbOption()).addOption(layoutOption()),
+  );
+}
+
+export interface ParsingFlags extends CacheFlags {
   dialect: string;
   workers?: number;
   maxQueryMb: number;
@@ -86,4 +100,4 @@ export const loadOptionsOf = (flags: ParsingFlags) => ({
   layout: flags.layout,
 });
 
-export const maxQueryLength = (flags: ParsingFlags) => Math.round(flags.maxQueryMb * 1e6);
+export const maxQueryLength = (flags: { maxQueryMb: number }) => Math.round(flags.maxQueryMb * 1e6);

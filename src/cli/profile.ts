@@ -6,7 +6,7 @@ import { profileQuerySet } from '../features/profile.js';
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { renderProfileText } from '../report/profileText.js';
 import { createTemplater } from '../sql/templater.js';
-import { addParsingOptions, jsonOption, loadOptionsOf, type ParsingFlags, wholeNumber } from './options.js';
+import { addParsingOptions, cacheOf, jsonOption, loadOptionsOf, type ParsingFlags, wholeNumber } from './options.js';
 import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -25,6 +25,7 @@ export function profileCommand(): Command {
       const templater = await createTemplater(flags.dialect, {
         workers: flags.workers,
         expectedQueries: await estimateQueries([spec]),
+        cache: cacheOf(flags, note),
       });
       const progress = createProgress(!flags.json);
       try {

@@ -5,6 +5,8 @@ import { type ExportFormat, exportSelection } from '../select/export.js';
 import { type SelectMethod, select } from '../select/select.js';
 import { plural } from '../words.js';
 import {
+  addCacheOptions,
+  cacheOf,
   collect,
   dialectOption,
   jsonOption,
@@ -34,10 +36,12 @@ interface SelectFlags {
   workers?: number;
   json?: boolean;
   allowOverlap?: boolean;
+  cache: boolean;
+  cacheDir?: string;
 }
 
 export function selectCommand(): Command {
-  return new Command('select')
+  const command = new Command('select')
     .description('choose from candidate pools the fine-tuning subset whose structure best matches the target, and export it')
     .requiredOption('--target <dataset>', 'the workload to match')
     .requiredOption('--pool <dataset>', 'a candidate pool with questions and SQL (repeatable)', collect)
@@ -62,90 +66,91 @@ export function selectCommand(): Command {
     .option('--schema <tables.json>', 'tables.json, for the schemas in the prompts (repeatable)', collect)
     .addOption(dialectOption('SQL dialect of the target and pools'))
     .addOption(parserWorkersOption())
-    .addOption(jsonOption('the result'))
-    .action(async (flags: SelectFlags) => {
-      const progress = createProgress(!flags.json);
-      const schema = flags.schema ? flags.schema.flatMap(readTablesJson) : undefined;
-      let result: Awaited<ReturnType<typeof select>>;
-      try {
-        result = await select({
-          target: flags.target,
-          pools: flags.pool,
-          budget: flags.budget,
-          method: flags.method,
-          seed: flags.seed,
-          holdout: flags.holdout,
-          maxTemplateShare: flags.maxTemplateShare,
-          allowOverlap: flags.allowOverlap,
+    .addOption(jsonOption('the result'));
+  return addCacheOptions(command).action(async (flags: SelectFlags) => {
+    const progress = createProgress(!flags.json);
+    const schema = flags.schema ? flags.schema.flatMap(readTablesJson) : undefined;
+    let result: Awaited<ReturnType<typeof select>>;
+    try {
+      result = await select({
+        target: flags.target,
+        pools: flags.pool,
+        budget: flags.budget,
+        method: flags.method,
+        seed: flags.seed,
+        holdout: flags.holdout,
+        maxTemplateShare: flags.maxTemplateShare,
+        allowOverlap: flags.allowOverlap,
+        cache: cacheOf(flags, note),
+        dialect: flags.dialect,
+        workers: flags.workers,
+        onProgress: (stage, done) => progress.update(stage, done),
+      });
+    } finally {
+      progress.done();
+    }
+    const exported = flags.out
+      ? exportSelection(flags.out, result.selected, {
+          format: flags.format,
+          dbDir: flags.dbDir,
+          schema,
           dialect: flags.dialect,
-          workers: flags.workers,
-          onProgress: (stage, done) => progress.update(stage, done),
-        });
-      } finally {
-        progress.done();
-      }
-      const exported = flags.out
-        ? exportSelection(flags.out, result.selected, {
-            format: flags.format,
-            dbDir: flags.dbDir,
-            schema,
-            dialect: flags.dialect,
-          })
-        : null;
-      const { selected, ...summary } = result;
-      const overlapped = Object.entries(result.overlap);
-      if (overlapped.length > 0) {
-        note(
-          `left out ${overlapped.map(([pool, n]) => `${plural(n, 'item')} of ${pool}`).join(', ')} that duplicate target items (same question, or same SQL on the same database); --allow-overlap keeps them`,
-        );
-      }
-      if (exported && exported.without_schema > 0) {
-        note(
-          `${plural(exported.without_schema, 'record')} of ${flags.out} have no schema in their prompt (none found for their database): give --db-dir or --schema to include it`,
-        );
-      }
-      if (flags.json)
-        return writeJson({
-          ...summary,
-          selected: selected.length,
-          out: flags.out ?? null,
-          without_schema: exported?.without_schema ?? 0,
-        });
-      const lines = [
-        `sqlalign select · ${result.method} · ${selected.length} examples in ${result.seconds.toFixed(1)} s · from ${Object.entries(
-          result.composition,
-        )
-          .map(([pool, n]) => `${pool} ${n}`)
-          .join(', ')}`,
-        `target: ${result.target.queries} queries, ${result.target.held_out} held out to judge the selection`,
-        ...(overlapped.length > 0
-          ? [`left out as duplicates of target items: ${overlapped.map(([pool, n]) => `${n} of ${pool}`).join(', ')}`]
-          : []),
-        '',
-        renderTable(
-          [
-            { header: 'held-out target against' },
-            { header: 'queries', align: 'right' },
-            { header: 'size-matched', align: 'right' },
-            { header: 'D(T‖X)', align: 'right' },
-            { header: 'A_KL', align: 'right' },
-            { header: 'coverage', align: 'right' },
-          ],
-          result.held_out.map((r) => [
-            r.name,
-            String(r.queries),
-            r.size_matched ? 'yes' : 'no',
-            `${r.kl.toFixed(4)}${r.kl_sd === undefined ? '' : ` ± ${r.kl_sd.toFixed(4)}`}`,
-            r.alignment.toFixed(4),
-            `${(100 * r.coverage).toFixed(1)}%`,
-          ]),
-        ),
-        '',
-        `The selection is ${result.verdict}`,
-      ];
-      if (result.without_question > 0)
-        lines.push(`(${result.without_question} pool items without a question were left out: they cannot be training examples.)`);
-      if (flags.out) lines.push(`${selected.length} training records (${flags.format}) written to ${flags.out}.`);
-      await write(`${lines.join('\n')}\n`);
-    });
+        })
+      : null;
+    const { selected, ...summary } = result;
+    const overlapped = Object.entries(result.overlap);
+    if (overlapped.length > 0) {
+      note(
+        `left out ${overlapped.map(([pool, n]) => `${plural(n, 'item')} of ${pool}`).join(', ')} that duplicate target items (same question, or same SQL on the same database); --allow-overlap keeps them`,
+      );
+    }
+    if (exported && exported.without_schema > 0) {
+      note(
+        `${plural(exported.without_schema, 'record')} of ${flags.out} have no schema in their prompt (none found for their database): give --db-dir or --schema to include it`,
+      );
+    }
+    if (flags.json)
+      return writeJson({
+        ...summary,
+        selected: selected.length,
+        out: flags.out ?? null,
+        without_schema: exported?.without_schema ?? 0,
+      });
+    const lines = [
+      `sqlalign select · ${result.method} · ${selected.length} examples in ${result.seconds.toFixed(1)} s · from ${Object.entries(
+        result.composition,
+      )
+        .map(([pool, n]) => `${pool} ${n}`)
+        .join(', ')}`,
+      `target: ${result.target.queries} queries, ${result.target.held_out} held out to judge the selection`,
+      ...(overlapped.length > 0
+        ? [`left out as duplicates of target items: ${overlapped.map(([pool, n]) => `${n} of ${pool}`).join(', ')}`]
+        : []),
+      '',
+      renderTable(
+        [
+          { header: 'held-out target against' },
+          { header: 'queries', align: 'right' },
+          { header: 'size-matched', align: 'right' },
+          { header: 'D(T‖X)', align: 'right' },
+          { header: 'A_KL', align: 'right' },
+          { header: 'coverage', align: 'right' },
+        ],
+        result.held_out.map((r) => [
+          r.name,
+          String(r.queries),
+          r.size_matched ? 'yes' : 'no',
+          `${r.kl.toFixed(4)}${r.kl_sd === undefined ? '' : ` ± ${r.kl_sd.toFixed(4)}`}`,
+          r.alignment.toFixed(4),
+          `${(100 * r.coverage).toFixed(1)}%`,
+        ]),
+      ),
+      '',
+      `The selection is ${result.verdict}`,
+    ];
+    if (result.without_question > 0)
+      lines.push(`(${result.without_question} pool items without a question were left out: they cannot be training examples.)`);
+    if (flags.out) lines.push(`${selected.length} training records (${flags.format}) written to ${flags.out}.`);
+    await write(`${lines.join('\n')}\n`);
+  });
 }

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { estimateQueries, openDataset } from '../datasets/index.js';
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { createTemplater } from '../sql/templater.js';
-import { addParsingOptions, loadOptionsOf, type ParsingFlags } from './options.js';
+import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags } from './options.js';
 import { note, write } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -23,6 +23,7 @@ export function templatesCommand(): Command {
     const templater = await createTemplater(flags.dialect, {
       workers: flags.workers,
       expectedQueries: await estimateQueries([spec]),
+      cache: cacheOf(flags, note),
     });
     const progress = createProgress(true);
     let pending = '';

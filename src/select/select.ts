@@ -17,6 +17,7 @@ import { questionOf } from '../datasets/question.js';
 import { ngramDistribution, TemplateCounter } from '../features/distribution.js';
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
+import type { TemplateCacheOptions } from '../sql/templateCache.js';
 import { createTemplater } from '../sql/templater.js';
 import { seededRandom, shuffleInPlace } from '../stats/random.js';
 import { denseCounts, groupByTemplate, type PoolItem, Vocabulary } from './candidates.js';
@@ -42,6 +43,8 @@ export interface SelectOptions {
   readonly alpha?: number;
   readonly lmax?: number;
   readonly workers?: number;
+  /** The persistent template cache; false: none; default: the user's cache folder. */
+  readonly cache?: false | TemplateCacheOptions;
   readonly onProgress?: (stage: string, done: number) => void;
 }
 
@@ -97,7 +100,7 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   const datasets = withDistinctNames(
     await Promise.all([options.target, ...options.pools].map((d) => resolveDataset(d, { dialect: options.dialect }))),
   );
-  const templater = await createTemplater(options.dialect ?? 'sqlite', { workers: options.workers });
+  const templater = await createTemplater(options.dialect ?? 'sqlite', { workers: options.workers, cache: options.cache });
   const targetTemplates: string[] = [];
   const items: (PoolItem & { record: QueryRecord })[] = [];
   // A training example needs its question: items without one are not candidates.

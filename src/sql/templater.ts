@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { TemplateEngine } from './engine.js';
 import { loadParser } from './parser.js';
 import type { TemplateResult } from './template.js';
+import { TemplateCache, type TemplateCacheOptions } from './templateCache.js';
 
 /** Something that turns SQL into templates (the engine, or a pool of worker engines). */
 export interface Templater {
@@ -94,12 +95,43 @@ function startWorker(url: URL, dialect: string): Promise<Worker> {
   });
 }
 
-/** In this thread for small inputs (a worker's parser costs about half a second to load), threads for large ones. */
-export async function createTemplater(
-  dialect: string,
-  options: { workers?: number; expectedQueries?: number } = {},
-): Promise<ClosableTemplater> {
+export interface TemplaterOptions {
+  workers?: number;
+  expectedQueries?: number;
+  /** The persistent template cache (templateCache.ts); false: none. Default: on, in the user's cache folder. */
+  cache?: false | TemplateCacheOptions;
+}
+
+/**
+ * In this thread for small inputs (a worker's parser costs about half a second to load), threads
+ * for large ones; behind the persistent cache unless it is off. With a cache that already holds
+ * templates, the parser is loaded only when a query misses: a run over data seen before never loads it.
+ */
+export async function createTemplater(dialect: string, options: TemplaterOptions = {}): Promise<ClosableTemplater> {
   const workers =
     options.workers ?? (options.expectedQueries !== undefined && options.expectedQueries > 50_000 ? availableParallelism() : 0);
-  return workers > 0 ? createWorkerTemplater(dialect, workers) : createLocalTemplater(dialect);
+  const make = () => (workers > 0 ? createWorkerTemplater(dialect, workers) : createLocalTemplater(dialect));
+  const cache = options.cache === false ? null : TemplateCache.open(dialect, options.cache ?? {});
+  if (cache === null) return make();
+  // A first run (nothing cached) starts the parser at once, overlapping it with reading the inputs.
+  let inner: Promise<ClosableTemplater> | null = cache.isEmpty() ? make() : null;
+  return {
+    async templateAll(sqls) {
+      const found = cache.lookup(sqls);
+      const missing = found.flatMap((r, k) => (r === undefined ? [k] : []));
+      if (missing.length === 0) return found as TemplateResult[];
+      inner ??= make();
+      const texts = missing.map((k) => sqls[k] as string);
+      const fresh = await (await inner).templateAll(texts);
+      cache.store(texts, fresh);
+      missing.forEach((k, j) => {
+        found[k] = fresh[j];
+      });
+      return found as TemplateResult[];
+    },
+    async close() {
+      cache.close();
+      if (inner) await (await inner).close();
+    },
+  };
 }
