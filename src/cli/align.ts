@@ -7,6 +7,7 @@ import { renderAlignHtml } from '../report/alignHtml.js';
 import { alignJson } from '../report/alignJson.js';
 import { renderAlignMarkdown } from '../report/alignMarkdown.js';
 import { renderAlignText } from '../report/alignText.js';
+import { DESCRIPTIONS } from './descriptions.js';
 import {
   addParsingOptions,
   cacheOf,
@@ -44,9 +45,7 @@ interface AlignFlags extends ParsingFlags {
 
 export function alignCommand(): Command {
   const command = new Command('align')
-    .description(
-      'KL-alignment, coverage and Alignment Ratio of training sets and predictions against a target (README: The metric)',
-    )
+    .description(DESCRIPTIONS.align)
     .requiredOption('--target <dataset>', 'the workload the model must serve: [label=]path[#field]')
     .requiredOption('--train <dataset>', 'a candidate fine-tuning set (repeatable)', collect)
     .option('--pred <dataset>', "the base model's predictions on the target questions (repeatable)", collect)

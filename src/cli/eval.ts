@@ -1,9 +1,11 @@
 /** `sqlalign eval`: execution accuracy and exact match against SQLite databases. */
+
 import { Command, Option } from 'commander';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS, evaluate } from '../eval/evaluate.js';
 import { SEMANTICS } from '../exec/compare.js';
 import { renderEvalText } from '../report/evalText.js';
+import { DESCRIPTIONS } from './descriptions.js';
 import {
   dialectOption,
   jsonOption,
@@ -38,7 +40,7 @@ interface EvalFlags {
 
 export function evalCommand(): Command {
   return new Command('eval')
-    .description('execution accuracy (EX) and exact match (EM) of predictions against gold SQL on SQLite databases')
+    .description(DESCRIPTIONS.eval)
     .requiredOption('--gold <dataset>', 'gold SQL with db_id: [label=]path[#field]')
     .requiredOption('--pred <dataset>', 'predictions, in the same order as the gold items')
     .option('--db-dir <dir>', 'folder of <db_id>/<db_id>.sqlite (Spider and BIRD layout)')

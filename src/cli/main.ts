@@ -6,13 +6,21 @@ import { DataError, UsageError } from '../datasets/errors.js';
 import { ServerError } from '../llm/client.js';
 import { UnknownDialectError } from '../sql/dialects.js';
 import { sqlalignVersion } from '../version.js';
-import { alignCommand } from './align.js';
-import { evalCommand } from './eval.js';
-import { predictCommand } from './predict.js';
-import { profileCommand } from './profile.js';
-import { selectCommand } from './select.js';
-import { studyCommand } from './study.js';
-import { templatesCommand } from './templates.js';
+import { type CommandName, DESCRIPTIONS } from './descriptions.js';
+
+/**
+ * Each command's code is loaded only when that command runs: `--version`, `--help` and every
+ * command start without the others' dependencies (the parser, SQLite, the charts).
+ */
+const LOADERS: Record<CommandName, () => Promise<Command>> = {
+  templates: () => import('./templates.js').then((m) => m.templatesCommand()),
+  align: () => import('./align.js').then((m) => m.alignCommand()),
+  profile: () => import('./profile.js').then((m) => m.profileCommand()),
+  eval: () => import('./eval.js').then((m) => m.evalCommand()),
+  predict: () => import('./predict.js').then((m) => m.predictCommand()),
+  study: () => import('./study.js').then((m) => m.studyCommand()),
+  select: () => import('./select.js').then((m) => m.selectCommand()),
+};
 
 // The parser is a 22 MB WebAssembly module. V8 compiles it quickly (Liftoff), then recompiles
 // hot functions with its optimizing compiler; on two cores that recompiling costs more than it
@@ -28,16 +36,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('Will fine-tuning on this dataset help on my text-to-SQL workload? Structural alignment of SQL query sets.')
     .version(sqlalignVersion())
     .showHelpAfterError('(run with --help for usage)')
-    .exitOverride()
-    .addCommand(templatesCommand())
-    .addCommand(alignCommand())
-    .addCommand(profileCommand())
-    .addCommand(evalCommand())
-    .addCommand(predictCommand())
-    .addCommand(studyCommand())
-    .addCommand(selectCommand());
-  for (const command of program.commands) command.exitOverride();
+    .exitOverride();
+  // The command named on the command line is loaded whole; the others are listed by name for --help.
+  const words = argv.filter((a) => !a.startsWith('-'));
+  const named = (words[0] === 'help' ? words[1] : words[0]) as CommandName | undefined;
   try {
+    for (const name of Object.keys(DESCRIPTIONS) as CommandName[]) {
+      program.addCommand(name === named ? await LOADERS[name]() : new Command(name).description(DESCRIPTIONS[name]));
+    }
+    for (const command of program.commands) command.exitOverride();
     await program.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (err) {

@@ -6,6 +6,7 @@ import { type Endpoint, RequestFailedError } from '../llm/client.js';
 import { ANSWER_STATUSES } from '../llm/extract.js';
 import { type OutputFormat, predict } from '../llm/predict.js';
 import { count } from '../report/table.js';
+import { DESCRIPTIONS } from './descriptions.js';
 import { dialectOption, jsonOption, nonNegativeNumber, positiveNumber, seedOption, wholeNumber } from './options.js';
 import { note, writeJson } from './output.js';
 import { createProgress } from './progress.js';
@@ -38,9 +39,7 @@ interface PredictFlags {
 
 export function predictCommand(): Command {
   return new Command('predict')
-    .description(
-      "the base model's SQL for every question of a dataset, from an OpenAI-compatible server (vLLM, Ollama, llama.cpp, ...)",
-    )
+    .description(DESCRIPTIONS.predict)
     .requiredOption('--questions <dataset>', 'questions with db_id (Spider/BIRD json, Gretel rows with sql_context, ...)')
     .option('--db-dir <dir>', 'folder of <db_id>/<db_id>.sqlite: the schema (and example rows) come from the database')
     .option('--schema <tables.json>', 'Spider/BIRD tables.json: the schema when there is no database')

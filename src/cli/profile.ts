@@ -1,4 +1,5 @@
 /** `sqlalign profile <dataset>`: the dataset's structure. */
+
 import { Command } from 'commander';
 import { DEFAULT_LMAX } from '../align/compare.js';
 import { estimateQueries, openDataset } from '../datasets/index.js';
@@ -6,15 +7,14 @@ import { profileQuerySet } from '../features/profile.js';
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { renderProfileText } from '../report/profileText.js';
 import { createTemplater } from '../sql/templater.js';
+import { DESCRIPTIONS } from './descriptions.js';
 import { addParsingOptions, cacheOf, jsonOption, loadOptionsOf, type ParsingFlags, wholeNumber } from './options.js';
 import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 
 export function profileCommand(): Command {
   const command = new Command('profile')
-    .description(
-      "the dataset's structure: template and n-gram counts, common templates, constructs, template lengths, unparseable queries",
-    )
+    .description(DESCRIPTIONS.profile)
     .argument('<dataset>', 'dataset: [label=]path[#field]')
     .option('--lmax <n>', 'longest n-gram', wholeNumber(1), DEFAULT_LMAX)
     .option('--top <n>', 'how many of the most common templates to list', wholeNumber(1), 10)

@@ -1,9 +1,11 @@
 /** `sqlalign select`: the fine-tuning subset that best matches the target, exported for SFT trainers. */
+
 import { Command, Option } from 'commander';
 import { renderTable } from '../report/table.js';
 import { type ExportFormat, exportSelection } from '../select/export.js';
 import { type SelectMethod, select } from '../select/select.js';
 import { plural } from '../words.js';
+import { DESCRIPTIONS } from './descriptions.js';
 import {
   addCacheOptions,
   cacheOf,
@@ -42,7 +44,7 @@ interface SelectFlags {
 
 export function selectCommand(): Command {
   const command = new Command('select')
-    .description('choose from candidate pools the fine-tuning subset whose structure best matches the target, and export it')
+    .description(DESCRIPTIONS.select)
     .requiredOption('--target <dataset>', 'the workload to match')
     .requiredOption('--pool <dataset>', 'a candidate pool with questions and SQL (repeatable)', collect)
     .requiredOption('--budget <n>', 'how many examples to select', wholeNumber(1))

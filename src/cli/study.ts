@@ -5,12 +5,13 @@ import { ratioFromDatasets } from '../align/align.js';
 import { renderStudyHtml } from '../report/studyHtml.js';
 import { renderStudyMarkdown, renderStudyText } from '../report/studyText.js';
 import { readExperiments, studyStats } from '../study/study.js';
+import { DESCRIPTIONS } from './descriptions.js';
 import { dialectOption, jsonOption, positiveNumber, seedOption, wholeNumber } from './options.js';
 import { write, writeJson } from './output.js';
 
 export function studyCommand(): Command {
   return new Command('study')
-    .description('correlate AR with the measured gain (ΔEX) over fine-tuning experiments, overall and per model family')
+    .description(DESCRIPTIONS.study)
     .argument(
       '<experiments>',
       'CSV or JSONL: model, family, train, target, ex_before, ex_after, [em_before, em_after], and ar or target_path/train_path/pred_path',

@@ -1,17 +1,17 @@
 /** `sqlalign templates <dataset>`: one template (or error) per query, in input order. */
+
 import { Command, Option } from 'commander';
 import { estimateQueries, openDataset } from '../datasets/index.js';
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { createTemplater } from '../sql/templater.js';
+import { DESCRIPTIONS } from './descriptions.js';
 import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags } from './options.js';
 import { note, write } from './output.js';
 import { createProgress } from './progress.js';
 
 export function templatesCommand(): Command {
   const command = new Command('templates')
-    .description(
-      'print the structural template of every query (names, literals and AS removed: README, The metric), in input order',
-    )
+    .description(DESCRIPTIONS.templates)
     .argument('<dataset>', 'dataset: [label=]path[#field]')
     .addOption(
       new Option('--format <format>', 'text: "i<TAB>template"; jsonl: {"i":0,"template":"..."} or {"i":7,"error":"..."}')

@@ -1,0 +1,14 @@
+/** What each command does, in one line: for `--help`, without loading any command's code. */
+export const DESCRIPTIONS = {
+  templates: 'print the structural template of every query (names, literals and AS removed: README, The metric), in input order',
+  align: 'KL-alignment, coverage and Alignment Ratio of training sets and predictions against a target (README: The metric)',
+  profile:
+    "the dataset's structure: template and n-gram counts, common templates, constructs, template lengths, unparseable queries",
+  eval: 'execution accuracy (EX) and exact match (EM) of predictions against gold SQL on SQLite databases',
+  predict:
+    "the base model's SQL for every question of a dataset, from an OpenAI-compatible server (vLLM, Ollama, llama.cpp, ...)",
+  study: 'correlate AR with the measured gain (ΔEX) over fine-tuning experiments, overall and per model family',
+  select: 'choose from candidate pools the fine-tuning subset whose structure best matches the target, and export it',
+} as const;
+
+export type CommandName = keyof typeof DESCRIPTIONS;
