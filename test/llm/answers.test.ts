@@ -10,26 +10,16 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { type Prediction, predict } from '../../src/llm/predict.js';
+import { ANSWER_SHAPES } from '../helpers/answerShapes.js';
 import { runCli } from '../helpers/cli.js';
 import { makeSingerDb } from '../helpers/db.js';
 import { type Behaviour, startServer } from '../helpers/openaiServer.js';
-import { FIXTURES_HERE } from '../helpers/paths.js';
 import { scratchDir } from '../helpers/tmp.js';
 
 const tmp = scratchDir();
 makeSingerDb(tmp.dir);
 
-interface Shape {
-  readonly name: string;
-  readonly answer: string;
-  readonly finish_reason: string | null;
-  readonly sql: string;
-  readonly status: string;
-}
-const SHAPES: Shape[] = readFileSync(join(FIXTURES_HERE, 'llm', 'answers.jsonl'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as Shape);
+const SHAPES = ANSWER_SHAPES;
 
 const questionsFor = (names: readonly string[]) =>
   tmp.file(

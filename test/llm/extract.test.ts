@@ -4,26 +4,13 @@
  * fences with and without a language), each with the SQL and the status it must give.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import { type AnswerStatus, extractAnswer, oneLineSql } from '../../src/llm/extract.js';
+import { extractAnswer, oneLineSql } from '../../src/llm/extract.js';
 import { TemplateEngine } from '../../src/sql/engine.js';
 import { loadParser } from '../../src/sql/parser.js';
-import { FIXTURES_HERE } from '../helpers/paths.js';
+import { ANSWER_SHAPES } from '../helpers/answerShapes.js';
 
-interface Shape {
-  readonly name: string;
-  readonly answer: string;
-  readonly finish_reason: string | null;
-  readonly sql: string;
-  readonly status: AnswerStatus;
-}
-
-const SHAPES: Shape[] = readFileSync(join(FIXTURES_HERE, 'llm', 'answers.jsonl'), 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((line) => JSON.parse(line) as Shape);
+const SHAPES = ANSWER_SHAPES;
 
 describe('the SQL in an answer, and its status', () => {
   let isStatement: (sql: string) => boolean = () => false;
