@@ -118,7 +118,13 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
       const keepDbIds = (k === 0 && (options.pred?.length ?? 0) > 0) || k >= firstPred;
       const isTrain = k > 0 && k < firstPred;
       const dataset = isTrain && options.dropOverlap ? withoutItemsOf(opened, targetKeys, leaked, k) : opened;
+      if (k === 0 && dataset.counts && entries) {
+        throw new UsageError(
+          `${dataset.path} is a counts file: --target-sample, --bootstrap and --by need the target's own queries`,
+        );
+      }
       const set = await buildQuerySet(dataset, templater, {
+        dialect: params.dialect,
         onProgress: (done) => options.onProgress?.(dataset.name, done),
         onRecord:
           k === 0 || isTrain || keepDbIds

@@ -20,6 +20,7 @@ const LOADERS: Record<CommandName, () => Promise<Command>> = {
   predict: () => import('./predict.js').then((m) => m.predictCommand()),
   study: () => import('./study.js').then((m) => m.studyCommand()),
   select: () => import('./select.js').then((m) => m.selectCommand()),
+  count: () => import('./count.js').then((m) => m.countCommand()),
 };
 
 // The parser is a 22 MB WebAssembly module. V8 compiles it quickly (Liftoff), then recompiles

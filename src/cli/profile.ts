@@ -29,7 +29,10 @@ export function profileCommand(): Command {
       });
       const progress = createProgress(!flags.json);
       try {
-        const set = await buildQuerySet(dataset, templater, { onProgress: (done) => progress.update(dataset.name, done) });
+        const set = await buildQuerySet(dataset, templater, {
+          dialect: flags.dialect,
+          onProgress: (done) => progress.update(dataset.name, done),
+        });
         progress.done();
         requireSomeParsed(set);
         const profile = profileQuerySet(set, flags.lmax, flags.top);

@@ -81,6 +81,10 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
   }
   if (kind === 'json') {
     const content = await readJson(path);
+    if (content.kind === 'counts') {
+      // Templates already counted: no records to read, and none to check.
+      return { name, path, format: 'template-counts', counts: content.counts, batches: async function* () {} };
+    }
     if (content.kind === 'strings') {
       const format: DatasetFormat = content.values.some((v) => v.includes(BIRD_SEPARATOR)) ? 'bird-predictions' : 'json';
       const bad = content.nonStrings;

@@ -1,3 +1,5 @@
+import type { TemplateCountsFile } from './counts.js';
+
 /** One query of a dataset, with what else the source said about it. */
 export interface QueryRecord {
   /** 0-based position in the dataset. */
@@ -12,7 +14,16 @@ export interface QueryRecord {
 }
 
 /** The formats a dataset file can have. */
-export type DatasetFormat = 'json' | 'jsonl' | 'csv' | 'tsv' | 'parquet' | 'sql-lines' | 'sql-statements' | 'bird-predictions';
+export type DatasetFormat =
+  | 'json'
+  | 'jsonl'
+  | 'csv'
+  | 'tsv'
+  | 'parquet'
+  | 'sql-lines'
+  | 'sql-statements'
+  | 'bird-predictions'
+  | 'template-counts';
 
 export interface Dataset {
   /** The label the user gave, or the argument as written. */
@@ -27,4 +38,6 @@ export interface Dataset {
   readonly notes?: readonly string[];
   /** The records in file order, in batches (a few thousand at a time); may be iterated more than once. */
   batches(): AsyncIterable<readonly QueryRecord[]>;
+  /** A counts file (`sqlalign count`): the templates already counted, and no records. */
+  readonly counts?: TemplateCountsFile;
 }

@@ -2,9 +2,12 @@
  * A dataset reduced to what alignment needs: how many queries, which could not be parsed
  * (with the first errors), and how often each template occurs.
  */
+import { COUNTS_FORMAT, sortedCounts, type TemplateCountsFile } from '../datasets/counts.js';
 import { DataError } from '../datasets/errors.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
+import { parserVersion } from '../sql/parser.js';
 import type { TemplateResult } from '../sql/template.js';
+import { TEMPLATE_VERSION } from '../sql/template.js';
 import type { Templater } from '../sql/templater.js';
 import { TemplateCounter } from './distribution.js';
 
@@ -32,6 +35,8 @@ export const EXAMPLES_KEPT = 5;
 export type { Templater } from '../sql/templater.js';
 
 export interface QuerySetOptions {
+  /** The dialect the templates are made in: a counts file made in another is refused. */
+  dialect?: string;
   /** Called after each batch with the number of queries done so far; awaited (for output back-pressure). */
   onProgress?: (done: number) => void | Promise<void>;
   /** Called with each record and its template, in order (for per-query output and sampling). */
@@ -39,6 +44,7 @@ export interface QuerySetOptions {
 }
 
 export async function buildQuerySet(dataset: Dataset, templater: Templater, options: QuerySetOptions = {}): Promise<QuerySet> {
+  if (dataset.counts) return querySetOfCounts(dataset, dataset.counts, options.dialect);
   const templates = new TemplateCounter();
   const examples = new Map<string, string>();
   const unparseableExamples: UnparseableExample[] = [];
@@ -81,4 +87,41 @@ export function requireSomeParsed(set: QuerySet): void {
     const detail = first ? ` (first: ${first.where}: ${first.error})` : '';
     throw new DataError(set.path, `every one of its ${set.queries} queries is unparseable${detail}; is --dialect right?`);
   }
+}
+
+/** A counts file as a query set: made by these template rules, this parser and this dialect, or refused. */
+function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, dialect: string | undefined): QuerySet {
+  const now = { template_version: TEMPLATE_VERSION, parser: parserVersion(), dialect: dialect ?? counts.dialect };
+  for (const key of ['template_version', 'parser', 'dialect'] as const) {
+    if (counts[key] !== now[key]) {
+      throw new DataError(dataset.path, `counted with ${key} ${counts[key]}, not ${now[key]}: count the dataset again`);
+    }
+  }
+  const templates = new TemplateCounter();
+  for (const [t, n] of counts.templates) templates.add(t, n);
+  return {
+    name: dataset.name,
+    path: dataset.path,
+    queries: counts.queries,
+    unparseable: counts.unparseable,
+    unparseableExamples: counts.unparseable_examples,
+    templates,
+    examples: new Map(counts.examples),
+  };
+}
+
+/** A query set as a counts file (`sqlalign count`). */
+export function countsOfQuerySet(set: QuerySet, dialect: string): TemplateCountsFile {
+  return {
+    sqlalign_counts: COUNTS_FORMAT,
+    template_version: TEMPLATE_VERSION,
+    parser: parserVersion(),
+    dialect,
+    name: set.name,
+    queries: set.queries,
+    unparseable: set.unparseable,
+    unparseable_examples: set.unparseableExamples,
+    templates: sortedCounts(set.templates.counts),
+    examples: [...set.examples],
+  };
 }

@@ -110,7 +110,9 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   const overlap: Record<string, number> = {};
   try {
     for (const [k, dataset] of datasets.entries()) {
+      if (k > 0 && dataset.counts) throw new DataError(dataset.path, 'a counts file has no questions: it cannot be a pool');
       const set = await buildQuerySet(dataset, templater, {
+        dialect: options.dialect ?? 'sqlite',
         onProgress: (done) => options.onProgress?.(dataset.name, done),
         onRecord: (record, result) => {
           if (k === 0) targetKeys.add(record);
@@ -122,6 +124,9 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
         },
       });
       requireSomeParsed(set);
+      // A target given as counts: its templates, each as often as it occurs.
+      if (k === 0 && dataset.counts)
+        for (const [t, n] of dataset.counts.templates) for (let j = 0; j < n; j++) targetTemplates.push(t);
     }
   } finally {
     await templater.close();

@@ -3,6 +3,10 @@
  * plain data (tokens and identifier spans) so the rest of the code never sees the
  * parser's own types.
  */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 type Sdk = typeof import('@polyglot-sql/sdk');
 
 let sdk: Sdk | undefined;
@@ -183,4 +187,24 @@ function collectNames(node: unknown, out: TreeNames): void {
     const child = record[key];
     if (child !== null && typeof child === 'object') collectNames(child, out);
   }
+}
+
+let parserVersionCache: string | undefined;
+
+/** The parser's own version (from its package.json): a new parser may template differently. */
+export function parserVersion(): string {
+  if (parserVersionCache === undefined) {
+    try {
+      const entry = fileURLToPath(import.meta.resolve('@polyglot-sql/sdk'));
+      let dir = dirname(entry);
+      for (let k = 0; k < 4 && parserVersionCache === undefined; k++, dir = dirname(dir)) {
+        try {
+          const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+          if (pkg.name === '@polyglot-sql/sdk') parserVersionCache = pkg.version ?? 'unknown';
+        } catch {}
+      }
+    } catch {}
+    parserVersionCache ??= 'unknown';
+  }
+  return parserVersionCache;
 }

@@ -12,11 +12,11 @@
  * be opened or written is skipped, with one note.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { parserVersion } from './parser.js';
 import { TEMPLATE_VERSION, type TemplateResult } from './template.js';
 
 export const DEFAULT_CACHE_ENTRIES = 2_000_000;
@@ -40,26 +40,6 @@ export function cacheDir(dir?: string): string | null {
   if (configured) return configured;
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'sqlalign');
-}
-
-let parserVersionCache: string | undefined;
-
-/** The parser's own version (from its package.json): a new parser may template differently. */
-export function parserVersion(): string {
-  if (parserVersionCache === undefined) {
-    try {
-      const entry = fileURLToPath(import.meta.resolve('@polyglot-sql/sdk'));
-      let dir = dirname(entry);
-      for (let k = 0; k < 4 && parserVersionCache === undefined; k++, dir = dirname(dir)) {
-        try {
-          const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-          if (pkg.name === '@polyglot-sql/sdk') parserVersionCache = pkg.version ?? 'unknown';
-        } catch {}
-      }
-    } catch {}
-    parserVersionCache ??= 'unknown';
-  }
-  return parserVersionCache;
 }
 
 export class TemplateCache {

@@ -2,6 +2,7 @@
  * JSON files: an array of objects (Spider, BIRD), an array of strings, or an object of
  * id → string (BIRD prediction files: "SQL\t----- bird -----\tdb_id").
  */
+import { checkCountsFile, isCountsFile, type TemplateCountsFile } from '../counts.js';
 import { DataError, lineOf } from '../errors.js';
 import { jsonErrorOffset, jsonParseMessage } from './jsonErrorOffset.js';
 import { BATCH_SIZE, columnsOf, type TableSource } from './rows.js';
@@ -11,6 +12,7 @@ export const BIRD_SEPARATOR = '\t----- bird -----\t';
 
 export type JsonContent =
   | { kind: 'table'; table: TableSource }
+  | { kind: 'counts'; counts: TemplateCountsFile }
   | {
       kind: 'strings';
       values: readonly string[];
@@ -40,6 +42,7 @@ export async function readJson(file: string): Promise<JsonContent> {
   } catch (err) {
     throw new DataError(file, `malformed JSON (${describeJsonError(err, text)})`);
   }
+  if (isCountsFile(data)) return { kind: 'counts', counts: checkCountsFile(file, data as Record<string, unknown>) };
   if (Array.isArray(data)) {
     // An array of predictions: strings, perhaps with a null or a number where a model gave nothing usable.
     if (data.some((v) => typeof v === 'string') && !data.some((v) => v !== null && typeof v === 'object')) {
