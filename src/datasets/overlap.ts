@@ -3,15 +3,15 @@
  * same database (white space, case and a final `;` aside). A training pool that holds target
  * items trains on the test: a low D then means leakage, not alignment.
  *
- * Keys are 53-bit hashes of the normalised text, computed in one pass without building strings:
- * a target of a million queries costs a few megabytes, not a copy of every query.
+ * Keys are 53-bit hashes of the normalised text, computed in one pass without building strings,
+ * kept sorted in a typed array: a target of a million queries costs 8 MB, not a copy of every query.
  */
 import { questionOf } from './question.js';
 import type { QueryRecord } from './record.js';
 
 export class ItemKeys {
-  private readonly questions = new Set<number>();
-  private readonly queries = new Set<number>();
+  private readonly questions = new HashList();
+  private readonly queries = new HashList();
 
   add(record: QueryRecord): void {
     const q = questionOf(record);
@@ -23,6 +23,36 @@ export class ItemKeys {
     const q = questionOf(record);
     if (q !== null && this.questions.has(normalizedHash(q, 0))) return true;
     return record.sql !== null && record.sql !== '' && this.queries.has(normalizedHash(record.sql, seedOf(record.db_id)));
+  }
+}
+
+/** Hashes gathered, then (on the first look-up) sorted into 8 bytes each and binary-searched. */
+class HashList {
+  private pending: number[] = [];
+  private sorted = new Float64Array(0);
+
+  add(hash: number): void {
+    this.pending.push(hash);
+  }
+
+  has(hash: number): boolean {
+    if (this.pending.length > 0) {
+      const all = new Float64Array(this.sorted.length + this.pending.length);
+      all.set(this.sorted);
+      all.set(this.pending, this.sorted.length);
+      this.sorted = all.sort();
+      this.pending = [];
+    }
+    let lo = 0;
+    let hi = this.sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const value = this.sorted[mid] as number;
+      if (value === hash) return true;
+      if (value < hash) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 }
 
