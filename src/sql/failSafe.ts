@@ -58,8 +58,85 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
     else if (parsed.unplacedNames.has(t.text.toUpperCase()) && !isKeyword(t.text)) drop[i] = 1;
   }
   markColumnAliasLists(tokens, drop);
+  markAliasesAfterAs(tokens, drop);
+  markStructFields(tokens, drop);
+  markDdlNames(tokens, drop);
   markPlaceholders(sql, tokens, drop);
   keepSyntax(tokens, drop);
+}
+
+/** Words after which an alias ends. */
+const ALIAS_ENDS = new Set(['COMMA', 'R_PAREN', 'R_BRACKET', 'SEMICOLON']);
+const CLAUSE_WORDS = new Set([
+  'FROM',
+  'WHERE',
+  'GROUP',
+  'ORDER',
+  'HAVING',
+  'LIMIT',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+  'JOIN',
+  'ON',
+  'WINDOW',
+]);
+
+/** `expr AS name` where the tree left the alias without a position (`STRUCT('x' AS name)`). */
+function markAliasesAfterAs(tokens: readonly Token[], drop: Uint8Array) {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (drop[i] || t.type !== 'VAR' || tokens[i - 1]?.type !== 'AS') continue;
+    if (tokens[i - 2]?.text.toUpperCase() === 'EXECUTE') continue; // T-SQL's EXECUTE AS OWNER: a keyword
+    const next = tokens[i + 1];
+    if (next === undefined || ALIAS_ENDS.has(next.type) || CLAUSE_WORDS.has(next.text.toUpperCase())) drop[i] = 1;
+  }
+}
+
+/** Field names of struct types: `STRUCT<a INT64, b STRUCT<c STRING>>` keeps the types, not `a`, `b`, `c`. */
+function markStructFields(tokens: readonly Token[], drop: Uint8Array) {
+  let depth = 0; // open `STRUCT<`
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.type === 'LT' && tokens[i - 1]?.text.toUpperCase() === 'STRUCT') depth++;
+    else if (t.type === 'GT' && depth > 0) depth--;
+    else if (t.type === 'GT_GT' && depth > 0) depth = Math.max(0, depth - 2);
+    else if (depth > 0 && t.type === 'VAR' && (tokens[i - 1]?.type === 'LT' || tokens[i - 1]?.type === 'COMMA')) {
+      const next = tokens[i + 1];
+      if (next && /^[A-Za-z_]/.test(next.text) && next.type !== 'COMMA') drop[i] = 1;
+    }
+  }
+}
+
+/**
+ * Names in DDL clauses the tree keeps without positions: `MODIFY [COLUMN] c`, `CHANGE [COLUMN] a b`,
+ * `AFTER c`, `RENAME INDEX|KEY|COLUMN a TO b`, `FORCE|USE|IGNORE INDEX (i, ...)`.
+ */
+function markDdlNames(tokens: readonly Token[], drop: Uint8Array) {
+  const word = (k: number) => tokens[k]?.text.toUpperCase() ?? '';
+  const dropVar = (k: number) => {
+    if (tokens[k]?.type === 'VAR') drop[k] = 1;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const w = word(i);
+    if (w === 'MODIFY' || w === 'CHANGE') {
+      let j = i + 1;
+      if (word(j) === 'COLUMN') j++;
+      if (word(j) === 'IF' && word(j + 1) === 'EXISTS') j += 2;
+      dropVar(j);
+      if (w === 'CHANGE') dropVar(j + 1);
+    } else if (w === 'AFTER') dropVar(i + 1);
+    else if (w === 'RENAME' && ['INDEX', 'KEY', 'COLUMN'].includes(word(i + 1)) && word(i + 3) === 'TO') {
+      dropVar(i + 2);
+      dropVar(i + 4);
+    } else if (
+      ['FORCE', 'USE', 'IGNORE'].includes(w) &&
+      ['INDEX', 'KEY'].includes(word(i + 1)) &&
+      tokens[i + 2]?.type === 'L_PAREN'
+    ) {
+      for (let j = i + 3; j < tokens.length && tokens[j]?.type !== 'R_PAREN'; j++) dropVar(j);
+    }
+  }
 }
 
 /** `AS s(a, b)`: a table alias with its column names, which the parser may leave out of its tree. */
@@ -103,6 +180,18 @@ function markPlaceholders(sql: string, tokens: readonly Token[], drop: Uint8Arra
   }
 }
 
+/** Functions called without parentheses: syntax wherever they stand, even where the parser files them as a column. */
+const NILADIC = new Set([
+  'SYSDATE',
+  'SYSTIMESTAMP',
+  'CURRENT_DATE',
+  'CURRENT_TIME',
+  'CURRENT_TIMESTAMP',
+  'CURRENT_DATETIME',
+  'LOCALTIME',
+  'LOCALTIMESTAMP',
+]);
+
 /** Words before `(` whose parenthesised `key = value` pairs are options: the keys are syntax. */
 const OPTION_OPENERS = new Set(['OPTIONS', 'WITH', 'TBLPROPERTIES', 'PROPERTIES', 'SETTINGS', '=']);
 
@@ -130,6 +219,7 @@ function keepSyntax(tokens: readonly Token[], drop: Uint8Array) {
     } else if (t.type !== 'VAR') continue;
     else if (prev?.type === 'DOT' && next?.type === 'L_PAREN' && next.start === t.end) drop[i] = 0;
     else if (t.text.toUpperCase() === 'SAFE' && next?.type === 'DOT' && tokens[i + 3]?.type === 'L_PAREN') drop[i] = 0;
+    else if (NILADIC.has(t.text.toUpperCase()) && prev?.type !== 'DOT' && next?.type !== 'DOT') drop[i] = 0;
     else if (
       DATE_PARTS.has(t.text.toUpperCase()) &&
       tokens[i - 1]?.type === 'L_PAREN' &&
