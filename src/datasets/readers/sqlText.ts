@@ -55,12 +55,13 @@ export async function decideLayout(file: string, lexical: Lexical, forced?: SqlT
   let semicolons = 0;
   outer: for await (const lines of readLineBatches(file)) {
     for (const { text } of lines) {
-      if (!hasSignificantToken(text, lexical)) continue;
+      const facts = lineFacts(text, lexical);
+      if (!facts.significant) continue;
       items++;
-      if (startsWithWord(text, lexical, STATEMENT_WORDS)) starts++;
+      if (facts.startsStatement) starts++;
       const tab = text.lastIndexOf('\t');
       if (tab >= 0 && DB_ID.test(text.slice(tab + 1).trim())) tabbed++;
-      if (hasSemicolon(text, lexical)) semicolons++;
+      if (facts.semicolon) semicolons++;
       if (items >= SAMPLE_LINES) break outer;
     }
   }
@@ -129,15 +130,28 @@ export async function* sqlStatementBatches(file: string, lexical: Lexical): Asyn
   for (let from = 0; from < records.length; from += 4096) yield records.slice(from, from + 4096);
 }
 
-function hasSignificantToken(text: string, lexical: Lexical): boolean {
+/**
+ * What the layout rule needs of one line, in one pass of the lexer: whether it holds a token
+ * (not only white space and comments), whether that first token (after opening parentheses) is a
+ * statement keyword, and whether a `;` stands outside its strings and comments.
+ */
+function lineFacts(text: string, lexical: Lexical): { significant: boolean; startsStatement: boolean; semicolon: boolean } {
   const lexer = new SqlLexer(text, lexical);
-  while (lexer.next()) if (lexer.kind !== 'space' && lexer.kind !== 'comment') return true;
-  return false;
-}
-
-function hasSemicolon(text: string, lexical: Lexical): boolean {
-  if (!text.includes(';')) return false;
-  const lexer = new SqlLexer(text, lexical);
-  while (lexer.next()) if (lexer.kind === 'semicolon') return true;
-  return false;
+  const mayHaveSemicolon = text.includes(';');
+  let significant = false;
+  let startsStatement = false;
+  let decided = false; // whether the first token after opening parentheses has been seen
+  let semicolon = false;
+  while (lexer.next()) {
+    const { kind } = lexer;
+    if (kind === 'space' || kind === 'comment') continue;
+    significant = true;
+    if (kind === 'semicolon') semicolon = true;
+    if (!decided && !((kind === 'punct' && text.charCodeAt(lexer.start) === 40) /* ( */)) {
+      decided = true;
+      startsStatement = kind === 'word' && STATEMENT_WORDS.has(text.slice(lexer.start, lexer.end).toUpperCase());
+    }
+    if (decided && (semicolon || !mayHaveSemicolon)) break;
+  }
+  return { significant, startsStatement, semicolon };
 }
