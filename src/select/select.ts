@@ -184,7 +184,7 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
           datasets.slice(1).map((d) => d.name),
           method,
           budget,
-          options,
+          { alpha, lmax, seed, seeds: options.randomSeeds ?? 10 },
         )
       : null;
   const composition: Record<string, number> = {};
@@ -228,12 +228,8 @@ function judge(
   pools: readonly string[],
   method: SelectMethod,
   budget: number,
-  options: SelectOptions,
+  { alpha, lmax, seed, seeds }: { alpha: number; lmax: number; seed: number; seeds: number },
 ): Judgement {
-  const alpha = options.alpha ?? 0.01;
-  const lmax = options.lmax ?? 15;
-  const seed = options.seed ?? 0;
-  const seeds = options.randomSeeds ?? 10;
   const T = ngramDistribution(count(heldOut), lmax);
   const measure = (templates: readonly string[]) => {
     const X = ngramDistribution(count(templates), lmax);

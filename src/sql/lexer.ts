@@ -70,7 +70,7 @@ const classOf = (c: number) => (c < 128 ? (CLASSES[c] as number) : c === 0xa0 ||
 export const isWordStart = (c: number) => (classOf(c) & WORD_START) !== 0;
 export const isWordPart = (c: number) => (classOf(c) & WORD_PART) !== 0;
 export const isDigit = (c: number) => c >= 48 && c <= 57;
-const isSpace = (c: number) => (classOf(c) & SPACE) !== 0;
+export const isSpace = (c: number) => (classOf(c) & SPACE) !== 0;
 
 export class SqlLexer {
   kind: LexKind = 'space';

@@ -11,7 +11,7 @@
  * Every masked span is listed, so that the engine can check, on the parse that fills a cache
  * entry, that the parser dropped each of them; an entry that fails the check is not kept.
  */
-import { isWordStart, type Lexical, SqlLexer } from './lexer.js';
+import { isSpace, isWordStart, type Lexical, SqlLexer } from './lexer.js';
 
 export interface Masked {
   readonly start: number;
@@ -83,7 +83,8 @@ export function queryShape(sql: string, lexical: Lexical, lexicon: ShapeLexicon)
   return { key: parts.join(''), masked };
 }
 
+/** The next character after white space as the lexer reads it. */
 function nextNonSpace(sql: string, j: number): number {
-  while (j < sql.length && (sql.charCodeAt(j) === 32 || (sql.charCodeAt(j) >= 9 && sql.charCodeAt(j) <= 13))) j++;
+  while (j < sql.length && isSpace(sql.charCodeAt(j))) j++;
   return sql.charCodeAt(j);
 }

@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import { parserVersion } from './parser.js';
 import { TEMPLATE_VERSION, type TemplateResult } from './template.js';
 
-export const DEFAULT_CACHE_ENTRIES = 2_000_000;
+export const DEFAULT_PERSISTENT_ENTRIES = 2_000_000;
 /** Keys per lookup statement (SQLite allows 32,766 parameters; fewer keeps statements small). */
 const LOOKUP_BATCH = 500;
 
@@ -70,7 +70,7 @@ export class TemplateCache {
     try {
       mkdirSync(dir, { recursive: true });
       const version = options.version ?? `${TEMPLATE_VERSION}\u0000${parserVersion()}`;
-      return new TemplateCache(join(dir, 'templates.sqlite'), dialect, options.maxEntries ?? DEFAULT_CACHE_ENTRIES, version);
+      return new TemplateCache(join(dir, 'templates.sqlite'), dialect, options.maxEntries ?? DEFAULT_PERSISTENT_ENTRIES, version);
     } catch (err) {
       options.onNote?.(`template cache not used (${dir}: ${err instanceof Error ? err.message : String(err)})`);
       return null;
