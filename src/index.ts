@@ -12,9 +12,16 @@ export {
   decide,
   type RatioRow,
 } from './align/compare.js';
-export { type Explanation, explain } from './align/explain.js';
+export { type Explanation, explain, type Pattern } from './align/explain.js';
 export { samplePerGroup } from './align/sample.js';
 export { sensitivity } from './align/sensitivity.js';
+export {
+  DEFAULT_SIZE_MATCH_REPLICATES,
+  type SizedSet,
+  type SizeMatchedRatio,
+  type SizeMatchInput,
+  sizeMatchedRatios,
+} from './align/sizeMatched.js';
 export { type StrataResult, stratify } from './align/stratify.js';
 export {
   DataError,
@@ -84,6 +91,7 @@ export { renderAlignMarkdown } from './report/alignMarkdown.js';
 export { renderAlignText } from './report/alignText.js';
 export { renderEvalText } from './report/evalText.js';
 export { renderProfileText } from './report/profileText.js';
+export type { ReportOptions } from './report/ratioNotes.js';
 export { renderStudyHtml } from './report/studyHtml.js';
 export { renderStudyMarkdown, renderStudyText } from './report/studyText.js';
 export { count, renderTable } from './report/table.js';
@@ -99,6 +107,18 @@ export { type Lexical, lex, SqlLexer, splitStatements } from './sql/lexer.js';
 export { loadParser } from './sql/parser.js';
 export { type TemplateResult, templateOf } from './sql/template.js';
 export { type ClosableTemplater, createTemplater } from './sql/templater.js';
+export { wilsonInterval } from './stats/interval.js';
+export {
+  DEFAULT_EVIDENCE_PATH,
+  type Evidence,
+  type EvidenceMatch,
+  type EvidenceRange,
+  evidenceOf,
+  evidenceSentence,
+  matchEvidence,
+  readEvidence,
+  type Tally,
+} from './study/evidence.js';
 export { pearson, spearman } from './study/stats.js';
 export {
   type Experiment,

@@ -11,10 +11,19 @@ import type { TablesJsonEntry } from '../spider/schema.js';
 import type { TemplateCacheOptions } from '../sql/templateCache.js';
 import { createTemplater } from '../sql/templater.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
-import { type AlignParams, type Comparison, compare, DEFAULT_ALPHA, DEFAULT_LMAX, distributionsOf } from './compare.js';
+import {
+  type AlignParams,
+  type Comparison,
+  compare,
+  DEFAULT_ALPHA,
+  DEFAULT_LMAX,
+  distributionsOf,
+  type RatioRow,
+} from './compare.js';
 import { type Explanation, explain } from './explain.js';
 import { samplePerGroup, type TargetEntry } from './sample.js';
 import { type SensitivityRow, sensitivity } from './sensitivity.js';
+import { DEFAULT_SIZE_MATCH_REPLICATES, type SizeMatchedRatio, sizeMatchedRatios } from './sizeMatched.js';
 import { type StrataResult, stratify } from './stratify.js';
 
 export interface AlignOptions {
@@ -40,6 +49,8 @@ export interface AlignOptions {
   readonly bootstrap?: number;
   /** Which patterns make each row differ from the target. */
   readonly explain?: boolean;
+  /** Random draws behind each size-matched AR (default 10; 0: no size-matched AR). */
+  readonly sizeMatchReplicates?: number;
   /** Report every figure per stratum of the target too: a built-in key (length, joins, nesting, clauses) or a column. */
   readonly by?: string;
   /** Spider-style tables.json: with `by: 'hardness'`, each target query's Spider hardness is computed from it. */
@@ -59,6 +70,8 @@ export interface AlignResult extends Comparison {
   readonly bootstrap: BootstrapResult | null;
   /** Per ratio, what the bootstrap interval says: AR above 1, at most 1, or either. */
   readonly confidence: readonly Confidence[];
+  /** Per ratio, AR with the larger of its two sets drawn down to the smaller one's size (empty when turned off). */
+  readonly sizeMatched: readonly SizeMatchedRatio[];
   readonly sensitivity: readonly SensitivityRow[];
   readonly explanations: readonly Explanation[] | null;
   readonly strata: StrataResult | null;
@@ -186,6 +199,26 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
       if (!ci) return r.decision;
       return ci[0] > 1 ? 'fine-tune' : ci[1] <= 1 ? 'no-gain' : 'uncertain';
     });
+    const sizeMatchReplicates = options.sizeMatchReplicates ?? DEFAULT_SIZE_MATCH_REPLICATES;
+    const sized = (list: readonly QuerySet[], role: 'train' | 'pred') =>
+      list.map((set) => ({
+        name: set.name,
+        templates: set.templates,
+        kl: comparison.rows.find((r) => r.role === role && r.name === set.name)?.kl as number,
+      }));
+    const sizeMatched =
+      sizeMatchReplicates > 0
+        ? sizeMatchedRatios({
+            target: distributions.target,
+            train: sized(train, 'train'),
+            pred: sized(pred, 'pred'),
+            alpha: params.alpha,
+            lmax: params.lmax,
+            scale: comparison.params.scale,
+            replicates: sizeMatchReplicates,
+            seed,
+          })
+        : [];
     const named = (list: readonly QuerySet[]) => list.map((set) => ({ name: set.name, templates: set.templates }));
     const targetDistribution = options.explain ? distributions.target : null;
     const strata =
@@ -210,6 +243,7 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
       sample: sampled ? { per_group: options.targetSample as number, by, seed, from: fullTarget.queries } : null,
       bootstrap: boot,
       confidence,
+      sizeMatched,
       sensitivity:
         pred.length > 0
           ? sensitivity({ target: target.templates, train: named(train), pred: named(pred), scale: params.scale })
@@ -321,8 +355,9 @@ function withoutItemsOf(dataset: Dataset, keys: ItemKeys, left: number[], k: num
  * experiment that names its datasets instead of giving its AR.
  */
 export function ratioFromDatasets(options: { dialect?: string; scale?: number } = {}) {
-  return async (paths: { target: string; train: string; pred: string }): Promise<number> => {
-    const result = await align({ target: paths.target, train: [paths.train], pred: [paths.pred], ...options });
-    return result.ratios[0]?.ar as number;
+  return async (paths: { target: string; train: string; pred: string }): Promise<{ ar: number; kl_gap: number }> => {
+    const result = await align({ target: paths.target, train: [paths.train], pred: [paths.pred], sizeMatchReplicates: 0, ...options });
+    const ratio = result.ratios[0] as RatioRow;
+    return { ar: ratio.ar, kl_gap: ratio.kl_gap };
   };
 }

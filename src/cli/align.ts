@@ -3,10 +3,12 @@ import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { align } from '../align/align.js';
 import { DEFAULT_ALPHA, DEFAULT_LMAX } from '../align/compare.js';
+import { DEFAULT_SIZE_MATCH_REPLICATES } from '../align/sizeMatched.js';
 import { renderAlignHtml } from '../report/alignHtml.js';
 import { alignJson } from '../report/alignJson.js';
 import { renderAlignMarkdown } from '../report/alignMarkdown.js';
 import { renderAlignText } from '../report/alignText.js';
+import { DEFAULT_EVIDENCE_PATH, readEvidence } from '../study/evidence.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import {
   addParsingOptions,
@@ -41,6 +43,8 @@ interface AlignFlags extends ParsingFlags {
   by?: string;
   tables?: string;
   dropOverlap?: boolean;
+  evidence: string;
+  sizeMatch: number;
 }
 
 export function alignCommand(): Command {
@@ -67,11 +71,27 @@ export function alignCommand(): Command {
     )
     .option('--drop-overlap', 'leave out of each training set the items that are target items (they would be leakage)')
     .option('--tables <tables.json>', 'Spider-style tables.json: with --by hardness, the Spider hardness of each target query')
+    .option(
+      '--evidence <file>',
+      "how often each decision held on measured fine-tuning runs: a `study --json` output, or 'none' (default: the shipped NL2SQL360 case study, Spider only)",
+      'default',
+    )
+    .option(
+      '--size-match <n>',
+      'random draws behind the AR at equal size (the larger set drawn down to the smaller one); 0: none',
+      wholeNumber(0),
+      DEFAULT_SIZE_MATCH_REPLICATES,
+    )
     .option('--markdown <file>', 'also write the tables as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
     .addOption(jsonOption('the comparison'));
   return addParsingOptions(command).action(async (flags: AlignFlags) => {
     const progress = createProgress(!flags.json);
+    // Read before the run: a wrong path fails in a moment, not after the templating.
+    const report = {
+      evidence:
+        flags.evidence === 'none' ? null : readEvidence(flags.evidence === 'default' ? DEFAULT_EVIDENCE_PATH : flags.evidence),
+    };
     try {
       const result = await align({
         target: flags.target,
@@ -92,14 +112,15 @@ export function alignCommand(): Command {
         seed: flags.seed,
         bootstrap: flags.bootstrap,
         explain: flags.explain,
+        sizeMatchReplicates: flags.sizeMatch,
         by: flags.by,
         tables: flags.tables ? readTablesJson(flags.tables) : undefined,
         onProgress: (name, done) => progress.update(name, done),
       });
       progress.done();
-      if (flags.markdown) writeFileSync(flags.markdown, renderAlignMarkdown(result));
-      if (flags.html) writeFileSync(flags.html, await renderAlignHtml(result));
-      await (flags.json ? writeJson(alignJson(result)) : write(renderAlignText(result)));
+      if (flags.markdown) writeFileSync(flags.markdown, renderAlignMarkdown(result, report));
+      if (flags.html) writeFileSync(flags.html, await renderAlignHtml(result, report));
+      await (flags.json ? writeJson(alignJson(result, report)) : write(renderAlignText(result, report)));
     } finally {
       progress.done();
     }

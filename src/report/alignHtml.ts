@@ -8,9 +8,10 @@ import { lengthBinWidth, lengthHistogram, profileQuerySet, templateLengths } fro
 import type { QuerySet } from '../features/querySet.js';
 import { type ChartSpec, renderSvg } from './charts.js';
 import { escapeHtml, page } from './htmlPage.js';
+import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { fixed, percent } from './table.js';
 
-export async function renderAlignHtml(result: AlignResult): Promise<string> {
+export async function renderAlignHtml(result: AlignResult, options: ReportOptions = {}): Promise<string> {
   const boot = result.bootstrap;
   const figures: string[] = [];
   const figure = async (name: string, title: string, spec: ChartSpec) =>
@@ -182,10 +183,16 @@ export async function renderAlignHtml(result: AlignResult): Promise<string> {
     },
   });
 
+  const matches = evidenceMatches(result, options);
   const decisions = result.ratios.map((r, k) => {
     const ci = boot?.ratios[k];
     const confidence = result.confidence[k] ?? r.decision;
-    return `<li class="${confidence}"><strong>${escapeHtml(r.train)}</strong> against ${escapeHtml(r.pred)}: <strong>${confidence}</strong> (AR ${fixed(r.ar, 3)}${ci ? `, ${Math.round(100 * (boot?.level ?? 0.95))}% CI ${fixed(ci[0], 3)}–${fixed(ci[1], 3)}` : ''})</li>`;
+    const sized = result.sizeMatched[k];
+    const equal = sized && sized.subsampled !== 'none' ? `; at equal size ${fixed(sized.ar, 3)} ±${fixed(sized.ar_sd, 3)}` : '';
+    const notes = ratioNotes(r, sized, matches[k] ?? null)
+      .map((note) => `<br><small>${escapeHtml(note)}</small>`)
+      .join('');
+    return `<li class="${confidence}"><strong>${escapeHtml(r.train)}</strong> against ${escapeHtml(r.pred)}: <strong>${confidence}</strong> (AR ${fixed(r.ar, 3)}${ci ? `, ${Math.round(100 * (boot?.level ?? 0.95))}% CI ${fixed(ci[0], 3)}–${fixed(ci[1], 3)}` : ''}${equal})${notes}</li>`;
   });
   const table = `<table><thead><tr><th>role</th><th>dataset</th><th>queries</th><th>unparseable</th><th>D(T‖X)</th><th>A_KL</th><th>coverage</th></tr></thead><tbody>${result.rows
     .map((r, k) => {

@@ -1,7 +1,24 @@
 /** The `align --json` object: params, target, rows, ratios (the shape other programs read), plus the extras. */
 import type { AlignResult } from '../align/align.js';
+import type { SizeMatchedRatio } from '../align/sizeMatched.js';
+import { type EvidenceMatch, evidenceSentence } from '../study/evidence.js';
+import { evidenceMatches, type ReportOptions } from './ratioNotes.js';
 
-export function alignJson(result: AlignResult): object {
+/** The pair's names are the ratio's own; the rest goes under the ratio as `size_matched`. */
+const sizeMatchedJson = ({ train: _t, pred: _p, ...rest }: SizeMatchedRatio) => rest;
+
+/** The evidence's record of this decision: its overall record and the range the ratio falls in. */
+const evidenceJson = (m: EvidenceMatch) => ({
+  source: m.evidence.name,
+  scope: m.evidence.scope,
+  decision: m.decision,
+  overall: m.overall,
+  range: m.range,
+  sentence: evidenceSentence(m),
+});
+
+export function alignJson(result: AlignResult, options: ReportOptions = {}): object {
+  const matches = evidenceMatches(result, options);
   const sets = [result.querySets.target, ...result.querySets.train, ...result.querySets.pred];
   const boot = result.bootstrap;
   return {
@@ -12,6 +29,8 @@ export function alignJson(result: AlignResult): object {
       ...ratio,
       ...(boot ? { ci: boot.ratios[k] } : {}),
       confidence: result.confidence[k],
+      ...(result.sizeMatched[k] ? { size_matched: sizeMatchedJson(result.sizeMatched[k]) } : {}),
+      ...(matches[k] ? { evidence: evidenceJson(matches[k]) } : {}),
     })),
     ...(result.sample ? { sample: result.sample } : {}),
     ...(boot

@@ -2,13 +2,14 @@
 import type { AlignResult } from '../align/align.js';
 import type { Interval } from '../align/bootstrap.js';
 import { SAMPLE_NOTE } from './alignText.js';
+import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { fixed, percent } from './table.js';
 
 const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
 const withCi = (value: string, ci: Interval | undefined, format: (x: number) => string) =>
   ci ? `${value} (${format(ci[0])}–${format(ci[1])})` : value;
 
-export function renderAlignMarkdown(result: AlignResult): string {
+export function renderAlignMarkdown(result: AlignResult, options: ReportOptions = {}): string {
   const boot = result.bootstrap;
   // A sample supports AR, the decisions and the ranking (see SAMPLE_NOTE), not intervals for D.
   const rowCi = result.sample ? undefined : boot?.rows;
@@ -30,10 +31,22 @@ export function renderAlignMarkdown(result: AlignResult): string {
     ),
   ];
   if (result.ratios.length > 0) {
-    out.push('', line(['train', 'pred', 'AR', 'decision']), line(['---', '---', '---:', '---']));
+    const sized = result.sizeMatched;
+    out.push(
+      '',
+      line(['train', 'pred', 'AR', ...(sized.length ? ['AR at equal size'] : []), 'decision']),
+      line(['---', '---', '---:', ...(sized.length ? ['---:'] : []), '---']),
+    );
     result.ratios.forEach((r, k) => {
-      out.push(line([r.train, r.pred, withCi(f(r.ar), boot?.ratios[k], f), result.confidence[k] ?? r.decision]));
+      const s = sized[k];
+      const equal = s ? [s.subsampled === 'none' ? '= AR' : `${f(s.ar)} ± ${f(s.ar_sd)} (n ${s.size})`] : [];
+      out.push(line([r.train, r.pred, withCi(f(r.ar), boot?.ratios[k], f), ...equal, result.confidence[k] ?? r.decision]));
     });
+    const matches = evidenceMatches(result, options);
+    const notes = result.ratios.flatMap((r, k) =>
+      ratioNotes(r, sized[k], matches[k] ?? null).map((note) => `- ${r.train} against ${r.pred}: ${note}`),
+    );
+    if (notes.length > 0) out.push('', ...notes);
   }
   if (result.strata) {
     const st = result.strata;

@@ -4,8 +4,11 @@ import type { Interval } from '../align/bootstrap.js';
 import type { RatioRow } from '../align/compare.js';
 import type { Explanation, Pattern } from '../align/explain.js';
 import { SENSITIVITY_ALPHAS, SENSITIVITY_LMAX } from '../align/sensitivity.js';
+import type { SizeMatchedRatio } from '../align/sizeMatched.js';
 import { BASELINE_SUBSETS } from '../align/stratify.js';
 import type { QuerySet } from '../features/querySet.js';
+import type { EvidenceMatch } from '../study/evidence.js';
+import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { count, fixed, percent, renderTable } from './table.js';
 
 const withInterval = (value: string, ci: Interval | undefined, format: (x: number) => string) =>
@@ -21,7 +24,7 @@ const withInterval = (value: string, ci: Interval | undefined, format: (x: numbe
 export const SAMPLE_NOTE =
   "a sample's D, A_KL and coverage are biased (D upward: a small target is sparse) and are shown without intervals: they rank the sets, they do not estimate the whole workload's values; AR, the decisions and their intervals carry over.";
 
-export function renderAlignText(result: AlignResult): string {
+export function renderAlignText(result: AlignResult, options: ReportOptions = {}): string {
   const { params, target, rows, ratios, bootstrap: boot } = result;
   const out: string[] = [];
   const scaleNote = params.scale_source === 'fixed' ? 'fixed by --scale' : 'the largest D of this comparison';
@@ -42,6 +45,7 @@ export function renderAlignText(result: AlignResult): string {
   if (boot && result.sample) out.push(SAMPLE_NOTE);
   out.push('');
   const f4 = (x: number) => fixed(x);
+  const sized = result.sizeMatched;
   // A sample's D, A_KL and coverage rank the sets; their intervals would only say how this sample varies.
   const rowCi = result.sample ? undefined : boot?.rows;
   out.push(
@@ -76,6 +80,7 @@ export function renderAlignText(result: AlignResult): string {
           { header: 'pred' },
           { header: 'AR', align: 'right' },
           { header: 'D(T‖P)−D(T‖S)', align: 'right' },
+          ...(sized.length > 0 ? [{ header: 'AR at equal size', align: 'right' as const }] : []),
           { header: 'decision' },
         ],
         ratios.map((r, k) => [
@@ -83,13 +88,15 @@ export function renderAlignText(result: AlignResult): string {
           r.pred,
           withInterval(fixed(r.ar), boot?.ratios[k], f4),
           fixed(r.kl_gap),
+          ...(sized.length > 0 ? [sizeMatchedCell(sized[k])] : []),
           result.confidence[k] ?? r.decision,
         ]),
       ),
     );
+    if (sized.length > 0) out.push(SIZE_MATCH_NOTE);
   }
   out.push('');
-  out.push(...decisionLines(result));
+  out.push(...decisionLines(result, evidenceMatches(result, options)));
   const sensitivity = sensitivityLines(result);
   if (sensitivity.length > 0) out.push('', ...sensitivity);
   const notes = scaleNotes(result);
@@ -101,7 +108,16 @@ export function renderAlignText(result: AlignResult): string {
   return `${out.join('\n')}\n`;
 }
 
-function decisionLines(result: AlignResult): string[] {
+/** What the size-matched column is, in one line under the table. */
+export const SIZE_MATCH_NOTE =
+  'AR at equal size: the larger of S and P drawn down to the smaller one\'s parsed queries (mean ± sd over random draws, and that size): D also depends on a set\'s size through the smoothing.';
+
+function sizeMatchedCell(s: SizeMatchedRatio | undefined): string {
+  if (!s) return '';
+  return s.subsampled === 'none' ? `= AR (n ${count(s.size)})` : `${fixed(s.ar)} ±${fixed(s.ar_sd)} (n ${count(s.size)})`;
+}
+
+function decisionLines(result: AlignResult, matches: readonly (EvidenceMatch | null)[]): string[] {
   const { rows, ratios } = result;
   const byName = new Map(rows.map((r) => [`${r.role}:${r.name}`, r]));
   if (ratios.length === 0) {
@@ -120,6 +136,7 @@ function decisionLines(result: AlignResult): string[] {
     lines.push(
       `  ${sentence(r, byName.get(`train:${r.train}`)?.coverage, result.bootstrap?.ratios[k], result.bootstrap?.level, result.sample !== null)}`,
     );
+    for (const note of ratioNotes(r, result.sizeMatched[k], matches[k] ?? null)) lines.push(`    ${note}`);
   });
   const best = [...ratios].sort((a, b) => b.ar - a.ar)[0] as RatioRow;
   if (ratios.length > 1) {

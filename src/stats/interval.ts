@@ -13,3 +13,17 @@ export function percentileInterval(values: Float64Array | readonly number[], lev
   };
   return [q((1 - level) / 2), q((1 + level) / 2)];
 }
+
+/**
+ * Wilson score interval of a proportion k/n (z = 1.96 for 95%): unlike the normal approximation it
+ * stays inside [0, 1] and is honest at k = 0 or k = n, where a handful of published runs often sits.
+ */
+export function wilsonInterval(k: number, n: number, z = 1.959963984540054): Interval {
+  if (n === 0) return [0, 1];
+  const p = k / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+  // At k = 0 and k = n the bound is exactly 0 or 1; rounding would print 99.99…%.
+  return [k === 0 ? 0 : Math.max(0, centre - half), k === n ? 1 : Math.min(1, centre + half)];
+}

@@ -6,6 +6,7 @@
  */
 import { dirname, isAbsolute, join } from 'node:path';
 import { DataError, type DatasetInput, readAll, resolveDataset } from '../datasets/index.js';
+import { type Evidence, evidenceOf } from './evidence.js';
 import { bootstrapInterval, mean, pearson, spearman } from './stats.js';
 
 export interface Experiment {
@@ -14,6 +15,8 @@ export interface Experiment {
   readonly train: string;
   readonly target: string;
   readonly ar: number;
+  /** D(T‖P) − D(T‖S), which does not depend on c; null where the AR was given without it. */
+  readonly kl_gap?: number | null;
   readonly ex_before: number;
   readonly ex_after: number;
   readonly em_before: number | null;
@@ -34,6 +37,8 @@ export interface GroupStats {
 
 export interface StudyResult {
   readonly overall: GroupStats;
+  /** The decision record, for `align --evidence`. */
+  readonly evidence: Evidence;
   readonly families: Record<string, GroupStats>;
   readonly experiments: readonly (Experiment & { delta_ex: number })[];
 }
@@ -52,18 +57,32 @@ export interface StudyOptions {
    * AR of a row that names datasets instead of an AR (target_path, train_path, pred_path): the
    * study layer does not compute alignment itself; `ratioFromDatasets` (align) is the usual one.
    */
-  readonly ratioOf?: (paths: { target: string; train: string; pred: string }) => Promise<number>;
+  readonly ratioOf?: (paths: { target: string; train: string; pred: string }) => Promise<{ ar: number; kl_gap: number }>;
+  /** How the evidence names itself in `align` reports (default: "N fine-tuning experiments"). */
+  readonly evidenceName?: string;
+  /** Where the evidence applies (default: the experiments' targets). */
+  readonly evidenceScope?: string;
 }
 
 export function studyStats(experiments: readonly Experiment[], options: StudyOptions = {}): StudyResult {
   const groups = new Map<string, Experiment[]>();
   for (const e of experiments) groups.set(e.family, [...(groups.get(e.family) ?? []), e]);
+  const withDelta = experiments.map((e) => ({ ...e, delta_ex: e.ex_after - e.ex_before }));
+  const targets = [...new Set(experiments.map((e) => e.target).filter(Boolean))];
   return {
     overall: groupStats(experiments, options),
+    evidence: evidenceOf(
+      withDelta.map((e) => ({ ar: e.ar, kl_gap: e.kl_gap ?? null, delta_ex: e.delta_ex })),
+      {
+        name: options.evidenceName ?? `${experiments.length} fine-tuning experiments`,
+        scope: options.evidenceScope ?? (targets.length ? `targets: ${targets.join(', ')}` : 'targets not named'),
+        scale: options.scale ?? null,
+      },
+    ),
     families: Object.fromEntries(
       [...groups].sort((a, b) => a[0].localeCompare(b[0])).map(([f, list]) => [f, groupStats(list, options)]),
     ),
-    experiments: experiments.map((e) => ({ ...e, delta_ex: e.ex_after - e.ex_before })),
+    experiments: withDelta,
   };
 }
 
@@ -117,7 +136,7 @@ export async function readExperiments(input: DatasetInput, options: StudyOptions
   const set = await resolveDataset(input, { requireSql: false });
   const base = typeof input === 'string' ? dirname(set.path) : '.';
   const records = await readAll(set);
-  const arCache = new Map<string, Promise<number>>();
+  const arCache = new Map<string, Promise<{ ar: number; kl_gap: number }>>();
   const out: Experiment[] = [];
   for (const r of records) {
     const f = r.fields ?? {};
@@ -129,6 +148,7 @@ export async function readExperiments(input: DatasetInput, options: StudyOptions
       throw new DataError(set.path, 'ex_before and ex_after must be numbers', r.where);
     }
     let ar = number(f.ar);
+    let klGap = number(f.kl_gap);
     if (ar === null) {
       const paths = [f.target_path, f.train_path, f.pred_path].map((p) =>
         typeof p === 'string' && p ? (isAbsolute(p) ? p : join(base, p)) : null,
@@ -142,7 +162,9 @@ export async function readExperiments(input: DatasetInput, options: StudyOptions
           throw new DataError(set.path, 'names datasets instead of an ar: give ratioOf to compute it', r.where);
         arCache.set(key, options.ratioOf({ target, train, pred }));
       }
-      ar = await (arCache.get(key) as Promise<number>);
+      const computed = await (arCache.get(key) as Promise<{ ar: number; kl_gap: number }>);
+      ar = computed.ar;
+      klGap = computed.kl_gap;
     }
     if (!(ar > 0)) throw new DataError(set.path, `ar must be a positive number (got ${f.ar})`, r.where);
     out.push({
@@ -151,6 +173,7 @@ export async function readExperiments(input: DatasetInput, options: StudyOptions
       train: String(f.train ?? f.train_path ?? ''),
       target: String(f.target ?? f.target_path ?? ''),
       ar,
+      kl_gap: klGap !== null && Number.isFinite(klGap) ? klGap : null,
       ex_before: exBefore,
       ex_after: exAfter,
       em_before: number(f.em_before),

@@ -144,7 +144,7 @@ describe('sqlalign align: samples, intervals, explanations, Markdown', () => {
     assert.match(run.stdout, /no gain expected \(AR \d\.\d{3}, 95% CI \d\.\d{3}–\d\.\d{3} ≤ 1\)/);
     assert.match(run.stdout, /Sensitivity \(α in \{1, 0\.1, 0\.01, 0\.001\}, l_max in \{5, 10, 15\}\):/);
     assert.match(run.stdout, /Why bird_dev \(train\) differs from the target:/);
-    assert.match(readFileSync(md, 'utf8'), /\| train \| pred \| AR \| decision \|/);
+    assert.match(readFileSync(md, 'utf8'), /\| train \| pred \| AR \| AR at equal size \| decision \|/);
     const json = JSON.parse(
       (await runCli(['align', '--target', dev, '--train', bird, '--pred', pred, '--target-sample', '2', '--json'])).stdout,
     );

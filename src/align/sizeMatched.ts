@@ -1,0 +1,156 @@
+/**
+ * A size-matched AR (issue 15): D depends on the compared set's size as well as on its structure,
+ * because Lidstone smoothing weighs α·|V| against N_X. D(BIRD mini-dev‖Spider train) is 6.23 with
+ * all 8,659 queries and 4.92 with 1,034 of them. AR sets a large training set against a prediction
+ * set of the target's size, so in a domain-transfer case size can outweigh structure. Here the
+ * larger of the two sets is drawn down, without replacement, to the smaller one's number of parsed
+ * queries, several times with a seed, and AR is recomputed each time: the mean and spread go
+ * beside AR in every report.
+ */
+import type { Distribution, TemplateCounter } from '../features/distribution.js';
+import { forEachNgram } from '../features/ngrams.js';
+import { alignmentRatio, klDivergence } from '../metric/divergence.js';
+import { seededRandom } from '../stats/random.js';
+import { type Decision, decide } from './compare.js';
+
+export const DEFAULT_SIZE_MATCH_REPLICATES = 10;
+
+export interface SizeMatchedRatio {
+  readonly train: string;
+  readonly pred: string;
+  /** The number of parsed queries both sets are compared at. */
+  readonly size: number;
+  /** Which set was drawn down to that size ('none' when both already have it). */
+  readonly subsampled: 'train' | 'pred' | 'none';
+  readonly replicates: number;
+  /** Mean AR over the replicates, at the comparison's c. */
+  readonly ar: number;
+  readonly ar_sd: number;
+  readonly ar_min: number;
+  readonly ar_max: number;
+  /** Mean of D(T‖P) − D(T‖S) over the replicates (independent of c). */
+  readonly kl_gap: number;
+  readonly decision: Decision;
+}
+
+export interface SizeMatchInput {
+  readonly target: Distribution;
+  readonly train: readonly SizedSet[];
+  readonly pred: readonly SizedSet[];
+  readonly alpha: number;
+  readonly lmax: number;
+  /** The comparison's c. */
+  readonly scale: number;
+  readonly replicates?: number;
+  readonly seed?: number;
+}
+
+export interface SizedSet {
+  readonly name: string;
+  readonly templates: TemplateCounter;
+  /** D(T‖X) of the whole set, as compare computed it. */
+  readonly kl: number;
+}
+
+/** One size-matched AR per (train, pred) pair, in compare's order: every pred for the first train, then the next. */
+export function sizeMatchedRatios(input: SizeMatchInput): SizeMatchedRatio[] {
+  const replicates = Math.max(1, input.replicates ?? DEFAULT_SIZE_MATCH_REPLICATES);
+  const grams = new NgramMemo(input.lmax);
+  const sizeOf = (set: SizedSet) => parsedCount(set.templates);
+  return input.train.flatMap((s, si) =>
+    input.pred.map((p, pi) => {
+      const nS = sizeOf(s);
+      const nP = sizeOf(p);
+      const size = Math.min(nS, nP);
+      const subsampled = nS > nP ? 'train' : nP > nS ? 'pred' : 'none';
+      const drawn = subsampled === 'train' ? s : p;
+      const random = seededRandom((input.seed ?? 0) * 1_000_003 + si * 1009 + pi);
+      const ars: number[] = [];
+      const gaps: number[] = [];
+      for (let r = 0; r < (subsampled === 'none' ? 1 : replicates); r++) {
+        const d =
+          subsampled === 'none'
+            ? drawn.kl
+            : klDivergence(input.target, grams.distribution(drawDown(drawn.templates, size, random)), input.alpha);
+        const dS = subsampled === 'train' ? d : s.kl;
+        const dP = subsampled === 'pred' ? d : p.kl;
+        gaps.push(dP - dS);
+        ars.push(alignmentRatio(dS, dP, input.scale));
+      }
+      const ar = mean(ars);
+      return {
+        train: s.name,
+        pred: p.name,
+        size,
+        subsampled,
+        replicates: ars.length,
+        ar,
+        ar_sd: Math.sqrt(mean(ars.map((a) => (a - ar) ** 2))),
+        ar_min: Math.min(...ars),
+        ar_max: Math.max(...ars),
+        kl_gap: mean(gaps),
+        decision: decide(ar),
+      };
+    }),
+  );
+}
+
+const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** Parsed queries of a set: its templates counted with repeats (an empty template has no n-grams and does not count). */
+export function parsedCount(templates: TemplateCounter): number {
+  let n = 0;
+  for (const [template, times] of templates.counts) if (template !== '') n += times;
+  return n;
+}
+
+/** `size` of the set's parsed queries, drawn without replacement (a partial Fisher–Yates over template ids). */
+export function drawDown(templates: TemplateCounter, size: number, random: () => number): Map<string, number> {
+  const distinct = [...templates.counts].filter(([t]) => t !== '');
+  const total = distinct.reduce((n, [, times]) => n + times, 0);
+  const ids = new Int32Array(total);
+  let at = 0;
+  distinct.forEach(([, times], id) => {
+    ids.fill(id, at, at + times);
+    at += times;
+  });
+  const drawn = new Map<string, number>();
+  for (let k = 0; k < Math.min(size, total); k++) {
+    const j = k + Math.floor(random() * (total - k));
+    const id = ids[j] as number;
+    ids[j] = ids[k] as number;
+    ids[k] = id;
+    const template = (distinct[id] as [string, number])[0];
+    drawn.set(template, (drawn.get(template) ?? 0) + 1);
+  }
+  return drawn;
+}
+
+/** Each distinct template's n-gram counts expanded once, so a replicate is a sum of small maps. */
+class NgramMemo {
+  private readonly memo = new Map<string, Map<string, number>>();
+  constructor(private readonly lmax: number) {}
+
+  distribution(templates: ReadonlyMap<string, number>): Distribution {
+    const counts = new Map<string, number>();
+    let total = 0;
+    for (const [template, times] of templates) {
+      for (const [g, n] of this.of(template)) {
+        counts.set(g, (counts.get(g) ?? 0) + n * times);
+        total += n * times;
+      }
+    }
+    return { counts, total };
+  }
+
+  private of(template: string): Map<string, number> {
+    let grams = this.memo.get(template);
+    if (!grams) {
+      const counted = new Map<string, number>();
+      forEachNgram(template.split(' '), this.lmax, (g) => counted.set(g, (counted.get(g) ?? 0) + 1));
+      grams = counted;
+      this.memo.set(template, grams);
+    }
+    return grams;
+  }
+}
