@@ -4,10 +4,12 @@
  * size-matched AR beside the plain one, and how well small target samples keep the decisions and
  * the ranking. Every D, AR and statistic comes from sqlalign's library.
  */
+
+import { sizeMatchedRatios } from '../../src/align/sizeMatched.js';
 import {
   compare,
-  decide,
   type Distribution,
+  decide,
   type Experiment,
   explain,
   klDivergence,
@@ -20,7 +22,6 @@ import {
   studyStats,
   TemplateCounter,
 } from '../../src/index.js';
-import { sizeMatchedRatios } from '../../src/align/sizeMatched.js';
 import { percentileInterval, wilsonInterval } from '../../src/stats/interval.js';
 import { seededRandom, shuffleInPlace } from '../../src/stats/random.js';
 import { bootstrapInterval } from '../../src/study/stats.js';
@@ -123,11 +124,17 @@ export function experiments(
   settings: Settings,
 ): ExperimentRow[] {
   const subsetKl = new Map<number, number[]>();
-  for (const [n, list] of subsets) subsetKl.set(n, list.map((c) => klDivergence(target, ngramDistribution(c.counts, LMAX), ALPHA)));
+  for (const [n, list] of subsets)
+    subsetKl.set(
+      n,
+      list.map((c) => klDivergence(target, ngramDistribution(c.counts, LMAX), ALPHA)),
+    );
   const out: ExperimentRow[] = [];
   for (const before of rows.filter((r) => r.run.kind === 'pretrained' && !r.run.sameAs)) {
     const family = before.run.family;
-    const after = rows.filter((r) => r.run.family === family && r.run.kind === 'fine-tuned' && r.run.nTrain !== null && !r.run.sameAs);
+    const after = rows.filter(
+      (r) => r.run.family === family && r.run.kind === 'fine-tuned' && r.run.nTrain !== null && !r.run.sameAs,
+    );
     for (const a of after) {
       const n = a.run.nTrain as number;
       const dTrain = subsetKl.get(n);
@@ -187,7 +194,7 @@ export interface Record {
 
 /** How often "AR > 1 ⇒ gain, AR ≤ 1 ⇒ no gain" was right, with a Wilson interval. */
 export function decisionRecord(rows: readonly ExperimentRow[], which: 'ar' | 'arSizeMatched'): Record {
-  const right = rows.filter((e) => (e[which].mean > 1) === (e.deltaEx > 0)).length;
+  const right = rows.filter((e) => e[which].mean > 1 === e.deltaEx > 0).length;
   return { n: rows.length, right, rate: rows.length ? right / rows.length : Number.NaN, ci: wilsonInterval(right, rows.length) };
 }
 
@@ -209,7 +216,14 @@ export function dAgainstEx(rows: readonly RunRow[], settings: Settings): Correla
   for (const r of distinct) groups.set(r.run.family, [...(groups.get(r.run.family) ?? []), r]);
   return [...groups]
     .filter(([, list]) => list.length >= 3)
-    .map(([group, list]) => correlation(group, list.map((r) => r.d), list.map((r) => r.measure.ex), settings));
+    .map(([group, list]) =>
+      correlation(
+        group,
+        list.map((r) => r.d),
+        list.map((r) => r.measure.ex),
+        settings,
+      ),
+    );
 }
 
 export function correlation(group: string, x: readonly number[], y: readonly number[], settings: Settings): Correlation {

@@ -32,7 +32,8 @@ import { catalogue, type Run } from './runs.js';
 const FULL: Settings = { subsetSeeds: 5, sizeMatchReplicates: 10, sampleSeeds: 50, sampleSizes: [1, 2, 5], bootstrap: 2000 };
 const QUICK: Settings = { subsetSeeds: 2, sizeMatchReplicates: 3, sampleSeeds: 5, sampleSizes: [1, 2], bootstrap: 200 };
 
-const QUICK_FILES = /^(pretrained_codellama_7b\.(sql|txt)|CodeLlama-7B-(500|2000|7000)\.sql|DINSQL\.sql|DIN_SQL_GPT4\.sql|resdsql_text2sql_base\.sql)$/;
+const QUICK_FILES =
+  /^(pretrained_codellama_7b\.(sql|txt)|CodeLlama-7B-(500|2000|7000)\.sql|DINSQL\.sql|DIN_SQL_GPT4\.sql|resdsql_text2sql_base\.sql)$/;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -62,7 +63,10 @@ async function main(): Promise<void> {
   try {
     const targetItems: CaseInput['targetItems'][number][] = [];
     const targetSet = await buildQuerySet(
-      await resolveDataset({ name: 'Spider dev (972)', queries: target.records.map((r) => ({ sql: r.sql ?? '', db_id: r.db_id })) }),
+      await resolveDataset({
+        name: 'Spider dev (972)',
+        queries: target.records.map((r) => ({ sql: r.sql ?? '', db_id: r.db_id })),
+      }),
       templater,
       {
         onRecord: (record, result) =>
@@ -91,7 +95,10 @@ async function main(): Promise<void> {
       target: targetSet,
       targetItems,
       trainTemplates,
-      runs: runs.map((run: Run) => ({ run, measure: measured.get(run.sameAs && measured.has(run.sameAs) ? run.sameAs : run.file)! })),
+      runs: runs.map((run: Run) => ({
+        run,
+        measure: measured.get(run.sameAs && measured.has(run.sameAs) ? run.sameAs : run.file)!,
+      })),
     };
     const rows = runRows(input);
     const sizes = [...new Set(runs.flatMap((r) => (r.nTrain ? [r.nTrain] : [])))].sort((a, b) => a - b);
@@ -101,7 +108,7 @@ async function main(): Promise<void> {
     log(`${exps.length} fine-tuning experiments; sampling the target`);
     const study = { ar: studyOf(exps, 'ar', settings), arSizeMatched: studyOf(exps, 'arSizeMatched', settings) };
     const records = { ar: decisionRecord(exps, 'ar'), arSizeMatched: decisionRecord(exps, 'arSizeMatched') };
-    const wrong = exps.filter((e) => (e.ar.mean > 1) !== (e.deltaEx > 0) || (e.arSizeMatched.mean > 1) !== (e.deltaEx > 0));
+    const wrong = exps.filter((e) => e.ar.mean > 1 !== e.deltaEx > 0 || e.arSizeMatched.mean > 1 !== e.deltaEx > 0);
     const result = {
       settings,
       quick: values.quick as boolean,
@@ -128,4 +135,3 @@ main().catch((err: unknown) => {
   process.stderr.write(`case-study: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = 1;
 });
-

@@ -9,17 +9,17 @@ import type { Pattern, StudyResult } from '../../src/index.js';
 import { renderSvg } from '../../src/report/charts.js';
 import { escapeHtml, page } from '../../src/report/htmlPage.js';
 import { renderStudyMarkdown } from '../../src/report/studyText.js';
-import { sqlalignVersion } from '../../src/version.js';
 import { evidenceOf } from '../../src/study/evidence.js';
+import { sqlalignVersion } from '../../src/version.js';
 import {
   ALPHA,
   type Correlation,
+  type Record as DecisionRecord,
   type ExperimentRow,
   LMAX,
-  type Record as DecisionRecord,
   type RunRow,
-  SCALE,
   type SampleAgreement,
+  SCALE,
   type Settings,
 } from './analysis.js';
 
@@ -46,7 +46,8 @@ export interface CaseStudy {
 }
 
 const NAME = 'case-study-nl2sql360';
-const f = (x: number | null | undefined, digits = 3) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits));
+const f = (x: number | null | undefined, digits = 3) =>
+  x === null || x === undefined || Number.isNaN(x) ? '–' : x.toFixed(digits);
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const rate = (r: DecisionRecord) => `${r.right} of ${r.n} (${pct(r.rate)}; 95% CI ${pct(r.ci[0])}–${pct(r.ci[1])})`;
 const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
@@ -219,11 +220,25 @@ function renderMarkdown(result: CaseStudy): string {
   out.push('', '## 1. Does AR > 1 before fine-tuning predict a gain?', '');
   out.push('![AR against ΔEX](case-study/ar-vs-delta-ex.svg)', '');
   out.push(
-    line(['family', 'series', 'N', 'EX before', 'EX after', 'ΔEX', 'D(T‖P)', 'D(T‖S_N) (range)', 'AR (range)', 'AR at equal size', 'AR>1 ⇒ gain held?']),
+    line([
+      'family',
+      'series',
+      'N',
+      'EX before',
+      'EX after',
+      'ΔEX',
+      'D(T‖P)',
+      'D(T‖S_N) (range)',
+      'AR (range)',
+      'AR at equal size',
+      'AR>1 ⇒ gain held?',
+    ]),
     rule('lllrrrrrrrl'),
   );
-  for (const e of [...exps].sort((a, b) => a.family.localeCompare(b.family) || a.series.localeCompare(b.series) || a.nTrain - b.nTrain)) {
-    const held = (e.ar.mean > 1) === (e.deltaEx > 0);
+  for (const e of [...exps].sort(
+    (a, b) => a.family.localeCompare(b.family) || a.series.localeCompare(b.series) || a.nTrain - b.nTrain,
+  )) {
+    const held = e.ar.mean > 1 === e.deltaEx > 0;
     out.push(
       line([
         e.family,
@@ -240,7 +255,10 @@ function renderMarkdown(result: CaseStudy): string {
       ]),
     );
   }
-  out.push('', `Decision record: plain AR right in ${rate(result.records.ar)}; size-matched AR right in ${rate(result.records.arSizeMatched)} (Wilson intervals).`);
+  out.push(
+    '',
+    `Decision record: plain AR right in ${rate(result.records.ar)}; size-matched AR right in ${rate(result.records.arSizeMatched)} (Wilson intervals).`,
+  );
   out.push('', '### Correlation of AR with ΔEX (sqlalign `study`)', '', renderStudyMarkdown(result.study.ar).trim());
   out.push('', 'The same with the size-matched AR:', '', renderStudyMarkdown(result.study.arSizeMatched).trim());
   out.push('', '![ΔEX by N](case-study/delta-ex-by-n.svg)');
@@ -253,7 +271,10 @@ function renderMarkdown(result: CaseStudy): string {
     const p = (x: number | null) => (x === null ? '–' : x < 0.001 ? x.toExponential(1) : x.toFixed(3));
     out.push(line([c.group, c.n, f(c.pearson), p(c.pearsonP), ci(c.pearsonCi), f(c.spearman), p(c.spearmanP), ci(c.spearmanCi)]));
   }
-  out.push('', 'Lower D is better aligned, so a negative correlation is the paper\'s claim. Groups of fewer than 8 runs get no interval.');
+  out.push(
+    '',
+    "Lower D is better aligned, so a negative correlation is the paper's claim. Groups of fewer than 8 runs get no interval.",
+  );
 
   out.push('', '## 3. Where the rule was wrong, and why', '');
   if (result.wrong.length === 0) {
@@ -263,15 +284,23 @@ function renderMarkdown(result: CaseStudy): string {
       const e = w.experiment;
       const errors = `predictions the database refused (no such table or column) went from ${w.errorsBefore} to ${w.errorsAfter} of ${result.target.queries}`;
       out.push(
-        `- **${e.file}** (${e.family}, N = ${e.nTrain}): AR ${f(e.ar.mean)} (size-matched ${f(e.arSizeMatched.mean)}), ΔEX ${f(e.deltaEx, 1)}. D(T‖pred) went from ${f(e.dPred)} before to ${f(w.dAfter)} after fine-tuning${w.dAfter < e.dPred ? ': the predictions did move toward the target\'s structure, and accuracy still fell' : ': the fine-tuned predictions are further from the target\'s structure than the pretrained ones'}; ${errors}. Patterns the target needs that are most missing, before → after: ${patternList(w.missingBefore)} → ${patternList(w.missingAfter)}.`,
+        `- **${e.file}** (${e.family}, N = ${e.nTrain}): AR ${f(e.ar.mean)} (size-matched ${f(e.arSizeMatched.mean)}), ΔEX ${f(e.deltaEx, 1)}. D(T‖pred) went from ${f(e.dPred)} before to ${f(w.dAfter)} after fine-tuning${w.dAfter < e.dPred ? ": the predictions did move toward the target's structure, and accuracy still fell" : ": the fine-tuned predictions are further from the target's structure than the pretrained ones"}; ${errors}. Patterns the target needs that are most missing, before → after: ${patternList(w.missingBefore)} → ${patternList(w.missingAfter)}.`,
       );
     }
   }
 
-  out.push('', '## 4. Small target samples (the paper\'s 1–2 queries per database)', '');
+  out.push('', "## 4. Small target samples (the paper's 1–2 queries per database)", '');
   out.push('![small samples](case-study/small-sample.svg)', '');
   out.push(
-    line(['per database', 'queries', 'seeds', 'AR decisions as with the whole target', 'ranking by D: Spearman ρ (median, 95% of seeds)', 'pairs of runs ordered alike', "whole target's best run among the sample's 5 best"]),
+    line([
+      'per database',
+      'queries',
+      'seeds',
+      'AR decisions as with the whole target',
+      'ranking by D: Spearman ρ (median, 95% of seeds)',
+      'pairs of runs ordered alike',
+      "whole target's best run among the sample's 5 best",
+    ]),
     rule('rrrrrrr'),
   );
   for (const s of result.samples) {
@@ -289,7 +318,22 @@ function renderMarkdown(result: CaseStudy): string {
   }
 
   out.push('', '## 5. Every run', '');
-  out.push(line(['file', 'family', 'kind', 'N', 'EX %', 'EM %', 'same template %', 'D(T‖pred)', `A_KL (c = ${SCALE})`, 'coverage', 'unparseable']), rule('lllrrrrrrrr'));
+  out.push(
+    line([
+      'file',
+      'family',
+      'kind',
+      'N',
+      'EX %',
+      'EM %',
+      'same template %',
+      'D(T‖pred)',
+      `A_KL (c = ${SCALE})`,
+      'coverage',
+      'unparseable',
+    ]),
+    rule('lllrrrrrrrr'),
+  );
   for (const r of result.rows) {
     out.push(
       line([
@@ -313,9 +357,12 @@ function renderMarkdown(result: CaseStudy): string {
     '- The training subsets are stand-ins: the real N-example subsets may differ in structure from a random draw (the spread over seeds shows how much a draw moves AR: little, because Spider train is homogeneous).',
     '- Every experiment here fine-tunes on Spider train and tests on Spider dev. This is evidence for in-distribution fine-tuning only; the domain-transfer case the tool is most needed for (e.g. Spider train for a BIRD-like workload) is not in it, and the shipped evidence says so.',
     '- Experiments within a family share one "before" run, so they are not independent; the intervals treat them as if they were and are therefore too narrow.',
-    '- EX is sqlalign\'s (spider rule), computed on the 972 items whose database exists; NL2SQL360\'s own figures are on all 1034 and may differ slightly.',
+    "- EX is sqlalign's (spider rule), computed on the 972 items whose database exists; NL2SQL360's own figures are on all 1034 and may differ slightly.",
   );
-  out.push('', `Reproduce: \`npm run case-study\` (needs ../shared/data; eval results are kept under node_modules/.cache/sqlalign-case-study, so a second run re-executes nothing).`);
+  out.push(
+    '',
+    `Reproduce: \`npm run case-study\` (needs ../shared/data; eval results are kept under node_modules/.cache/sqlalign-case-study, so a second run re-executes nothing).`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -352,8 +399,16 @@ async function chartsOf(result: CaseStudy): Promise<Record<string, string>> {
           shape: { field: 'series', type: 'nominal', legend: null },
         },
       },
-      { data: { values: one }, mark: { type: 'rule', strokeDash: [4, 4], color: '#888' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
-      { data: { values: [{ y: 0 }] }, mark: { type: 'rule', color: '#bbb' }, encoding: { y: { field: 'y', type: 'quantitative' } } },
+      {
+        data: { values: one },
+        mark: { type: 'rule', strokeDash: [4, 4], color: '#888' },
+        encoding: { x: { field: 'x', type: 'quantitative' } },
+      },
+      {
+        data: { values: [{ y: 0 }] },
+        mark: { type: 'rule', color: '#bbb' },
+        encoding: { y: { field: 'y', type: 'quantitative' } },
+      },
     ],
   });
   const byN = await renderSvg({

@@ -54,7 +54,12 @@ export function classify(file: string): Pick<Run, 'family' | 'series' | 'kind' |
     return { family, series: n ? `${family}-N` : stem, kind: 'fine-tuned', nTrain: n ? Number(n) : null };
   }
   if (/^RESDSQL_(NatSQL_)?3B$/.test(stem))
-    return { family: stem.includes('NatSQL') ? 'RESDSQL-3B-NatSQL' : 'RESDSQL-3B', series: stem, kind: 'fine-tuned', nTrain: null };
+    return {
+      family: stem.includes('NatSQL') ? 'RESDSQL-3B-NatSQL' : 'RESDSQL-3B',
+      series: stem,
+      kind: 'fine-tuned',
+      nTrain: null,
+    };
   const codes = /^SFT_CodeS_(\d+B)$/.exec(stem);
   if (codes) return { family: `CodeS-${codes[1]}`, series: stem, kind: 'fine-tuned', nTrain: null };
   if (/^Graphix/.test(stem)) return { family: 'Graphix-T5-3B+PICARD', series: stem, kind: 'fine-tuned', nTrain: null };

@@ -356,7 +356,13 @@ function withoutItemsOf(dataset: Dataset, keys: ItemKeys, left: number[], k: num
  */
 export function ratioFromDatasets(options: { dialect?: string; scale?: number } = {}) {
   return async (paths: { target: string; train: string; pred: string }): Promise<{ ar: number; kl_gap: number }> => {
-    const result = await align({ target: paths.target, train: [paths.train], pred: [paths.pred], sizeMatchReplicates: 0, ...options });
+    const result = await align({
+      target: paths.target,
+      train: [paths.train],
+      pred: [paths.pred],
+      sizeMatchReplicates: 0,
+      ...options,
+    });
     const ratio = result.ratios[0] as RatioRow;
     return { ar: ratio.ar, kl_gap: ratio.kl_gap };
   };

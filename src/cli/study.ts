@@ -21,7 +21,7 @@ export function studyCommand(): Command {
     .addOption(dialectOption('SQL dialect, where AR is computed from datasets'))
     .option('--scale <c>', 'fixed c for ARs computed from datasets (puts every experiment on one scale)', positiveNumber)
     .option('--evidence-name <words>', 'how `align --evidence` names these experiments (e.g. "40 fine-tuning runs on our logs")')
-    .option('--evidence-scope <words>', 'where the evidence applies (default: the experiments\' targets)')
+    .option('--evidence-scope <words>', "where the evidence applies (default: the experiments' targets)")
     .option('--markdown <file>', 'also write the table as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with the AR against ΔEX charts')
     .addOption(jsonOption('the results'))

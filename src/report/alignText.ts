@@ -110,7 +110,7 @@ export function renderAlignText(result: AlignResult, options: ReportOptions = {}
 
 /** What the size-matched column is, in one line under the table. */
 export const SIZE_MATCH_NOTE =
-  'AR at equal size: the larger of S and P drawn down to the smaller one\'s parsed queries (mean ± sd over random draws, and that size): D also depends on a set\'s size through the smoothing.';
+  "AR at equal size: the larger of S and P drawn down to the smaller one's parsed queries (mean ± sd over random draws, and that size): D also depends on a set's size through the smoothing.";
 
 function sizeMatchedCell(s: SizeMatchedRatio | undefined): string {
   if (!s) return '';

@@ -20,7 +20,10 @@ test('drawDown draws exactly `size` queries without replacement, and all of them
   assert.equal(parsedCount(templates), 10);
   for (let seed = 0; seed < 20; seed++) {
     const drawn = drawDown(templates, 4, seededRandom(seed));
-    assert.equal([...drawn.values()].reduce((a, b) => a + b, 0), 4);
+    assert.equal(
+      [...drawn.values()].reduce((a, b) => a + b, 0),
+      4,
+    );
     for (const [t, n] of drawn) assert.ok(n <= (templates.counts.get(t) as number), `${t} drawn more often than it occurs`);
   }
   assert.deepEqual(new Map([...drawDown(templates, 10, seededRandom(1))].sort()), new Map([...templates.counts].sort()));
@@ -45,7 +48,10 @@ test('sets of equal size are not drawn: the size-matched AR is AR itself', () =>
 });
 
 test('a large training set is drawn down to the predictions; the result is reproducible and in every report', async () => {
-  const target = { name: 'target', queries: ['SELECT a FROM t WHERE b = 1', 'SELECT count(*) FROM t', 'SELECT a FROM t ORDER BY a'] };
+  const target = {
+    name: 'target',
+    queries: ['SELECT a FROM t WHERE b = 1', 'SELECT count(*) FROM t', 'SELECT a FROM t ORDER BY a'],
+  };
   const train = {
     name: 'train',
     queries: Array.from({ length: 30 }, (_, k) =>
@@ -67,5 +73,8 @@ test('a large training set is drawn down to the predictions; the result is repro
   assert.match(renderAlignText(result), /AR at equal size/);
   const off = await align({ target, train: [train], pred: [pred], cache: false, sizeMatchReplicates: 0 });
   assert.deepEqual(off.sizeMatched, []);
-  assert.equal((alignJson(off) as { ratios: object[] }).ratios[0] && 'size_matched' in (alignJson(off) as { ratios: object[] }).ratios[0]!, false);
+  assert.equal(
+    (alignJson(off) as { ratios: object[] }).ratios[0] && 'size_matched' in (alignJson(off) as { ratios: object[] }).ratios[0]!,
+    false,
+  );
 });

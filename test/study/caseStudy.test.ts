@@ -32,35 +32,57 @@ function officialDinSql(): { ex: number; em: number; n: number } {
   };
 }
 
-test('case study --quick: the agreed CSV, official EX and EM for DIN-SQL, copies measured once, evidence written', sharedOrSkip(), () => {
-  const tmp = scratchDir();
-  const run = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'scripts', 'case-study', 'main.ts'), '--quick', '--data', join(SHARED, 'data'), '--out', tmp.dir, '--cache-dir', join(tmp.dir, 'cache')],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SQLALIGN_CACHE: 'off' } },
-  );
-  assert.equal(run.status, 0, run.stderr);
-  const rows = readCsv(join(tmp.dir, 'docs', 'case-study-nl2sql360.csv'));
-  for (const column of COLUMNS) assert.ok(column in (rows[0] as Row), `column ${column}`);
-  const din = rows.find((r) => r.file === 'DINSQL.sql') as Row;
-  const official = officialDinSql();
-  assert.equal(Number(din.ex_n), official.n);
-  assert.ok(Math.abs(Number(din.ex) - official.ex) < 0.2, `EX ${din.ex} vs the official ${official.ex}`);
-  assert.ok(Math.abs(Number(din.em) - official.em) < 0.2, `EM ${din.em} vs the official ${official.em}`);
-  const copy = rows.find((r) => r.file === 'DIN_SQL_GPT4.sql') as Row;
-  assert.equal(copy.same_as, 'DINSQL.sql');
-  assert.deepEqual({ ...copy, file: '', series: '', same_as: '' }, { ...din, file: '', series: '', same_as: '' });
-  for (const r of rows) {
-    assert.ok(Math.abs(Number(r.alignment) - Math.exp(-Number(r.d) / 5)) < 1e-5, `${r.file}: A_KL = exp(−D/5)`);
-  }
-  const markdown = readFileSync(join(tmp.dir, 'docs', 'case-study-nl2sql360.md'), 'utf8');
-  assert.match(markdown, /QUICK subset/);
-  for (const heading of ['## In plain words', '## 1. Does AR', '## 2. Does alignment', '## 3. Where', '## 4. Small', '## 5. Every run']) {
-    assert.ok(markdown.includes(heading), heading);
-  }
-  const evidence = readEvidence(join(tmp.dir, 'evidence', 'nl2sql360-spider.json'));
-  assert.equal(evidence.experiments, 3, 'CodeLlama-7B at N = 500, 2000, 7000');
-});
+test(
+  'case study --quick: the agreed CSV, official EX and EM for DIN-SQL, copies measured once, evidence written',
+  sharedOrSkip(),
+  () => {
+    const tmp = scratchDir();
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(ROOT, 'scripts', 'case-study', 'main.ts'),
+        '--quick',
+        '--data',
+        join(SHARED, 'data'),
+        '--out',
+        tmp.dir,
+        '--cache-dir',
+        join(tmp.dir, 'cache'),
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, SQLALIGN_CACHE: 'off' } },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const rows = readCsv(join(tmp.dir, 'docs', 'case-study-nl2sql360.csv'));
+    for (const column of COLUMNS) assert.ok(column in (rows[0] as Row), `column ${column}`);
+    const din = rows.find((r) => r.file === 'DINSQL.sql') as Row;
+    const official = officialDinSql();
+    assert.equal(Number(din.ex_n), official.n);
+    assert.ok(Math.abs(Number(din.ex) - official.ex) < 0.2, `EX ${din.ex} vs the official ${official.ex}`);
+    assert.ok(Math.abs(Number(din.em) - official.em) < 0.2, `EM ${din.em} vs the official ${official.em}`);
+    const copy = rows.find((r) => r.file === 'DIN_SQL_GPT4.sql') as Row;
+    assert.equal(copy.same_as, 'DINSQL.sql');
+    assert.deepEqual({ ...copy, file: '', series: '', same_as: '' }, { ...din, file: '', series: '', same_as: '' });
+    for (const r of rows) {
+      assert.ok(Math.abs(Number(r.alignment) - Math.exp(-Number(r.d) / 5)) < 1e-5, `${r.file}: A_KL = exp(−D/5)`);
+    }
+    const markdown = readFileSync(join(tmp.dir, 'docs', 'case-study-nl2sql360.md'), 'utf8');
+    assert.match(markdown, /QUICK subset/);
+    for (const heading of [
+      '## In plain words',
+      '## 1. Does AR',
+      '## 2. Does alignment',
+      '## 3. Where',
+      '## 4. Small',
+      '## 5. Every run',
+    ]) {
+      assert.ok(markdown.includes(heading), heading);
+    }
+    const evidence = readEvidence(join(tmp.dir, 'evidence', 'nl2sql360-spider.json'));
+    assert.equal(evidence.experiments, 3, 'CodeLlama-7B at N = 500, 2000, 7000');
+  },
+);
 
 test('the committed case study is whole: 136 runs, the target of 972 items, evidence of every fine-tuning series', () => {
   const rows = readCsv(join(ROOT, 'docs', 'case-study-nl2sql360.csv'));

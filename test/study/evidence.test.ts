@@ -3,13 +3,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { wilsonInterval } from '../../src/stats/interval.js';
-import {
-  DEFAULT_EVIDENCE_PATH,
-  evidenceOf,
-  evidenceSentence,
-  matchEvidence,
-  readEvidence,
-} from '../../src/study/evidence.js';
+import { DEFAULT_EVIDENCE_PATH, evidenceOf, evidenceSentence, matchEvidence, readEvidence } from '../../src/study/evidence.js';
 import { runCli } from '../helpers/cli.js';
 import { EXAMPLES } from '../helpers/paths.js';
 import { scratchDir } from '../helpers/tmp.js';
