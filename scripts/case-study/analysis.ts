@@ -185,7 +185,7 @@ export function studyOf(rows: readonly ExperimentRow[], which: 'ar' | 'arSizeMat
   return studyStats(list, { bootstrap: settings.bootstrap, seed: 0 });
 }
 
-export interface Record {
+export interface DecisionRecord {
   readonly n: number;
   readonly right: number;
   readonly rate: number;
@@ -193,7 +193,7 @@ export interface Record {
 }
 
 /** How often "AR > 1 ⇒ gain, AR ≤ 1 ⇒ no gain" was right, with a Wilson interval. */
-export function decisionRecord(rows: readonly ExperimentRow[], which: 'ar' | 'arSizeMatched'): Record {
+export function decisionRecord(rows: readonly ExperimentRow[], which: 'ar' | 'arSizeMatched'): DecisionRecord {
   const right = rows.filter((e) => e[which].mean > 1 === e.deltaEx > 0).length;
   return { n: rows.length, right, rate: rows.length ? right / rows.length : Number.NaN, ci: wilsonInterval(right, rows.length) };
 }
@@ -248,13 +248,13 @@ export interface SampleAgreement {
   readonly seeds: number;
   readonly meanQueries: number;
   /** Share of (seed, experiment) pairs whose AR decision equals the whole target's. */
-  readonly decisions: Record;
+  readonly decisions: DecisionRecord;
   /** Per seed, Spearman's ρ between the sampled and the whole target's D over the distinct runs: median and 95% range. */
   readonly rankRho: { median: number; low: number; high: number };
   /** Per seed, the share of run pairs the sample orders as the whole target does: median and 95% range. */
   readonly pairsAgree: { median: number; low: number; high: number };
   /** Share of seeds where the whole target's best-aligned run (lowest D) is among the sample's 5 best. */
-  readonly sameBest: Record;
+  readonly sameBest: DecisionRecord;
 }
 
 /** The paper's small-sample claim (spec §4) on these runs: k target queries per database, many seeds. */

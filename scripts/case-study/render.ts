@@ -14,7 +14,7 @@ import { sqlalignVersion } from '../../src/version.js';
 import {
   ALPHA,
   type Correlation,
-  type Record as DecisionRecord,
+  type DecisionRecord,
   type ExperimentRow,
   LMAX,
   type RunRow,
