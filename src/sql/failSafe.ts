@@ -60,7 +60,10 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
   markColumnAliasLists(tokens, drop);
   markAliasesAfterAs(tokens, drop);
   markStructFields(tokens, drop);
+  markDefinitionNames(tokens, drop);
+  markPathKeys(tokens, drop);
   markDdlNames(tokens, drop);
+  markClauseNames(tokens, drop);
   markPlaceholders(sql, tokens, drop);
   keepSyntax(tokens, drop);
 }
@@ -135,6 +138,186 @@ function markDdlNames(tokens: readonly Token[], drop: Uint8Array) {
       tokens[i + 2]?.type === 'L_PAREN'
     ) {
       for (let j = i + 3; j < tokens.length && tokens[j]?.type !== 'R_PAREN'; j++) dropVar(j);
+    }
+  }
+}
+
+/**
+ * Data types, which tokenizers read as plain words: a word right before one, at the start of a
+ * list element, is the name being defined (`RETURNS TABLE (x INT)`, `DECLARE @t TABLE (Id INT)`,
+ * `OBJECT(city VARCHAR)`, `Tuple(i Int64)`, Spark's `STRUCT<a: INT>`).
+ */
+export const DATA_TYPES: ReadonlySet<string> = new Set(
+  (
+    'INT INTEGER BIGINT SMALLINT TINYINT MEDIUMINT INT2 INT4 INT8 INT16 INT32 INT64 INT128 INT256 UINT8 UINT16 UINT32 ' +
+    'UINT64 UINT128 UINT256 HUGEINT UHUGEINT FLOAT FLOAT4 FLOAT8 FLOAT32 FLOAT64 DOUBLE REAL DECIMAL NUMERIC NUMBER ' +
+    'BIGNUMERIC BIGDECIMAL MONEY SMALLMONEY BIT BOOLEAN BOOL CHAR NCHAR VARCHAR NVARCHAR VARCHAR2 NVARCHAR2 CHARACTER ' +
+    'TEXT NTEXT STRING CLOB NCLOB BLOB BINARY VARBINARY BYTEA BYTES DATE DATETIME DATETIME2 DATETIME64 SMALLDATETIME ' +
+    'DATETIMEOFFSET TIME TIMESTAMP TIMESTAMPTZ TIMESTAMP_NTZ TIMESTAMP_LTZ TIMESTAMP_TZ INTERVAL UUID UNIQUEIDENTIFIER ' +
+    'JSON JSONB VARIANT OBJECT ARRAY STRUCT MAP TUPLE GEOGRAPHY GEOMETRY XML LOWCARDINALITY NULLABLE ENUM SET'
+  ).split(' '),
+);
+
+/** Words before a type that are not the name being defined (`VARIADIC ARRAY[…]`). */
+const NOT_NAMES = new Set(['VARIADIC', 'DISTINCT', 'ALL', 'LIKE']);
+
+/** A name right before a data type, as a list element of a definition: `(x INT, y STRING)`. */
+function markDefinitionNames(tokens: readonly Token[], drop: Uint8Array) {
+  const starts = new Set(['L_PAREN', 'LT', 'COMMA']);
+  const isType = (k: number) => DATA_TYPES.has((tokens[k]?.text ?? '').toUpperCase()) && tokens[k]?.type !== 'L_PAREN';
+  // Each open ( or < around the token, and whether it belongs to a cast's target type (dropped whole).
+  const open: boolean[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.type === 'L_PAREN' || t.type === 'LT') {
+      const castTarget = ['AS', 'DCOLON'].includes(tokens[i - 2]?.type ?? '') || open.at(-1) === true;
+      open.push(castTarget);
+    } else if ((t.type === 'R_PAREN' || t.type === 'GT') && open.length > 0) open.pop();
+    if (open.length === 0 || t.type !== 'VAR' || !starts.has(tokens[i - 1]?.type ?? '')) continue;
+    if (isType(i) || isKeyword(t.text) || NOT_NAMES.has(t.text.toUpperCase())) continue;
+    if (isType(i + 1) || (tokens[i + 1]?.type === 'COLON' && isType(i + 2))) {
+      drop[i] = 1;
+      // Spark's `a: INT` keeps its type, except in a cast's target, which goes whole.
+      if (tokens[i + 1]?.type === 'COLON' && open.at(-1) !== true) drop[i + 2] = 0;
+    }
+  }
+}
+
+/**
+ * Keys of semi-structured paths: Snowflake's `v:a.b[0].c`, `$1:a.b`; a bind parameter `:name`.
+ * The keys are names of the data, never syntax.
+ */
+function markPathKeys(tokens: readonly Token[], drop: Uint8Array) {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]?.type !== 'COLON' || tokens[i - 1]?.type === 'COLON' || tokens[i + 1]?.type === 'COLON') continue;
+    if (DATA_TYPES.has((tokens[i + 1]?.text ?? '').toUpperCase()) && !drop[i - 1]) continue; // `a: INT`, kept above
+    let j = i + 1;
+    while (j < tokens.length) {
+      const t = tokens[j] as Token;
+      if (t.type === 'VAR' && tokens[j + 1]?.type !== 'L_PAREN') drop[j] = 1;
+      else if (t.type === 'QUOTED_IDENTIFIER') drop[j] = 1;
+      else if (!/^[A-Za-z_]/.test(t.text)) break;
+      j++;
+      if (tokens[j]?.type === 'L_BRACKET') j = afterBrackets(tokens, j);
+      const joiner = tokens[j]?.type;
+      if ((joiner === 'DOT' || joiner === 'COLON') && /^[A-Za-z_"]/.test(tokens[j + 1]?.text ?? '')) j++;
+      else break;
+    }
+  }
+}
+
+function afterBrackets(tokens: readonly Token[], at: number): number {
+  let depth = 0;
+  for (let j = at; j < tokens.length; j++) {
+    if (tokens[j]?.type === 'L_BRACKET') depth++;
+    else if (tokens[j]?.type === 'R_BRACKET' && --depth === 0) {
+      return tokens[j + 1]?.type === 'L_BRACKET' ? afterBrackets(tokens, j + 1) : j + 1;
+    }
+  }
+  return tokens.length;
+}
+
+/** Words tokenizers read as names that are keywords where a clause's name could stand. */
+const CLAUSE_KEYWORDS = new Set(['CONCURRENTLY', 'NONE', 'ALL', 'IF']);
+
+/** Words of DDL after which a parenthesised list holds column names: `PRIMARY KEY (a)`, `UNIQUE NONCLUSTERED (a)`, `INCLUDE (a)`. */
+const KEY_LISTS = new Set(['KEY', 'UNIQUE', 'CLUSTERED', 'NONCLUSTERED', 'INCLUDE', 'EXCLUDE']);
+
+/** What follows `FOR SYSTEM_TIME` in a time-travel clause (elsewhere SYSTEM_TIME may be a variable's name). */
+const TIME_TRAVEL_STARTS = new Set(['AS', 'FROM', 'BETWEEN', 'CONTAINED', 'ALL']);
+/** Words that end a `FOR SYSTEM_TIME …` clause. */
+const TIME_TRAVEL_ENDS = new Set([
+  ...[...CLAUSE_WORDS].filter((w) => w !== 'FROM'),
+  'LEFT',
+  'RIGHT',
+  'INNER',
+  'CROSS',
+  'FULL',
+  'OUTER',
+  'TABLESAMPLE',
+]);
+
+/**
+ * Names in clauses whose trees keep them as words: `CONSTRAINT c`, `CONNECT_BY_ROOT x`,
+ * `AUTHORIZATION u`, `ROW ACCESS POLICY p ON (c)`, `[UN]SET TAG a.b`, `HISTOGRAM ON c`,
+ * `FOR COLUMNS a, b`, `ANALYZE t(c)`, `GRANT SELECT(c) ON`, `FOR SYSTEM_TIME FROM c TO d`,
+ * `UNPIVOT … INTO NAME n VALUE v`, and the whole body of a trigger.
+ */
+function markClauseNames(tokens: readonly Token[], drop: Uint8Array) {
+  const word = (k: number) => tokens[k]?.text.toUpperCase() ?? '';
+  const isName = (k: number) =>
+    (tokens[k]?.type === 'QUOTED_IDENTIFIER' || (tokens[k]?.type === 'VAR' && !CLAUSE_KEYWORDS.has(word(k)))) &&
+    tokens[k + 1]?.type !== 'L_PAREN';
+  const dropName = (k: number) => {
+    if (isName(k)) drop[k] = 1;
+  };
+  /** A dotted or comma-separated run of names from k; returns the index after it. */
+  const dropRun = (k: number, separators: readonly string[]) => {
+    let j = k;
+    // After a dot any word is a part of the qualified name (`db.schema.p`), keywords included.
+    while (isName(j) || (tokens[j - 1]?.type === 'DOT' && j > k && /^[A-Za-z_]/.test(tokens[j]?.text ?? ''))) {
+      drop[j] = 1;
+      if (separators.includes(tokens[j + 1]?.type ?? '')) j += 2;
+      else return j + 1;
+    }
+    return j;
+  };
+  /** Every name inside the parentheses that open at k. */
+  const dropInParens = (k: number) => {
+    if (tokens[k]?.type !== 'L_PAREN') return;
+    for (let j = k + 1, depth = 1; j < tokens.length && depth > 0; j++) {
+      if (tokens[j]?.type === 'L_PAREN') depth++;
+      else if (tokens[j]?.type === 'R_PAREN') depth--;
+      else dropName(j);
+    }
+  };
+  const first = word(0);
+  const trigger = first === 'CREATE' && tokens.slice(1, 5).some((t) => t.text.toUpperCase() === 'TRIGGER');
+  const ddl = first === 'CREATE' || first === 'ALTER' || first === 'DECLARE';
+  for (let i = 0; i < tokens.length; i++) {
+    const w = word(i);
+    if (trigger && tokens[i]?.type === 'VAR') dropName(i);
+    if (w === 'CONSTRAINT' && !['INCLUDING', 'EXCLUDING'].includes(word(i - 1))) dropName(i + 1);
+    else if (w === 'CONNECT_BY_ROOT' || w === 'TTL') dropName(i + 1);
+    else if (w === 'KEY' && word(i + 2) === 'VALUE') dropName(i + 1);
+    else if (w === 'COLLATE' && tokens[i + 2]?.type === 'DOT') dropName(i + 1);
+    else if (w === 'FILE_FORMAT' && tokens[i + 1]?.type === 'EQ') dropRun(i + 2, ['DOT']);
+    else if (w === 'AUTHORIZATION') dropName(['ROLE', 'USER'].includes(word(i + 1)) ? i + 2 : i + 1);
+    else if (w === 'POLICY') {
+      const after = dropRun(i + 1, ['DOT']);
+      if (word(after) === 'ON') dropInParens(after + 1);
+    } else if (w === 'TAG' && (word(i - 1) === 'SET' || word(i - 1) === 'UNSET')) dropRun(i + 1, ['DOT', 'COMMA']);
+    else if (w === 'HISTOGRAM' && word(i + 1) === 'ON') dropRun(i + 2, ['COMMA']);
+    else if (w === 'FOR' && word(i + 1) === 'COLUMNS') dropRun(i + 2, ['COMMA']);
+    else if (first === 'ANALYZE' && tokens[i]?.type === 'L_PAREN') dropInParens(i);
+    else if ((first === 'GRANT' || first === 'REVOKE') && tokens[i + 1]?.type === 'L_PAREN' && word(i + 2) !== 'SELECT') {
+      dropInParens(i + 1);
+    } else if (
+      (w === 'SYSTEM_TIME' || (w === 'SYSTEM' && word(i + 1) === 'TIME')) &&
+      TIME_TRAVEL_STARTS.has(word(w === 'SYSTEM' ? i + 2 : i + 1))
+    ) {
+      // The clause's own words (FROM … TO, AS OF, BETWEEN … AND, CONTAINED IN) go on; the next clause ends it.
+      for (let j = i + 1, depth = 0; j < tokens.length && !TIME_TRAVEL_ENDS.has(word(j)); j++) {
+        const type = tokens[j]?.type;
+        if (type === 'L_PAREN') depth++;
+        else if (type === 'R_PAREN' && --depth < 0) break;
+        else if ((type === 'COMMA' || type === 'SEMICOLON') && depth === 0) break;
+        else dropName(j);
+      }
+    } else if (ddl && KEY_LISTS.has(w) && tokens[i + 1]?.type === 'L_PAREN') dropInParens(i + 1);
+    else if (ddl && w === 'USING' && tokens[i + 2]?.type === 'L_PAREN' && word(i - 1) !== 'TABLE') dropInParens(i + 2);
+    else if (ddl && w === 'INDEX' && isName(i + 1) && word(i - 1) !== 'ON') {
+      dropName(i + 1);
+      let j = i + 2;
+      while (KEY_LISTS.has(word(j)) && tokens[j + 1]?.type !== 'L_PAREN') j++;
+      dropInParens(j);
+    } else if (w === 'CURSOR' && word(i + 1) === 'FOR') {
+      for (let j = i + 2; j < tokens.length; j++) if (tokens[j]?.type === 'VAR') dropName(j);
+    } else if (w === 'STAGE' && first === 'CREATE') dropName(i + 1);
+    else if (w === 'ROLES' && word(i - 1) === 'SECONDARY') dropRun(i + 1, ['COMMA']);
+    else if (w === 'INTO' && word(i + 1) === 'NAME' && tokens.some((t) => t.text.toUpperCase() === 'UNPIVOT')) {
+      dropName(i + 2);
+      if (word(i + 3) === 'VALUE') dropRun(i + 4, ['COMMA']);
     }
   }
 }
