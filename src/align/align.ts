@@ -246,7 +246,14 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
       sizeMatched,
       sensitivity:
         pred.length > 0
-          ? sensitivity({ target: target.templates, train: named(train), pred: named(pred), scale: params.scale })
+          ? sensitivity({
+              target: target.templates,
+              train: named(train),
+              pred: named(pred),
+              scale: params.scale,
+              // Shorter l_max are cut from the distributions already made, not counted again.
+              distributions: { lmax: params.lmax, target: distributions.target, others: distributions.others },
+            })
           : [],
       explanations: targetDistribution
         ? [...train, ...pred].map((other, k) =>

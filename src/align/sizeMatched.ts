@@ -9,7 +9,7 @@
  */
 import type { Distribution, TemplateCounter } from '../features/distribution.js';
 import { forEachNgram } from '../features/ngrams.js';
-import { alignmentRatio, klDivergence } from '../metric/divergence.js';
+import { alignmentRatio, divergenceTerm, smoothedShare, smoothingDenominator } from '../metric/divergence.js';
 import { seededRandom } from '../stats/random.js';
 import { type Decision, decide } from './compare.js';
 
@@ -55,7 +55,7 @@ export interface SizedSet {
 /** One size-matched AR per (train, pred) pair, in compare's order: every pred for the first train, then the next. */
 export function sizeMatchedRatios(input: SizeMatchInput): SizeMatchedRatio[] {
   const replicates = Math.max(1, input.replicates ?? DEFAULT_SIZE_MATCH_REPLICATES);
-  const grams = new NgramMemo(input.lmax);
+  const divergences = new DrawDivergence(input.target, input.lmax, input.alpha);
   const sizeOf = (set: SizedSet) => parsedCount(set.templates);
   return input.train.flatMap((s, si) =>
     input.pred.map((p, pi) => {
@@ -68,10 +68,7 @@ export function sizeMatchedRatios(input: SizeMatchInput): SizeMatchedRatio[] {
       const ars: number[] = [];
       const gaps: number[] = [];
       for (let r = 0; r < (subsampled === 'none' ? 1 : replicates); r++) {
-        const d =
-          subsampled === 'none'
-            ? drawn.kl
-            : klDivergence(input.target, grams.distribution(drawDown(drawn.templates, size, random)), input.alpha);
+        const d = subsampled === 'none' ? drawn.kl : divergences.divergence(drawDown(drawn.templates, size, random));
         const dS = subsampled === 'train' ? d : s.kl;
         const dP = subsampled === 'pred' ? d : p.kl;
         gaps.push(dP - dS);
@@ -126,30 +123,69 @@ export function drawDown(templates: TemplateCounter, size: number, random: () =>
   return drawn;
 }
 
-/** Each distinct template's n-gram counts expanded once, so a replicate is a sum of small maps. */
-class NgramMemo {
-  private readonly memo = new Map<string, Map<string, number>>();
-  constructor(private readonly lmax: number) {}
+/**
+ * D(T‖X) for draws of one set, fast: every n-gram gets an integer id (the target's first, so
+ * "in the target" is `id < targetSize`), each distinct template's n-grams are expanded once, and a
+ * draw is a sum over small integer arrays. The sum runs over the target's n-grams in the order
+ * `klDivergence` uses, so a draw of the whole set gives its D to the last digit.
+ */
+export class DrawDivergence {
+  private readonly ids = new Map<string, number>();
+  private readonly grams = new Map<string, Int32Array>();
+  private readonly targetIds: Int32Array;
+  private readonly targetShares: Float64Array;
+  private readonly counts: number[] = [];
 
-  distribution(templates: ReadonlyMap<string, number>): Distribution {
-    const counts = new Map<string, number>();
-    let total = 0;
-    for (const [template, times] of templates) {
-      for (const [g, n] of this.of(template)) {
-        counts.set(g, (counts.get(g) ?? 0) + n * times);
-        total += n * times;
-      }
-    }
-    return { counts, total };
+  constructor(
+    private readonly target: Distribution,
+    private readonly lmax: number,
+    private readonly alpha: number,
+  ) {
+    for (const g of target.counts.keys()) this.ids.set(g, this.ids.size);
+    this.targetIds = Int32Array.from(target.counts.keys(), (g) => this.ids.get(g) as number);
+    this.targetShares = Float64Array.from(target.counts.values(), (c) => c / target.total);
   }
 
-  private of(template: string): Map<string, number> {
-    let grams = this.memo.get(template);
+  divergence(templates: ReadonlyMap<string, number>): number {
+    const touched: number[] = [];
+    let total = 0;
+    for (const [template, times] of templates) {
+      const grams = this.of(template);
+      for (let k = 0; k < grams.length; k++) {
+        const g = grams[k] as number;
+        const before = this.counts[g] ?? 0;
+        if (before === 0) touched.push(g);
+        this.counts[g] = before + times;
+      }
+      total += times * grams.length;
+    }
+    const targetSize = this.target.counts.size;
+    let onlyOther = 0;
+    for (const g of touched) if (g >= targetSize) onlyOther++;
+    const denominator = smoothingDenominator(total, this.alpha, targetSize + onlyOther);
+    let d = 0;
+    for (let k = 0; k < this.targetIds.length; k++) {
+      const count = this.counts[this.targetIds[k] as number] ?? 0;
+      d += divergenceTerm(this.targetShares[k] as number, smoothedShare(count, this.alpha, denominator));
+    }
+    for (const g of touched) this.counts[g] = 0;
+    return d;
+  }
+
+  private of(template: string): Int32Array {
+    let grams = this.grams.get(template);
     if (!grams) {
-      const counted = new Map<string, number>();
-      forEachNgram(template.split(' '), this.lmax, (g) => counted.set(g, (counted.get(g) ?? 0) + 1));
-      grams = counted;
-      this.memo.set(template, grams);
+      const out: number[] = [];
+      forEachNgram(template.split(' '), this.lmax, (g) => {
+        let id = this.ids.get(g);
+        if (id === undefined) {
+          id = this.ids.size;
+          this.ids.set(g, id);
+        }
+        out.push(id);
+      });
+      grams = Int32Array.from(out);
+      this.grams.set(template, grams);
     }
     return grams;
   }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { align } from '../../src/align/align.js';
-import { drawDown, parsedCount, sizeMatchedRatios } from '../../src/align/sizeMatched.js';
+import { DrawDivergence, drawDown, parsedCount, sizeMatchedRatios } from '../../src/align/sizeMatched.js';
 import { ngramDistribution, TemplateCounter } from '../../src/features/distribution.js';
 import { klDivergence } from '../../src/metric/divergence.js';
 import { alignJson } from '../../src/report/alignJson.js';
@@ -77,4 +77,18 @@ test('a large training set is drawn down to the predictions; the result is repro
     (alignJson(off) as { ratios: object[] }).ratios[0] && 'size_matched' in (alignJson(off) as { ratios: object[] }).ratios[0]!,
     false,
   );
+});
+
+test('a draw of the whole set has exactly the D that compare computes, draw after draw', () => {
+  const target = ngramDistribution(
+    counter({ 'SELECT FROM WHERE =': 4, 'SELECT COUNT ( * ) FROM': 2, 'SELECT FROM ORDER BY': 1 }).counts,
+    15,
+  );
+  const set = counter({ 'SELECT FROM WHERE =': 2, 'SELECT FROM JOIN ON =': 5, 'SELECT MAX ( ) FROM': 3 });
+  const fast = new DrawDivergence(target, 15, 0.01);
+  const exact = klDivergence(target, ngramDistribution(set.counts, 15), 0.01);
+  assert.equal(fast.divergence(set.counts), exact);
+  assert.equal(fast.divergence(set.counts), exact, 'no counts left over from the draw before');
+  const part = drawDown(set, 4, seededRandom(2));
+  assert.equal(fast.divergence(part), klDivergence(target, ngramDistribution(part, 15), 0.01));
 });
