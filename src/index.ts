@@ -23,6 +23,7 @@ export {
   sizeMatchedRatios,
 } from './align/sizeMatched.js';
 export { type StrataResult, stratify } from './align/stratify.js';
+export { mergeCounts, type TemplateCountsFile } from './datasets/counts.js';
 export {
   DataError,
   type Dataset,
@@ -52,7 +53,7 @@ export { resultsEqual, SEMANTICS, type Semantics } from './exec/compare.js';
 export { type Distribution, ngramDistribution, TemplateCounter } from './features/distribution.js';
 export { forEachNgram, ngramsOf } from './features/ngrams.js';
 export { type Profile, profileQuerySet } from './features/profile.js';
-export { buildQuerySet, type QuerySet, requireSomeParsed, type Templater } from './features/querySet.js';
+export { buildQuerySet, countsOfQuerySet, type QuerySet, requireSomeParsed, type Templater } from './features/querySet.js';
 export { type Fingerprint, openResumable } from './io/resumableJsonl.js';
 export {
   type ClientOptions,
@@ -101,7 +102,7 @@ export { exactMatch, type Hardness, hardness, rebuildForMatch } from './spider/e
 export { SpiderJudge } from './spider/judge.js';
 export { parseSpiderSql } from './spider/parse.js';
 export type { TablesJsonEntry } from './spider/schema.js';
-export { DIALECT_NAMES, type DialectInfo, dialectInfo, UnknownDialectError } from './sql/dialects.js';
+export { DIALECT_NAMES, type DialectInfo, dialectInfo, MEASURED_AGREEMENT, UnknownDialectError } from './sql/dialects.js';
 export { TemplateEngine } from './sql/engine.js';
 export { type Lexical, lex, SqlLexer, splitStatements } from './sql/lexer.js';
 export { loadParser } from './sql/parser.js';
@@ -129,3 +130,4 @@ export {
   studyStats,
 } from './study/study.js';
 export { sqlalignVersion } from './version.js';
+export { plural } from './words.js';
