@@ -1,6 +1,7 @@
 /** `sqlalign eval`: execution accuracy and exact match against SQLite databases. */
 
 import { Command, Option } from 'commander';
+import { UsageError } from '../datasets/index.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS, evaluate } from '../eval/evaluate.js';
 import { SEMANTICS } from '../exec/compare.js';
@@ -23,6 +24,7 @@ interface EvalFlags {
   gold: string;
   pred: string;
   dbDir?: string;
+  dbUrl?: string;
   tables?: string;
   semantics: 'spider' | 'bird' | 'ordered';
   keepDistinct?: boolean;
@@ -44,6 +46,7 @@ export function evalCommand(): Command {
     .requiredOption('--gold <dataset>', 'gold SQL with db_id: [label=]path[#field]')
     .requiredOption('--pred <dataset>', 'predictions, in the same order as the gold items')
     .option('--db-dir <dir>', 'folder of <db_id>/<db_id>.sqlite (Spider and BIRD layout)')
+    .option('--db-url <url>', 'a PostgreSQL server instead (postgres://user@host/db): each db_id names a schema there')
     .option('--tables <tables.json>', 'Spider-style tables.json: needed for Spider exact set match')
     .addOption(new Option('--semantics <rule>', 'how results are compared').choices(SEMANTICS).default('spider'))
     .option('--keep-distinct', 'spider rule: keep DISTINCT (the official default removes it from both queries)')
@@ -58,12 +61,14 @@ export function evalCommand(): Command {
     .addOption(layoutOption())
     .option('--by <key>', 'EX and EM per stratum too: length, joins, nesting, clauses, hardness, or a gold column')
     .action(async (flags: EvalFlags) => {
+      if (flags.dbDir && flags.dbUrl) throw new UsageError('give --db-dir or --db-url, not both');
       const progress = createProgress(!flags.json);
       try {
         const result = await evaluate({
           gold: flags.gold,
           pred: flags.pred,
           dbDir: flags.dbDir,
+          dbUrl: flags.dbUrl,
           tables: flags.tables ? readTablesJson(flags.tables) : undefined,
           semantics: flags.semantics,
           keepDistinct: flags.keepDistinct,

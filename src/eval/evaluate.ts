@@ -7,10 +7,19 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DataError, type DatasetInput, inputHash, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
+import {
+  DataError,
+  type DatasetInput,
+  inputHash,
+  type QueryRecord,
+  readAll,
+  resolveDataset,
+  UsageError,
+} from '../datasets/index.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import type { Semantics } from '../exec/compare.js';
 import { createExecPool } from '../exec/pool.js';
+import { openPostgres, redact } from '../exec/postgres.js';
 import type { ExecRequest, ExecResult } from '../exec/protocol.js';
 import { stratumOf } from '../features/strata.js';
 import { type Fingerprint, openResumable, type ResumedFile, textHash } from '../io/resumableJsonl.js';
@@ -29,6 +38,8 @@ export interface EvalOptions {
   readonly pred: DatasetInput;
   /** Folder of `<db_id>/<db_id>.sqlite` (Spider and BIRD layout); items with `sql_context` need none. */
   readonly dbDir?: string;
+  /** A PostgreSQL server instead (`postgres://user@host/db`): each item's db_id names a schema of that database. */
+  readonly dbUrl?: string;
   /** Spider-style tables.json: foreign keys for exact set match (and schemas of missing databases). */
   readonly tables?: readonly TablesJsonEntry[];
   readonly semantics?: Semantics;
@@ -67,7 +78,12 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const started = performance.now();
   const workers = Math.max(1, options.workers ?? availableParallelism());
   // The processes start, and the SQL parser for the template match loads, while the inputs are read.
-  const poolReady = createExecPool(workers, 1000 * (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS));
+  const timeoutMs = 1000 * (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+  const poolReady: Promise<ExecRunner> = options.dbUrl
+    ? serverRunner(options.dbUrl, workers, timeoutMs)
+    : createExecPool(workers, timeoutMs).then((pool) => ({ ...pool, locate: fileLocator(options.dbDir) }));
+  // Awaited below, after the inputs are read: a server that cannot be reached must not end the process before.
+  poolReady.catch(() => {});
   const parserReady = loadParser();
   let gold: QueryRecord[];
   let pred: QueryRecord[];
@@ -81,7 +97,8 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
     };
     const [goldSet, predSet] = await Promise.all([resolveDataset(options.gold, load), resolveDataset(options.pred, load)]);
     [gold, pred] = pairUp(goldSet.path, await readAll(goldSet), predSet.path, await readAll(predSet));
-    checkDatabases(options.dbDir, gold);
+    if (options.dbUrl) checkSchemas(options.dbUrl, (await poolReady).locate, gold);
+    else checkDatabases(options.dbDir, gold);
     if (options.out) {
       resumed = openResumable(options.out, await fingerprintOf(options, semantics), {
         isItem: isItemResult,
@@ -115,6 +132,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
         options,
         semantics,
         pool.run,
+        pool.locate,
         tables,
         templates,
       );
@@ -145,6 +163,7 @@ async function evaluateItem(
   options: EvalOptions,
   semantics: Semantics,
   run: (r: ExecRequest) => Promise<ExecResult>,
+  locate: Locator,
   tables: ReadonlyMap<string, TablesJsonEntry>,
   templates: TemplateEngine,
 ): Promise<ItemResult> {
@@ -153,9 +172,10 @@ async function evaluateItem(
   const predSql = pred.sql === null ? null : pred.sql.trim();
   const dbId = gold.db_id ?? pred.db_id ?? null;
   const context = typeof gold.fields?.sql_context === 'string' ? (gold.fields.sql_context as string) : undefined;
-  const dbPath = dbId && options.dbDir ? join(options.dbDir, dbId, `${dbId}.sqlite`) : null;
+  const found = dbId ? locate(dbId) : null;
+  const dbPath = found?.where ?? null;
   const difficulty = typeof gold.fields?.difficulty === 'string' ? (gold.fields.difficulty as string) : null;
-  const hasDb = dbPath !== null && existsSync(dbPath);
+  const hasDb = found?.exists ?? false;
   const missing = !hasDb && context === undefined;
   const noPrediction = predSql === null || predSql === '';
   const goldTemplate = templates.template(goldSql);
@@ -163,7 +183,7 @@ async function evaluateItem(
   // Every item goes to a process, which judges exact set match and runs the queries where it can.
   const result = await run({
     id: i,
-    db: hasDb ? dbPath : null,
+    db: hasDb ? (found?.handle ?? null) : null,
     context: hasDb ? undefined : context,
     gold: goldSql,
     pred: semantics === 'spider' && predSql ? predSql.replace(/ value /g, ' 1 ') : (predSql ?? ''),
@@ -176,7 +196,9 @@ async function evaluateItem(
   // A process stopped mid-item (a time-out) could not report its judgement: judge here instead.
   const judgement =
     result.judgement ??
-    (dbId === null ? NO_JUDGEMENT : localJudge().judge(dbId, hasDb ? dbPath : null, tables.get(dbId) ?? null, goldSql, predSql));
+    (dbId === null
+      ? NO_JUDGEMENT
+      : localJudge().judge(dbId, hasDb && !options.dbUrl ? dbPath : null, tables.get(dbId) ?? null, goldSql, predSql));
   const base = {
     i,
     db_id: dbId,
@@ -244,6 +266,46 @@ function requireSomePrediction(input: DatasetInput, pred: readonly QueryRecord[]
   throw new DataError(name, `not one of its ${plural(pred.length, 'prediction')} parses (first: ${first}); is --dialect right?`);
 }
 
+/** Where an item's database is: a file under --db-dir, or a schema on the server; and whether it is there. */
+type Locator = (dbId: string) => { handle: string; where: string; exists: boolean } | null;
+
+interface ExecRunner {
+  run(request: ExecRequest): Promise<ExecResult>;
+  close(): Promise<void>;
+  locate: Locator;
+}
+
+function fileLocator(dbDir: string | undefined): Locator {
+  return (dbId) => {
+    if (!dbDir) return null;
+    const where = join(dbDir, dbId, `${dbId}.sqlite`);
+    return { handle: where, where, exists: existsSync(where) };
+  };
+}
+
+async function serverRunner(url: string, workers: number, timeoutMs: number): Promise<ExecRunner> {
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new UsageError(`${redact(url)}: only postgres:// servers are supported so far (MySQL is planned)`);
+  }
+  const server = await openPostgres(url, { workers, timeoutMs });
+  return {
+    run: server.run,
+    close: server.close,
+    locate: (dbId) => ({ handle: dbId, where: `schema "${dbId}" of ${redact(url)}`, exists: server.databases.has(dbId) }),
+  };
+}
+
+/** A server holding none of the items' databases as schemas is a setup error, not a score. */
+function checkSchemas(url: string, locate: Locator, gold: readonly QueryRecord[]): void {
+  const ids = [...new Set(gold.flatMap((r) => (r.db_id ? [r.db_id] : [])))];
+  if (ids.length > 0 && !ids.some((id) => locate(id)?.exists)) {
+    throw new DataError(
+      redact(url),
+      `holds none of the ${ids.length} databases the items name as a schema (e.g. no schema "${ids[0]}")`,
+    );
+  }
+}
+
 /** A --db-dir that does not exist, or that holds none of the items' databases, is a setup error, not a score. */
 function checkDatabases(dbDir: string | undefined, gold: readonly QueryRecord[]): void {
   if (dbDir === undefined) return;
@@ -267,6 +329,8 @@ async function fingerprintOf(options: EvalOptions, semantics: Semantics): Promis
     gold: await inputHash(options.gold),
     pred: await inputHash(options.pred),
     db_dir: options.dbDir === undefined ? null : resolve(options.dbDir),
+    // Only where given, so that results files of SQLite runs keep their record.
+    ...(options.dbUrl ? { db_url: redact(options.dbUrl) } : {}),
     tables: options.tables ? textHash(JSON.stringify(options.tables)) : null,
     semantics,
     keep_distinct: options.keepDistinct ?? false,
