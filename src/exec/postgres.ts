@@ -76,7 +76,8 @@ export async function openPostgres(url: string, options: { workers: number; time
     try {
       await client.query('SAVEPOINT item');
       const result = await client.query({ text: sql, rowMode: 'array', queryMode: 'extended' } as pg.QueryConfig);
-      await client.query('RELEASE SAVEPOINT item');
+      // Undone even when it succeeded: a prediction's set_config('search_path', …) must not reach the gold query.
+      await client.query('ROLLBACK TO SAVEPOINT item');
       const rows = result.rows as SqlValue[][];
       if (!Array.isArray(rows) || result.fields === undefined)
         return { ok: false, error: 'refused: the statement returns no rows' };
