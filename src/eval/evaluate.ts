@@ -171,7 +171,9 @@ async function evaluateItem(
   // As the official scripts read prediction files: one line, stripped.
   const predSql = pred.sql === null ? null : pred.sql.trim();
   const dbId = gold.db_id ?? pred.db_id ?? null;
-  const context = typeof gold.fields?.sql_context === 'string' ? (gold.fields.sql_context as string) : undefined;
+  // A Gretel-style item builds its own SQLite database; on a server there is none to build it in.
+  const context =
+    typeof gold.fields?.sql_context === 'string' && !options.dbUrl ? (gold.fields.sql_context as string) : undefined;
   const found = dbId ? locate(dbId) : null;
   const dbPath = found?.where ?? null;
   const difficulty = typeof gold.fields?.difficulty === 'string' ? (gold.fields.difficulty as string) : null;

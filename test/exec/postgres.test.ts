@@ -136,15 +136,17 @@ describe('eval on PostgreSQL', postgresOrSkip(), () => {
         { db_id: 'shop', query: 'SELECT name FROM items WHERE price > 5' },
         { db_id: 'shop', query: 'SELECT count(*) FROM items' },
         { db_id: 'nowhere', query: 'SELECT 1' },
+        // Its own SQLite database on a server: there is none, so it is missing, never scored wrong.
+        { db_id: 'gretel', sql_context: 'CREATE TABLE t (a int); INSERT INTO t VALUES (1);', query: 'SELECT a FROM t' },
       ]),
     );
-    const pred = tmp.file('pred.sql', 'SELECT name FROM items WHERE id = 1\nSELECT 4\nSELECT 1\n');
+    const pred = tmp.file('pred.sql', 'SELECT name FROM items WHERE id = 1\nSELECT 4\nSELECT 1\nSELECT a FROM t\n');
     const run = await runCli(['eval', '--gold', gold, '--pred', pred, '--db-url', server.readerUrl, '--json', '--workers', '2']);
     assert.equal(run.code, 0, run.stderr);
     const summary = JSON.parse(run.stdout) as { overall: { n: number; ex: number }; counts: { missing_db: number; ok: number } };
     assert.equal(summary.overall.n, 2);
     assert.equal(summary.overall.ex, 0.5);
-    assert.equal(summary.counts.missing_db, 1);
+    assert.equal(summary.counts.missing_db, 2);
     const none = tmp.file('none.json', JSON.stringify([{ db_id: 'nowhere', query: 'SELECT 1' }]));
     const one = tmp.file('one.sql', 'SELECT 1\n');
     const missing = await runCli(['eval', '--gold', none, '--pred', one, '--db-url', server.readerUrl]);
