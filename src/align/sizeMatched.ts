@@ -56,19 +56,20 @@ export interface SizedSet {
 export function sizeMatchedRatios(input: SizeMatchInput): SizeMatchedRatio[] {
   const replicates = Math.max(1, input.replicates ?? DEFAULT_SIZE_MATCH_REPLICATES);
   const divergences = new DrawDivergence(input.target, input.lmax, input.alpha);
-  const sizeOf = (set: SizedSet) => parsedCount(set.templates);
+  const sizes = new Map([...input.train, ...input.pred].map((set) => [set, parsedCount(set.templates)]));
   return input.train.flatMap((s, si) =>
     input.pred.map((p, pi) => {
-      const nS = sizeOf(s);
-      const nP = sizeOf(p);
+      const nS = sizes.get(s) as number;
+      const nP = sizes.get(p) as number;
       const size = Math.min(nS, nP);
       const subsampled = nS > nP ? 'train' : nP > nS ? 'pred' : 'none';
       const drawn = subsampled === 'train' ? s : p;
       const random = seededRandom((input.seed ?? 0) * 1_000_003 + si * 1009 + pi);
+      const draw = subsampled === 'none' ? null : drawer(drawn.templates);
       const ars: number[] = [];
       const gaps: number[] = [];
-      for (let r = 0; r < (subsampled === 'none' ? 1 : replicates); r++) {
-        const d = subsampled === 'none' ? drawn.kl : divergences.divergence(drawDown(drawn.templates, size, random));
+      for (let r = 0; r < (draw ? replicates : 1); r++) {
+        const d = draw ? divergences.divergence(draw(size, random)) : drawn.kl;
         const dS = subsampled === 'train' ? d : s.kl;
         const dP = subsampled === 'pred' ? d : p.kl;
         gaps.push(dP - dS);
@@ -103,24 +104,36 @@ export function parsedCount(templates: TemplateCounter): number {
 
 /** `size` of the set's parsed queries, drawn without replacement (a partial Fisher–Yates over template ids). */
 export function drawDown(templates: TemplateCounter, size: number, random: () => number): Map<string, number> {
+  return drawer(templates)(size, random);
+}
+
+/**
+ * Draws from one set, its queries laid out as template ids once: each draw starts from a copy of
+ * that layout (so a draw depends only on the seed, not on the draws before it).
+ */
+function drawer(templates: TemplateCounter): (size: number, random: () => number) => Map<string, number> {
   const distinct = [...templates.counts].filter(([t]) => t !== '');
   const total = distinct.reduce((n, [, times]) => n + times, 0);
-  const ids = new Int32Array(total);
+  const layout = new Int32Array(total);
   let at = 0;
   distinct.forEach(([, times], id) => {
-    ids.fill(id, at, at + times);
+    layout.fill(id, at, at + times);
     at += times;
   });
-  const drawn = new Map<string, number>();
-  for (let k = 0; k < Math.min(size, total); k++) {
-    const j = k + Math.floor(random() * (total - k));
-    const id = ids[j] as number;
-    ids[j] = ids[k] as number;
-    ids[k] = id;
-    const template = (distinct[id] as [string, number])[0];
-    drawn.set(template, (drawn.get(template) ?? 0) + 1);
-  }
-  return drawn;
+  const ids = new Int32Array(total);
+  return (size, random) => {
+    ids.set(layout);
+    const drawn = new Map<string, number>();
+    for (let k = 0; k < Math.min(size, total); k++) {
+      const j = k + Math.floor(random() * (total - k));
+      const id = ids[j] as number;
+      ids[j] = ids[k] as number;
+      ids[k] = id;
+      const template = (distinct[id] as [string, number])[0];
+      drawn.set(template, (drawn.get(template) ?? 0) + 1);
+    }
+    return drawn;
+  };
 }
 
 /**
