@@ -5,9 +5,10 @@
  * the ranking. Every D, AR and statistic comes from sqlalign's library.
  */
 
-import { sizeMatchedRatios } from '../../src/align/sizeMatched.js';
 import {
   compare,
+  DEFAULT_ALPHA,
+  DEFAULT_LMAX,
   type Distribution,
   decide,
   type Experiment,
@@ -15,22 +16,25 @@ import {
   klDivergence,
   ngramDistribution,
   pearson,
+  percentileInterval,
   type QuerySet,
   type StudyResult,
   samplePerGroup,
+  sizeMatchedRatios,
   spearman,
   studyStats,
   TemplateCounter,
+  wilsonInterval,
 } from '../../src/index.js';
-import { percentileInterval, wilsonInterval } from '../../src/stats/interval.js';
 import { seededRandom, shuffleInPlace } from '../../src/stats/random.js';
 import { bootstrapInterval } from '../../src/study/stats.js';
 import type { RunMeasure } from './measure.js';
 import type { Run } from './runs.js';
 
+/** One fixed c for every run (the issue's); α and l_max are the spec's defaults. */
 export const SCALE = 5;
-export const ALPHA = 0.01;
-export const LMAX = 15;
+export const ALPHA = DEFAULT_ALPHA;
+export const LMAX = DEFAULT_LMAX;
 
 export interface Settings {
   /** Random N-subsets of Spider train per N (stand-ins for the unpublished training sets). */
@@ -61,9 +65,9 @@ export interface ExperimentRow {
   readonly deltaEx: number;
   readonly dPred: number;
   /** D(T‖S_N) over the subset seeds: mean and range. */
-  readonly dTrain: { mean: number; min: number; max: number };
-  readonly ar: { mean: number; min: number; max: number };
-  readonly arSizeMatched: { mean: number; min: number; max: number; size: number };
+  readonly dTrain: Range;
+  readonly ar: Range;
+  readonly arSizeMatched: Range & { size: number };
 }
 
 /** Every input the analysis needs, already templated. */
@@ -88,11 +92,17 @@ export function runRows(input: CaseInput): RunRow[] {
   });
 }
 
+/** A training subset's templates and, counted once, their n-gram distribution. */
+export interface Subset {
+  readonly templates: TemplateCounter;
+  readonly distribution: Distribution;
+}
+
 /** Random N-subsets of the training templates, the same ones for every family (seeded by N and seed). */
 export function trainSubsets(templates: readonly (string | null)[], sizes: readonly number[], seeds: number) {
-  const out = new Map<number, TemplateCounter[]>();
+  const out = new Map<number, Subset[]>();
   for (const n of sizes) {
-    const subsets: TemplateCounter[] = [];
+    const subsets: Subset[] = [];
     // The whole set has one subset of its size: more seeds would repeat it.
     for (let seed = 0; seed < (n >= templates.length ? 1 : seeds); seed++) {
       const order = shuffleInPlace(
@@ -104,14 +114,21 @@ export function trainSubsets(templates: readonly (string | null)[], sizes: reado
         const t = templates[k];
         if (t !== null && t !== undefined) counter.add(t);
       }
-      subsets.push(counter);
+      subsets.push({ templates: counter, distribution: ngramDistribution(counter.counts, LMAX) });
     }
     out.set(n, subsets);
   }
   return out;
 }
 
-const range = (xs: readonly number[]) => ({
+/** A mean with the smallest and largest value it averages. */
+export interface Range {
+  readonly mean: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+const range = (xs: readonly number[]): Range => ({
   mean: xs.reduce((a, b) => a + b, 0) / xs.length,
   min: Math.min(...xs),
   max: Math.max(...xs),
@@ -119,16 +136,11 @@ const range = (xs: readonly number[]) => ({
 
 export function experiments(
   rows: readonly RunRow[],
-  subsets: ReadonlyMap<number, readonly TemplateCounter[]>,
+  subsets: ReadonlyMap<number, readonly Subset[]>,
   target: Distribution,
   settings: Settings,
 ): ExperimentRow[] {
-  const subsetKl = new Map<number, number[]>();
-  for (const [n, list] of subsets)
-    subsetKl.set(
-      n,
-      list.map((c) => klDivergence(target, ngramDistribution(c.counts, LMAX), ALPHA)),
-    );
+  const subsetKl = new Map([...subsets].map(([n, list]) => [n, list.map((x) => klDivergence(target, x.distribution, ALPHA))]));
   const out: ExperimentRow[] = [];
   for (const before of rows.filter((r) => r.run.kind === 'pretrained' && !r.run.sameAs)) {
     const family = before.run.family;
@@ -140,7 +152,7 @@ export function experiments(
       const dTrain = subsetKl.get(n);
       const list = subsets.get(n);
       if (!dTrain || !list) throw new Error(`no training subsets of size ${n}`);
-      const matched = list.flatMap((templates, seed) =>
+      const matched = list.flatMap(({ templates }, seed) =>
         sizeMatchedRatios({
           target,
           train: [{ name: `train-${n}`, templates, kl: dTrain[seed] as number }],
@@ -243,6 +255,13 @@ export function correlation(group: string, x: readonly number[], y: readonly num
   };
 }
 
+/** A median over seeds with the range that holds 95% of them. */
+export interface Spread {
+  readonly median: number;
+  readonly low: number;
+  readonly high: number;
+}
+
 export interface SampleAgreement {
   readonly k: number;
   readonly seeds: number;
@@ -250,9 +269,9 @@ export interface SampleAgreement {
   /** Share of (seed, experiment) pairs whose AR decision equals the whole target's. */
   readonly decisions: DecisionRecord;
   /** Per seed, Spearman's ρ between the sampled and the whole target's D over the distinct runs: median and 95% range. */
-  readonly rankRho: { median: number; low: number; high: number };
+  readonly rankRho: Spread;
   /** Per seed, the share of run pairs the sample orders as the whole target does: median and 95% range. */
-  readonly pairsAgree: { median: number; low: number; high: number };
+  readonly pairsAgree: Spread;
   /** Share of seeds where the whole target's best-aligned run (lowest D) is among the sample's 5 best. */
   readonly sameBest: DecisionRecord;
 }
@@ -262,14 +281,13 @@ export function sampleAgreement(
   input: CaseInput,
   rows: readonly RunRow[],
   experimentsList: readonly ExperimentRow[],
-  subsets: ReadonlyMap<number, readonly TemplateCounter[]>,
+  subsets: ReadonlyMap<number, readonly Subset[]>,
   settings: Settings,
 ): SampleAgreement[] {
   const distinct = rows.filter((r) => !r.run.sameAs);
   const runDistributions = distinct.map((r) => ngramDistribution(r.measure.set.templates.counts, LMAX));
   const byFile = new Map(distinct.map((r, k) => [r.run.file, k]));
   const pretrained = new Map(distinct.filter((r) => r.run.kind === 'pretrained').map((r) => [r.run.family, r.run.file]));
-  const subsetDistributions = new Map([...subsets].map(([n, list]) => [n, list.map((c) => ngramDistribution(c.counts, LMAX))]));
   const fullD = distinct.map((r) => r.d);
   const fullBest = argMin(fullD);
   const entries = input.targetItems.map((t) => ({ i: t.i, group: t.db_id, template: t.template }));
@@ -290,15 +308,17 @@ export function sampleAgreement(
       rhos.push(spearman(d, fullD).value ?? Number.NaN);
       pairs.push(pairAgreement(d, fullD));
       if (rankOf(d, fullBest) < 5) best++;
+      // D of each subset against this sample, once per N (every family's experiment at N shares them).
+      const subsetD = new Map([...subsets].map(([n, list]) => [n, list.map((x) => klDivergence(target, x.distribution, ALPHA))]));
       for (const e of experimentsList) {
         const dPred = d[byFile.get(pretrained.get(e.family) as string) as number] as number;
-        const dTrain = (subsetDistributions.get(e.nTrain) ?? []).map((x) => klDivergence(target, x, ALPHA));
+        const dTrain = subsetD.get(e.nTrain) ?? [];
         const ar = dTrain.reduce((a, dt) => a + Math.exp((dPred - dt) / SCALE), 0) / dTrain.length;
         total++;
         if (decide(ar) === decide(e.ar.mean)) agree++;
       }
     }
-    const summary = (xs: number[]) => {
+    const summary = (xs: number[]): Spread => {
       const sorted = [...xs].sort((a, b) => a - b);
       const [low, high] = percentileInterval(sorted, 0.95);
       return { median: sorted[Math.floor(sorted.length / 2)] as number, low, high };
