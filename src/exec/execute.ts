@@ -1,30 +1,25 @@
 /** Executing one evaluation item: both queries on the item's database, then the comparison. */
 
-import { NO_JUDGEMENT, SpiderJudge, type SpiderJudgement } from '../spider/judge.js';
-import { spiderExecutionSql, spiderOrderMatters } from '../spider/prep.js';
-import type { TablesJsonEntry } from '../spider/schema.js';
-import { resultsEqual } from './compare.js';
 import type { ExecRequest, ExecResult, PhaseMessage } from './protocol.js';
 import { type Db, openFromContext, openReadOnly, runQuery } from './sqlite.js';
+import { NOT_RUN, queriesOf, RequestJudge, type Verdict, verdictOf } from './verdict.js';
 
 export class Executor {
   private readonly open = new Map<string, Db>();
-  private readonly judge = new SpiderJudge();
-  /** tables.json entries, sent once per database. */
-  private readonly tables = new Map<string, TablesJsonEntry>();
+  private readonly judge = new RequestJudge();
 
   constructor(private readonly onPhase: (message: PhaseMessage) => void = () => {}) {}
 
   execute(request: ExecRequest): ExecResult {
     const started = performance.now();
-    const judgement = request.spider ? this.spiderJudgement(request, request.spider) : NO_JUDGEMENT;
-    const done = (fields: Omit<ExecResult, 'id' | 'ms' | 'judgement'>): ExecResult => ({
+    const judgement = this.judge.judgementOf(request, request.db);
+    const done = (fields: Verdict): ExecResult => ({
       id: request.id,
       ms: Math.round(performance.now() - started),
       judgement,
       ...fields,
     });
-    if (!request.execute) return done({ status: 'ok', ex: false, gold_rows: null, pred_rows: null, error: null });
+    if (!request.execute) return done(NOT_RUN);
     let db: Db;
     let scratch = false;
     try {
@@ -42,29 +37,17 @@ export class Executor {
       });
     }
     try {
-      const spider = request.semantics === 'spider';
-      const gold = spider ? spiderExecutionSql(request.gold, request.keepDistinct) : request.gold;
-      const pred = spider ? spiderExecutionSql(request.pred, request.keepDistinct) : request.pred;
+      const { gold, pred } = queriesOf(request);
       // The prediction first, as BIRD's evaluator does.
       // The parent's timer already covers the prediction (it started with the request); a message
       // marks the start of the gold query, so each query gets the whole time-out.
       const p = runQuery(db, pred, request.maxRows);
       this.onPhase({ id: request.id, phase: 'gold', judgement });
       const g = runQuery(db, gold, request.maxRows);
-      if (!g.ok)
-        return done({ status: 'gold_error', ex: false, gold_rows: null, pred_rows: p.ok ? p.rows.length : null, error: g.error });
-      if (!p.ok) return done({ status: 'pred_error', ex: false, gold_rows: g.rows.length, pred_rows: null, error: p.error });
-      const ex = resultsEqual(request.semantics, g.rows, p.rows, spider && spiderOrderMatters(gold));
-      return done({ status: 'ok', ex, gold_rows: g.rows.length, pred_rows: p.rows.length, error: null });
+      return done(verdictOf(request, gold, p, g));
     } finally {
       if (scratch) db.close();
     }
-  }
-
-  private spiderJudgement(request: ExecRequest, spider: NonNullable<ExecRequest['spider']>): SpiderJudgement {
-    if (spider.tables !== null && spider.tables !== 'sent') this.tables.set(spider.dbId, spider.tables);
-    const tables = this.tables.get(spider.dbId) ?? null;
-    return this.judge.judge(spider.dbId, request.db, tables, request.gold, request.pred === '' ? null : request.pred);
   }
 
   private database(path: string): Db {

@@ -8,15 +8,11 @@
  * A role with SELECT rights only is the last line; the README says how to make one.
  */
 import pg from 'pg';
-import { NO_JUDGEMENT, SpiderJudge } from '../spider/judge.js';
-import { spiderExecutionSql, spiderOrderMatters } from '../spider/prep.js';
-import type { TablesJsonEntry } from '../spider/schema.js';
 import { dialectInfo } from '../sql/dialects.js';
 import { startsWithWord } from '../sql/lexer.js';
-import { resultsEqual } from './compare.js';
 import type { ExecRequest, ExecResult } from './protocol.js';
-import type { QueryOutcome } from './sqlite.js';
 import type { Row, SqlValue } from './values.js';
+import { NOT_RUN, type QueryOutcome, queriesOf, RequestJudge, type Verdict, verdictOf } from './verdict.js';
 
 const POSTGRES = dialectInfo('postgres');
 const QUERY_STARTS: ReadonlySet<string> = new Set(['SELECT', 'WITH', 'VALUES', 'TABLE']);
@@ -67,8 +63,7 @@ export async function openPostgres(url: string, options: { workers: number; time
     await pool.end().catch(() => {});
     throw new Error(`cannot reach the PostgreSQL server at ${redact(url)}: ${(err as Error).message}`);
   }
-  const judge = new SpiderJudge();
-  const tables = new Map<string, TablesJsonEntry>();
+  const judge = new RequestJudge();
 
   async function query(client: pg.PoolClient, sql: string, maxRows: number): Promise<QueryOutcome> {
     if (!startsWithWord(sql, POSTGRES, QUERY_STARTS))
@@ -93,20 +88,15 @@ export async function openPostgres(url: string, options: { workers: number; time
     databases,
     async run(request) {
       const started = performance.now();
-      const spider = request.spider;
-      if (spider?.tables && spider.tables !== 'sent') tables.set(spider.dbId, spider.tables);
-      const judgement = spider
-        ? judge.judge(spider.dbId, null, tables.get(spider.dbId) ?? null, request.gold, request.pred === '' ? null : request.pred)
-        : NO_JUDGEMENT;
-      const done = (fields: Omit<ExecResult, 'id' | 'ms' | 'judgement'>): ExecResult => ({
+      // No database file: exact set match reads the schema from tables.json.
+      const judgement = judge.judgementOf(request, null);
+      const done = (fields: Verdict): ExecResult => ({
         id: request.id,
         ms: Math.round(performance.now() - started),
         judgement,
         ...fields,
       });
-      if (!request.execute || request.db === null) {
-        return done({ status: 'ok', ex: false, gold_rows: null, pred_rows: null, error: null });
-      }
+      if (!request.execute || request.db === null) return done(NOT_RUN);
       let client: pg.PoolClient;
       try {
         client = await pool.connect();
@@ -118,9 +108,7 @@ export async function openPostgres(url: string, options: { workers: number; time
         await client.query('BEGIN READ ONLY');
         await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(options.timeoutMs))}`);
         await client.query(`SET LOCAL search_path TO ${quoteIdentifier(request.db)}`);
-        const isSpider = request.semantics === 'spider';
-        const gold = isSpider ? spiderExecutionSql(request.gold, request.keepDistinct) : request.gold;
-        const pred = isSpider ? spiderExecutionSql(request.pred, request.keepDistinct) : request.pred;
+        const { gold, pred } = queriesOf(request);
         const p = await query(client, pred, request.maxRows);
         const g = await query(client, gold, request.maxRows);
         const timedOut = (o: QueryOutcome) => !o.ok && /statement timeout|Query read timeout/.test(o.error);
@@ -129,17 +117,7 @@ export async function openPostgres(url: string, options: { workers: number; time
           broken = [p, g].some((o) => !o.ok && /Query read timeout/.test(o.error));
           return done({ status: 'timeout', ex: false, gold_rows: null, pred_rows: null, error: 'time-out' });
         }
-        if (!g.ok)
-          return done({
-            status: 'gold_error',
-            ex: false,
-            gold_rows: null,
-            pred_rows: p.ok ? p.rows.length : null,
-            error: g.error,
-          });
-        if (!p.ok) return done({ status: 'pred_error', ex: false, gold_rows: g.rows.length, pred_rows: null, error: p.error });
-        const ex = resultsEqual(request.semantics, g.rows, p.rows, isSpider && spiderOrderMatters(gold));
-        return done({ status: 'ok', ex, gold_rows: g.rows.length, pred_rows: p.rows.length, error: null });
+        return done(verdictOf(request, gold, p, g));
       } catch (err) {
         broken = true;
         return done({ status: 'gold_error', ex: false, gold_rows: null, pred_rows: null, error: (err as Error).message });

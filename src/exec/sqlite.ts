@@ -9,6 +9,7 @@ import { dialectInfo } from '../sql/dialects.js';
 import { SqlLexer } from '../sql/lexer.js';
 import { refusalOf } from './guard.js';
 import type { Row } from './values.js';
+import type { QueryOutcome } from './verdict.js';
 
 export type Db = Database.Database;
 
@@ -29,8 +30,6 @@ export function openFromContext(contextSql: string): Db {
   db.defaultSafeIntegers(true);
   return db;
 }
-
-export type QueryOutcome = { ok: true; rows: Row[] } | { ok: false; error: string };
 
 /** How many double-quoted strings one query may have turned into literals (see prepareWithDqs). */
 const MAX_DQS_REWRITES = 32;

@@ -1,0 +1,61 @@
+/**
+ * What every engine does around its two queries, written once: the SQL each runs under the
+ * item's rule, Spider's judgement of the item (with the tables.json entries sent once per
+ * database), and the verdict from the two outcomes. SQLite's processes and the PostgreSQL runner
+ * differ only in how they run a query.
+ */
+import { NO_JUDGEMENT, SpiderJudge, type SpiderJudgement } from '../spider/judge.js';
+import { spiderExecutionSql, spiderOrderMatters } from '../spider/prep.js';
+import type { TablesJsonEntry } from '../spider/schema.js';
+import { resultsEqual } from './compare.js';
+import type { ExecRequest, ExecResult } from './protocol.js';
+import type { Row } from './values.js';
+
+export type QueryOutcome = { ok: true; rows: Row[] } | { ok: false; error: string };
+
+/** An item's result without its id, time and judgement, which the engine adds. */
+export type Verdict = Omit<ExecResult, 'id' | 'ms' | 'judgement'>;
+
+/** An item that is only judged (no database, or no prediction to run). */
+export const NOT_RUN: Verdict = { status: 'ok', ex: false, gold_rows: null, pred_rows: null, error: null };
+
+/** The queries as they run: Spider's rule deletes DISTINCT from both (unless --keep-distinct). */
+export function queriesOf(request: ExecRequest): { gold: string; pred: string } {
+  if (request.semantics !== 'spider') return { gold: request.gold, pred: request.pred };
+  return {
+    gold: spiderExecutionSql(request.gold, request.keepDistinct),
+    pred: spiderExecutionSql(request.pred, request.keepDistinct),
+  };
+}
+
+/** A failing gold query makes the item unjudgeable, then a failing prediction is wrong, else the results are compared. */
+export function verdictOf(request: ExecRequest, gold: string, pred: QueryOutcome, goldOutcome: QueryOutcome): Verdict {
+  if (!goldOutcome.ok) {
+    return {
+      status: 'gold_error',
+      ex: false,
+      gold_rows: null,
+      pred_rows: pred.ok ? pred.rows.length : null,
+      error: goldOutcome.error,
+    };
+  }
+  if (!pred.ok)
+    return { status: 'pred_error', ex: false, gold_rows: goldOutcome.rows.length, pred_rows: null, error: pred.error };
+  const ordered = request.semantics === 'spider' && spiderOrderMatters(gold);
+  const ex = resultsEqual(request.semantics, goldOutcome.rows, pred.rows, ordered);
+  return { status: 'ok', ex, gold_rows: goldOutcome.rows.length, pred_rows: pred.rows.length, error: null };
+}
+
+/** Spider's exact set match and hardness for each request; a database's tables.json entry arrives once. */
+export class RequestJudge {
+  private readonly judge = new SpiderJudge();
+  private readonly tables = new Map<string, TablesJsonEntry>();
+
+  judgementOf(request: ExecRequest, dbPath: string | null): SpiderJudgement {
+    const spider = request.spider;
+    if (!spider) return NO_JUDGEMENT;
+    if (spider.tables !== null && spider.tables !== 'sent') this.tables.set(spider.dbId, spider.tables);
+    const tables = this.tables.get(spider.dbId) ?? null;
+    return this.judge.judge(spider.dbId, dbPath, tables, request.gold, request.pred === '' ? null : request.pred);
+  }
+}
