@@ -38,6 +38,7 @@ interface EvalFlags {
   restart?: boolean;
   layout?: SqlTextLayout;
   by?: string;
+  ves?: number;
 }
 
 export function evalCommand(): Command {
@@ -60,6 +61,11 @@ export function evalCommand(): Command {
     .option('--restart', 'start --out over even if it holds results of another run')
     .addOption(layoutOption())
     .option('--by <key>', 'EX and EM per stratum too: length, joins, nesting, clauses, hardness, or a gold column')
+    .option(
+      '--ves <repeats>',
+      "BIRD's efficiency scores (VES, R-VES): time each correct item's queries this many times (BIRD's scripts: 100)",
+      wholeNumber(1),
+    )
     .action(async (flags: EvalFlags) => {
       if (flags.dbDir && flags.dbUrl) throw new UsageError('give --db-dir or --db-url, not both');
       const progress = createProgress(!flags.json);
@@ -82,6 +88,7 @@ export function evalCommand(): Command {
           layout: flags.layout,
           onNote: note,
           by: flags.by,
+          vesRepeats: flags.ves,
           onProgress: (done, total) => progress.update('eval', done, total),
         });
         progress.done();

@@ -59,6 +59,8 @@ export interface EvalOptions {
   /** Told how each input was read where that is worth knowing. */
   readonly onNote?: (message: string) => void;
   readonly onProgress?: (done: number, total: number) => void;
+  /** BIRD's efficiency scores (VES, R-VES): each correct item's two queries timed this many times more (BIRD's scripts: 100). */
+  readonly vesRepeats?: number;
   /** Report EX and EM per stratum too: length, joins, nesting, clauses (of the gold query), hardness, or a gold column. */
   readonly by?: string;
 }
@@ -153,7 +155,8 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   }
   const items = [...done.values()].sort((a, b) => a.i - b.i);
   resumed?.rewrite(items);
-  return { summary: summarize(items, semantics, (performance.now() - started) / 1000, options.by), items };
+  const seconds = (performance.now() - started) / 1000;
+  return { summary: summarize(items, semantics, seconds, options.by, options.vesRepeats), items };
 }
 
 async function evaluateItem(
@@ -193,6 +196,7 @@ async function evaluateItem(
     keepDistinct: options.keepDistinct ?? false,
     maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
     execute: !missing && !noPrediction,
+    timeRepeats: options.vesRepeats ?? 0,
     spider: dbId === null ? null : { dbId, tables: tables.get(dbId) ?? null },
   });
   // A process stopped mid-item (a time-out) could not report its judgement: judge here instead.
@@ -216,17 +220,20 @@ async function evaluateItem(
     pred_parsed: judgement.predParsed,
     pred_unparseable: predTemplate === null || 'error' in predTemplate,
   };
+  // With --ves every item has a time ratio; one that did not run has 0, as BIRD's scripts give it.
+  const untimed = options.vesRepeats ? { time_ratio: 0 } : {};
   if (missing) {
     const why = dbId === null ? 'the item has no db_id' : `no database at ${dbPath ?? `<db-dir>/${dbId}/${dbId}.sqlite`}`;
-    return { ...base, ex: null, status: 'missing_db', gold_rows: null, pred_rows: null, error: why, ms: 0 };
+    return { ...base, ex: null, status: 'missing_db', gold_rows: null, pred_rows: null, error: why, ms: 0, ...untimed };
   }
   if (noPrediction) {
     const error = 'no prediction for this item';
-    return { ...base, ex: false, status: 'pred_error', gold_rows: null, pred_rows: null, error, ms: 0 };
+    return { ...base, ex: false, status: 'pred_error', gold_rows: null, pred_rows: null, error, ms: 0, ...untimed };
   }
   const ex = result.status === 'gold_error' ? null : result.ex;
   const { status, gold_rows, pred_rows, error, ms } = result;
-  return { ...base, ex, status, gold_rows, pred_rows, error, ms };
+  const timed = options.vesRepeats ? { time_ratio: result.time_ratio ?? 0 } : {};
+  return { ...base, ex, status, gold_rows, pred_rows, error, ms, ...timed };
 }
 
 let judge: SpiderJudge | undefined;
@@ -341,6 +348,7 @@ async function fingerprintOf(options: EvalOptions, semantics: Semantics): Promis
     dialect: options.dialect ?? 'sqlite',
     layout: options.layout ?? null,
     by: options.by ?? null,
+    ...(options.vesRepeats ? { ves_repeats: options.vesRepeats } : {}),
   };
 }
 

@@ -23,4 +23,6 @@ export interface ItemResult {
   readonly pred_unparseable: boolean;
   readonly error: string | null;
   readonly ms: number;
+  /** With --ves: gold over predicted time of a correct item, 0 otherwise (BIRD's time ratio). */
+  readonly time_ratio?: number;
 }

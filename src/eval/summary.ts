@@ -1,6 +1,7 @@
 /** Aggregates of per-item evaluation results: overall, by difficulty or hardness, and by database. */
 
 import { SEMANTICS_DESCRIPTION, type Semantics } from '../exec/compare.js';
+import { rvesOf, vesOf } from '../exec/efficiency.js';
 import type { ExecStatus } from '../exec/protocol.js';
 import type { ItemResult } from './itemResult.js';
 
@@ -16,6 +17,9 @@ export interface Scores {
   readonly exact_n: number;
   /** Template match over all items. */
   readonly template_match: number | null;
+  /** With --ves: BIRD's VES and mini-dev's R-VES over the EX items (in percent, as BIRD reports them). */
+  readonly ves?: number | null;
+  readonly r_ves?: number | null;
 }
 
 export interface EvalSummary {
@@ -30,6 +34,8 @@ export interface EvalSummary {
   readonly by_difficulty_key: 'difficulty' | 'hardness';
   readonly by_difficulty: Record<string, Scores>;
   readonly by_db: Record<string, Scores>;
+  /** With --ves: how many times each correct item's queries were timed. */
+  readonly ves_repeats?: number;
   /** With --by: the scores per stratum. */
   readonly by_stratum?: { readonly key: string; readonly groups: Record<string, Scores> };
   readonly seconds: number;
@@ -46,7 +52,14 @@ function scores(items: readonly ItemResult[]): Scores {
     exact: share(exactKnown.filter((i) => i.exact).length, exactKnown.length),
     exact_n: exactKnown.length,
     template_match: share(items.filter((i) => i.template_match).length, items.length),
+    ...(items.some((i) => i.time_ratio !== undefined) ? efficiencyOf(judged) : {}),
   };
+}
+
+/** VES and R-VES over the items EX counts: a wrong or failed one has ratio 0. */
+function efficiencyOf(judged: readonly ItemResult[]): { ves: number | null; r_ves: number | null } {
+  const ratios = judged.map((i) => i.time_ratio ?? 0);
+  return { ves: vesOf(ratios), r_ves: rvesOf(ratios) };
 }
 
 function groupBy(items: readonly ItemResult[], key: (i: ItemResult) => string | null): Record<string, Scores> {
@@ -64,7 +77,13 @@ function groupBy(items: readonly ItemResult[], key: (i: ItemResult) => string | 
   return Object.fromEntries(sorted.map((k) => [k, scores(groups.get(k) ?? [])]));
 }
 
-export function summarize(items: readonly ItemResult[], semantics: Semantics, seconds: number, by?: string): EvalSummary {
+export function summarize(
+  items: readonly ItemResult[],
+  semantics: Semantics,
+  seconds: number,
+  by?: string,
+  vesRepeats?: number,
+): EvalSummary {
   const counts = {
     ok: 0,
     pred_error: 0,
@@ -90,6 +109,7 @@ export function summarize(items: readonly ItemResult[], semantics: Semantics, se
     by_difficulty_key: byDifficulty,
     by_difficulty: groupBy(items, (i) => (byDifficulty === 'difficulty' ? i.difficulty : i.hardness)),
     by_db: groupBy(items, (i) => i.db_id),
+    ...(vesRepeats ? { ves_repeats: vesRepeats } : {}),
     ...(by
       ? { by_stratum: { key: by, groups: groupBy(items, (i) => (by === 'hardness' ? i.hardness : (i.stratum ?? null))) } }
       : {}),

@@ -4,7 +4,8 @@ import type { ExecRequest } from './protocol.js';
 
 const send = (message: object) => process.send?.(message);
 const executor = new Executor(send);
-process.on('message', (request: ExecRequest) => send(executor.execute(request)));
+// One item at a time: the pool sends the next only after this one's result.
+process.on('message', async (request: ExecRequest) => send(await executor.execute(request)));
 process.on('disconnect', () => {
   executor.close();
   process.exit(0);

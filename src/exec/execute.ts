@@ -2,7 +2,7 @@
 
 import type { ExecRequest, ExecResult, PhaseMessage } from './protocol.js';
 import { type Db, openFromContext, openReadOnly, runQuery } from './sqlite.js';
-import { NOT_RUN, queriesOf, RequestJudge, type Verdict, verdictOf } from './verdict.js';
+import { NOT_RUN, queriesOf, RequestJudge, type Verdict, verdictOf, withTimeRatio } from './verdict.js';
 
 export class Executor {
   private readonly open = new Map<string, Db>();
@@ -10,7 +10,7 @@ export class Executor {
 
   constructor(private readonly onPhase: (message: PhaseMessage) => void = () => {}) {}
 
-  execute(request: ExecRequest): ExecResult {
+  async execute(request: ExecRequest): Promise<ExecResult> {
     const started = performance.now();
     const judgement = this.judge.judgementOf(request, request.db);
     const done = (fields: Verdict): ExecResult => ({
@@ -44,7 +44,16 @@ export class Executor {
       const p = runQuery(db, pred, request.maxRows);
       this.onPhase({ id: request.id, phase: 'gold', judgement });
       const g = runQuery(db, gold, request.maxRows);
-      return done(verdictOf(request, gold, p, g));
+      const verdict = verdictOf(request, gold, p, g);
+      return done(
+        await withTimeRatio(
+          request,
+          verdict,
+          { gold, pred },
+          (sql) => runQuery(db, sql, request.maxRows),
+          (phase) => this.onPhase({ id: request.id, phase, judgement }),
+        ),
+      );
     } finally {
       if (scratch) db.close();
     }

@@ -12,7 +12,7 @@ import { dialectInfo } from '../sql/dialects.js';
 import { startsWithWord } from '../sql/lexer.js';
 import type { ExecRequest, ExecResult } from './protocol.js';
 import type { Row, SqlValue } from './values.js';
-import { NOT_RUN, type QueryOutcome, queriesOf, RequestJudge, type Verdict, verdictOf } from './verdict.js';
+import { NOT_RUN, type QueryOutcome, queriesOf, RequestJudge, type Verdict, verdictOf, withTimeRatio } from './verdict.js';
 
 const POSTGRES = dialectInfo('postgres');
 const QUERY_STARTS: ReadonlySet<string> = new Set(['SELECT', 'WITH', 'VALUES', 'TABLE']);
@@ -117,7 +117,8 @@ export async function openPostgres(url: string, options: { workers: number; time
           broken = [p, g].some((o) => !o.ok && /Query read timeout/.test(o.error));
           return done({ status: 'timeout', ex: false, gold_rows: null, pred_rows: null, error: 'time-out' });
         }
-        return done(verdictOf(request, gold, p, g));
+        const verdict = verdictOf(request, gold, p, g);
+        return done(await withTimeRatio(request, verdict, { gold, pred }, (sql) => query(client, sql, request.maxRows)));
       } catch (err) {
         broken = true;
         return done({ status: 'gold_error', ex: false, gold_rows: null, pred_rows: null, error: (err as Error).message });

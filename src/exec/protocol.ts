@@ -16,6 +16,10 @@ export interface ExecRequest {
   readonly maxRows: number;
   /** false: only judged (no database, or no prediction to run). */
   readonly execute: boolean;
+  /** The SQL the engine runs when it differs from `gold`/`pred` (transpiled); the judgement reads the originals. */
+  readonly run?: { readonly gold: string; readonly pred: string };
+  /** BIRD's efficiency: a correct item's queries are timed this many times more (0 or absent: not timed). */
+  readonly timeRepeats?: number;
   /** Spider's exact set match and hardness, judged here too: the database's schema is at hand. */
   readonly spider: { readonly dbId: string; readonly tables: TablesJsonEntry | 'sent' | null } | null;
 }
@@ -32,6 +36,8 @@ export interface ExecResult {
   readonly ms: number;
   /** null when the process was stopped before it could judge (a time-out, a crash). */
   readonly judgement: SpiderJudgement | null;
+  /** With `timeRepeats`: gold over predicted time (see efficiency.ts); 0 for a wrong item. */
+  readonly time_ratio?: number;
 }
 
 /** Sent by the child before each query, so that the parent's timer covers one query at a time. */

@@ -8,6 +8,7 @@ import { NO_JUDGEMENT, SpiderJudge, type SpiderJudgement } from '../spider/judge
 import { spiderExecutionSql, spiderOrderMatters } from '../spider/prep.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
 import { resultsEqual } from './compare.js';
+import { timeRatio } from './efficiency.js';
 import type { ExecRequest, ExecResult } from './protocol.js';
 import type { Row } from './values.js';
 
@@ -21,11 +22,44 @@ export const NOT_RUN: Verdict = { status: 'ok', ex: false, gold_rows: null, pred
 
 /** The queries as they run: Spider's rule deletes DISTINCT from both (unless --keep-distinct). */
 export function queriesOf(request: ExecRequest): { gold: string; pred: string } {
-  if (request.semantics !== 'spider') return { gold: request.gold, pred: request.pred };
+  const { gold, pred } = request.run ?? request;
+  if (request.semantics !== 'spider') return { gold, pred };
   return {
-    gold: spiderExecutionSql(request.gold, request.keepDistinct),
-    pred: spiderExecutionSql(request.pred, request.keepDistinct),
+    gold: spiderExecutionSql(gold, request.keepDistinct),
+    pred: spiderExecutionSql(pred, request.keepDistinct),
   };
+}
+
+/**
+ * BIRD's timing of a correct item (efficiency.ts): the prediction then the gold query,
+ * `request.timeRepeats` times, each timed on its own with its results fetched; `before` is told
+ * each query first (the SQLite pool re-arms its time-out). Adds `time_ratio` to the verdict:
+ * 0 for an item that is not correct, as the official scripts score it.
+ */
+export async function withTimeRatio(
+  request: ExecRequest,
+  verdict: Verdict,
+  queries: { gold: string; pred: string },
+  run: (sql: string) => unknown,
+  before: (phase: 'pred' | 'gold') => void = () => {},
+): Promise<Verdict> {
+  const repeats = request.timeRepeats ?? 0;
+  if (repeats <= 0) return verdict;
+  if (verdict.status !== 'ok' || !verdict.ex) return { ...verdict, time_ratio: 0 };
+  const goldMs: number[] = [];
+  const predMs: number[] = [];
+  const timed = async (sql: string) => {
+    const started = performance.now();
+    await run(sql);
+    return performance.now() - started;
+  };
+  for (let k = 0; k < repeats; k++) {
+    before('pred');
+    predMs.push(await timed(queries.pred));
+    before('gold');
+    goldMs.push(await timed(queries.gold));
+  }
+  return { ...verdict, time_ratio: timeRatio(goldMs, predMs) };
 }
 
 /** A failing gold query makes the item unjudgeable, then a failing prediction is wrong, else the results are compared. */

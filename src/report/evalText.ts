@@ -4,9 +4,11 @@ import { plural } from '../words.js';
 import { count, percent, renderTable } from './table.js';
 
 const pct = (x: number | null) => (x === null ? '–' : percent(x));
+/** VES and R-VES are already in percent (and VES may pass 100). */
+const score = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(2));
 
 /** Each figure beside its own denominator: EX over the items that ran, exact set match over those with a schema, template match over all. */
-function scoreTable(label: string, groups: Record<string, Scores>, exact: boolean): string {
+function scoreTable(label: string, groups: Record<string, Scores>, exact: boolean, ves = false): string {
   return renderTable(
     [
       { header: label },
@@ -20,6 +22,12 @@ function scoreTable(label: string, groups: Record<string, Scores>, exact: boolea
           ]
         : []),
       { header: 'EM (template)', align: 'right' },
+      ...(ves
+        ? [
+            { header: 'VES', align: 'right' as const },
+            { header: 'R-VES', align: 'right' as const },
+          ]
+        : []),
     ],
     Object.entries(groups).map(([k, s]) => [
       k,
@@ -28,6 +36,7 @@ function scoreTable(label: string, groups: Record<string, Scores>, exact: boolea
       pct(s.ex),
       ...(exact ? [count(s.exact_n), pct(s.exact)] : []),
       pct(s.template_match),
+      ...(ves ? [score(s.ves), score(s.r_ves)] : []),
     ]),
   );
 }
@@ -37,7 +46,8 @@ export function renderEvalText(s: EvalSummary): string {
   out.push(`sqlalign eval · ${count(s.items)} items · ${s.seconds.toFixed(1)} s`);
   out.push(`EX rule: ${s.semantics_rule}`);
   out.push('');
-  out.push(scoreTable(s.by_difficulty_key, { ...s.by_difficulty, all: s.overall }, s.exact_computed));
+  const ves = s.ves_repeats !== undefined;
+  out.push(scoreTable(s.by_difficulty_key, { ...s.by_difficulty, all: s.overall }, s.exact_computed, ves));
   const c = s.counts;
   out.push('');
   out.push(
@@ -52,11 +62,16 @@ export function renderEvalText(s: EvalSummary): string {
   out.push(
     `EX n: items whose gold query ran on a database${s.exact_computed ? '; EM n: items with a tables.json entry' : ''}; EM (template): every item.`,
   );
+  if (ves) {
+    out.push(
+      `VES, R-VES: BIRD's efficiency scores over the EX items, each correct item's queries timed ${plural(s.ves_repeats ?? 0, 'time')}.`,
+    );
+  }
   if (s.by_stratum) {
     out.push('');
-    out.push(scoreTable(s.by_stratum.key, s.by_stratum.groups, s.exact_computed));
+    out.push(scoreTable(s.by_stratum.key, s.by_stratum.groups, s.exact_computed, ves));
   }
   out.push('');
-  out.push(scoreTable('database', s.by_db, s.exact_computed));
+  out.push(scoreTable('database', s.by_db, s.exact_computed, ves));
   return `${out.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { DataError } from '../../src/datasets/index.js';
 import { evaluate, type ItemResult } from '../../src/eval/evaluate.js';
+import { rvesOf, vesOf } from '../../src/exec/efficiency.js';
 import { makeSingerDb } from '../helpers/db.js';
 import { GRETEL_ROWS } from '../helpers/gretel.js';
 import { scratchDir } from '../helpers/tmp.js';
@@ -125,4 +126,20 @@ test('gold and predictions must pair up', async () => {
     evaluate({ gold, pred: { name: 'short', queries: ['SELECT 1'] }, dbDir: tmp.dir }),
     (err: unknown) => err instanceof DataError && /has 1 prediction for 7 gold items/.test(err.message),
   );
+});
+
+test('--ves: correct items timed, every other item ratio 0, and the scores are BIRD’s arithmetic over the EX items', async () => {
+  const { items, summary } = await evaluate({ gold, pred, dbDir: tmp.dir, vesRepeats: 3, workers: 1 });
+  for (const item of items) {
+    if (item.ex === true) assert.ok((item.time_ratio as number) > 0, `item ${item.i}`);
+    else assert.equal(item.time_ratio, 0, `item ${item.i}`);
+  }
+  const ratios = items.filter((i) => i.ex !== null).map((i) => i.time_ratio as number);
+  assert.equal(summary.overall.ves, vesOf(ratios));
+  assert.equal(summary.overall.r_ves, rvesOf(ratios));
+  assert.equal(summary.ves_repeats, 3);
+  // Without --ves nothing of it appears: the outputs of earlier versions stay as they were.
+  const plain = await evaluate({ gold, pred, dbDir: tmp.dir });
+  assert.equal('ves' in plain.summary.overall, false);
+  assert.equal('time_ratio' in (plain.items[0] as ItemResult), false);
 });
