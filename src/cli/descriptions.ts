@@ -4,7 +4,7 @@ export const DESCRIPTIONS = {
   align: 'KL-alignment, coverage and Alignment Ratio of training sets and predictions against a target (README: The metric)',
   profile:
     "the dataset's structure: template and n-gram counts, common templates, constructs, template lengths, unparseable queries",
-  eval: 'execution accuracy (EX) and exact match (EM) of predictions against gold SQL on SQLite databases',
+  eval: 'execution accuracy (EX), exact match (EM) and BIRD efficiency (VES) of predictions on SQLite, PostgreSQL or MySQL',
   predict:
     "the base model's SQL for every question of a dataset, from an OpenAI-compatible server (vLLM, Ollama, llama.cpp, ...)",
   study: 'correlate AR with the measured gain (ΔEX) over fine-tuning experiments, overall and per model family',

@@ -1,4 +1,4 @@
-/** `sqlalign eval`: execution accuracy and exact match against SQLite databases. */
+/** `sqlalign eval`: execution accuracy and exact match against SQLite databases or a PostgreSQL/MySQL server. */
 
 import { Command, Option } from 'commander';
 import { UsageError } from '../datasets/index.js';
@@ -47,7 +47,10 @@ export function evalCommand(): Command {
     .requiredOption('--gold <dataset>', 'gold SQL with db_id: [label=]path[#field]')
     .requiredOption('--pred <dataset>', 'predictions, in the same order as the gold items')
     .option('--db-dir <dir>', 'folder of <db_id>/<db_id>.sqlite (Spider and BIRD layout)')
-    .option('--db-url <url>', 'a PostgreSQL server instead (postgres://user@host/db): each db_id names a schema there')
+    .option(
+      '--db-url <url>',
+      'a server instead: postgres://user@host/db (each db_id names a schema there) or mysql://user@host (a database)',
+    )
     .option('--tables <tables.json>', 'Spider-style tables.json: needed for Spider exact set match')
     .addOption(new Option('--semantics <rule>', 'how results are compared').choices(SEMANTICS).default('spider'))
     .option('--keep-distinct', 'spider rule: keep DISTINCT (the official default removes it from both queries)')

@@ -19,8 +19,8 @@ import {
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import type { Semantics } from '../exec/compare.js';
 import { createExecPool } from '../exec/pool.js';
-import { openPostgres, redact } from '../exec/postgres.js';
 import type { ExecRequest, ExecResult } from '../exec/protocol.js';
+import { engineOf, openServer, redact } from '../exec/server.js';
 import { stratumOf } from '../features/strata.js';
 import { type Fingerprint, openResumable, type ResumedFile, textHash } from '../io/resumableJsonl.js';
 import { NO_JUDGEMENT, SpiderJudge } from '../spider/judge.js';
@@ -38,7 +38,10 @@ export interface EvalOptions {
   readonly pred: DatasetInput;
   /** Folder of `<db_id>/<db_id>.sqlite` (Spider and BIRD layout); items with `sql_context` need none. */
   readonly dbDir?: string;
-  /** A PostgreSQL server instead (`postgres://user@host/db`): each item's db_id names a schema of that database. */
+  /**
+   * A server instead: PostgreSQL (`postgres://user@host/db`, each item's db_id names a schema of that database)
+   * or MySQL/MariaDB (`mysql://user@host`, each db_id names a database).
+   */
   readonly dbUrl?: string;
   /** Spider-style tables.json: foreign keys for exact set match (and schemas of missing databases). */
   readonly tables?: readonly TablesJsonEntry[];
@@ -293,24 +296,24 @@ function fileLocator(dbDir: string | undefined): Locator {
 }
 
 async function serverRunner(url: string, workers: number, timeoutMs: number): Promise<ExecRunner> {
-  if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new UsageError(`${redact(url)}: only postgres:// servers are supported so far (MySQL is planned)`);
+  if (engineOf(url) === null) {
+    throw new UsageError(`${redact(url)}: not a server URL (postgres://, postgresql://, mysql:// or mariadb://)`);
   }
-  const server = await openPostgres(url, { workers, timeoutMs });
+  const server = await openServer(url, { workers, timeoutMs });
   return {
     run: server.run,
     close: server.close,
-    locate: (dbId) => ({ handle: dbId, where: `schema "${dbId}" of ${redact(url)}`, exists: server.databases.has(dbId) }),
+    locate: (dbId) => ({ handle: dbId, where: server.where(dbId), exists: server.databases.has(dbId) }),
   };
 }
 
-/** A server holding none of the items' databases as schemas is a setup error, not a score. */
+/** A server holding none of the items' databases (schemas or databases) is a setup error, not a score. */
 function checkSchemas(url: string, locate: Locator, gold: readonly QueryRecord[]): void {
   const ids = [...new Set(gold.flatMap((r) => (r.db_id ? [r.db_id] : [])))];
   if (ids.length > 0 && !ids.some((id) => locate(id)?.exists)) {
     throw new DataError(
       redact(url),
-      `holds none of the ${ids.length} databases the items name as a schema (e.g. no schema "${ids[0]}")`,
+      `holds none of the ${ids.length} databases the items name (e.g. no ${locate(ids[0] as string)?.where})`,
     );
   }
 }

@@ -8,14 +8,10 @@
  * A role with SELECT rights only is the last line; the README says how to make one.
  */
 import pg from 'pg';
-import { dialectInfo } from '../sql/dialects.js';
-import { startsWithWord } from '../sql/lexer.js';
-import type { ExecRequest, ExecResult } from './protocol.js';
-import type { Row, SqlValue } from './values.js';
-import { NOT_RUN, type QueryOutcome, queriesOf, RequestJudge, type Verdict, verdictOf, withTimeRatio } from './verdict.js';
-
-const POSTGRES = dialectInfo('postgres');
-const QUERY_STARTS: ReadonlySet<string> = new Set(['SELECT', 'WITH', 'VALUES', 'TABLE']);
+import { redact, runOnServer, type ServerOptions, type ServerRunner, type Session } from './server.js';
+import { POSTGRES_RULES, serverRefusal } from './serverGuard.js';
+import { numberFromText, type Row, type SqlValue } from './values.js';
+import { type QueryOutcome, RequestJudge } from './verdict.js';
 
 /** Type ids (pg_type.oid) read as numbers: int2, int4, int8, oid, float4, float8, numeric, money-free. */
 const NUMERIC_TYPES = new Set([20, 21, 23, 26, 700, 701, 1700]);
@@ -24,24 +20,13 @@ const BOOL = 16;
 /** Text of every value, then numbers and booleans made numbers (Python: True == 1, Decimal('1.0') == 1). */
 const types = {
   getTypeParser: (oid: number) => (text: string) => {
-    if (NUMERIC_TYPES.has(oid)) {
-      const n = Number(text);
-      // Integers beyond 2^53 keep their digits, as Python's int does.
-      return Number.isSafeInteger(n) || !/^-?\d+$/.test(text) ? n : BigInt(text);
-    }
+    if (NUMERIC_TYPES.has(oid)) return numberFromText(text);
     if (oid === BOOL) return text === 't' ? 1 : 0;
     return text;
   },
 };
 
-export interface ServerRunner {
-  /** The schemas that exist: a db_id that is none of them is a missing database. */
-  readonly databases: ReadonlySet<string>;
-  run(request: ExecRequest): Promise<ExecResult>;
-  close(): Promise<void>;
-}
-
-export async function openPostgres(url: string, options: { workers: number; timeoutMs: number }): Promise<ServerRunner> {
+export async function openPostgres(url: string, options: ServerOptions): Promise<ServerRunner> {
   const pool = new pg.Pool({
     connectionString: url,
     max: Math.max(1, options.workers),
@@ -65,13 +50,13 @@ export async function openPostgres(url: string, options: { workers: number; time
   }
   const judge = new RequestJudge();
 
+  /** Undone even when it succeeded: a prediction's set_config('search_path', …) must not reach the gold query. */
   async function query(client: pg.PoolClient, sql: string, maxRows: number): Promise<QueryOutcome> {
-    if (!startsWithWord(sql, POSTGRES, QUERY_STARTS))
-      return { ok: false, error: 'refused: only SELECT, WITH, VALUES and TABLE queries are run' };
+    const refusal = serverRefusal(sql, POSTGRES_RULES);
+    if (refusal) return { ok: false, error: refusal };
     try {
       await client.query('SAVEPOINT item');
       const result = await client.query({ text: sql, rowMode: 'array', queryMode: 'extended' } as pg.QueryConfig);
-      // Undone even when it succeeded: a prediction's set_config('search_path', …) must not reach the gold query.
       await client.query('ROLLBACK TO SAVEPOINT item');
       const rows = result.rows as SqlValue[][];
       if (!Array.isArray(rows) || result.fields === undefined)
@@ -80,68 +65,37 @@ export async function openPostgres(url: string, options: { workers: number; time
       return { ok: true, rows: rows as Row[] };
     } catch (err) {
       await client.query('ROLLBACK TO SAVEPOINT item').catch(() => {});
-      return { ok: false, error: (err as Error).message };
+      const error = (err as Error).message;
+      const timeout = /Query read timeout/.test(error) ? 'client' : /statement timeout/.test(error) ? 'server' : undefined;
+      return timeout ? { ok: false, error, timeout } : { ok: false, error };
     }
   }
 
-  return {
-    databases,
-    async run(request) {
-      const started = performance.now();
-      // No database file: exact set match reads the schema from tables.json.
-      const judgement = judge.judgementOf(request, null);
-      const done = (fields: Verdict): ExecResult => ({
-        id: request.id,
-        ms: Math.round(performance.now() - started),
-        judgement,
-        ...fields,
-      });
-      if (!request.execute || request.db === null) return done(NOT_RUN);
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch (err) {
-        return done({ status: 'gold_error', ex: false, gold_rows: null, pred_rows: null, error: (err as Error).message });
-      }
-      let broken = false;
-      try {
+  const session = async (): Promise<Session> => {
+    const client = await pool.connect();
+    return {
+      async begin(db) {
         await client.query('BEGIN READ ONLY');
         await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(options.timeoutMs))}`);
-        await client.query(`SET LOCAL search_path TO ${quoteIdentifier(request.db)}`);
-        const { gold, pred } = queriesOf(request);
-        const p = await query(client, pred, request.maxRows);
-        const g = await query(client, gold, request.maxRows);
-        const timedOut = (o: QueryOutcome) => !o.ok && /statement timeout|Query read timeout/.test(o.error);
-        if (timedOut(p) || timedOut(g)) {
-          // The client gave up on a server that did not answer: the connection is in doubt.
-          broken = [p, g].some((o) => !o.ok && /Query read timeout/.test(o.error));
-          return done({ status: 'timeout', ex: false, gold_rows: null, pred_rows: null, error: 'time-out' });
-        }
-        const verdict = verdictOf(request, gold, p, g);
-        return done(await withTimeRatio(request, verdict, { gold, pred }, (sql) => query(client, sql, request.maxRows)));
-      } catch (err) {
-        broken = true;
-        return done({ status: 'gold_error', ex: false, gold_rows: null, pred_rows: null, error: (err as Error).message });
-      } finally {
-        // Nothing a prediction did outlives its item; a connection in doubt is closed, not reused.
-        if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
-        client.release(broken);
-      }
-    },
+        await client.query(`SET LOCAL search_path TO ${quoteIdentifier(db)}`);
+      },
+      query: (sql, maxRows) => query(client, sql, maxRows),
+      async end(broken) {
+        // Nothing a prediction did outlives its item.
+        let inDoubt = broken;
+        if (!inDoubt) await client.query('ROLLBACK').catch(() => (inDoubt = true));
+        client.release(inDoubt);
+      },
+    };
+  };
+
+  return {
+    databases,
+    where: (dbId) => `schema "${dbId}" of ${redact(url)}`,
+    run: (request) => runOnServer(request, judge, session),
     close: () => pool.end(),
   };
 }
 
 /** A schema name as a quoted identifier: `"` doubled, so a db_id can never end the statement. */
 export const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-/** The URL without its password, for messages and run records. */
-export function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return '(an unreadable URL)';
-  }
-}

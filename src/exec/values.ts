@@ -16,3 +16,12 @@ export function valueKey(v: SqlValue): string {
 }
 
 export const rowKey = (row: Row): string => row.map(valueKey).join('\u0001');
+
+/**
+ * A server's number sent as text (PostgreSQL's numeric and int8, MySQL's DECIMAL and BIGINT) as
+ * Python's drivers hand it over: a number, and an integer beyond 2^53 with all its digits.
+ */
+export function numberFromText(text: string): number | bigint {
+  const n = Number(text);
+  return Number.isSafeInteger(n) || !/^-?\d+$/.test(text) ? n : BigInt(text);
+}

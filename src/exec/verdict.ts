@@ -12,7 +12,10 @@ import { timeRatio } from './efficiency.js';
 import type { ExecRequest, ExecResult } from './protocol.js';
 import type { Row } from './values.js';
 
-export type QueryOutcome = { ok: true; rows: Row[] } | { ok: false; error: string };
+export type QueryOutcome =
+  | { ok: true; rows: Row[] }
+  /** `timeout`: stopped by the server's time-out, or given up by the client (the connection is then in doubt). */
+  | { ok: false; error: string; timeout?: 'server' | 'client' };
 
 /** An item's result without its id, time and judgement, which the engine adds. */
 export type Verdict = Omit<ExecResult, 'id' | 'ms' | 'judgement'>;

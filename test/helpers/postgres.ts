@@ -7,9 +7,9 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './port.js';
 
 export interface TestServer {
   /** Superuser URL of the `postgres` database. */
@@ -32,17 +32,6 @@ export function postgresOrSkip(): { skip: string | false } {
   if (binDir()) return { skip: false };
   if (process.env.CI) throw new Error('CI must have PostgreSQL installed (apt-get install postgresql): see .ci/run');
   return { skip: 'PostgreSQL is not installed (apt-get install postgresql)' };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export async function startPostgres(): Promise<TestServer> {

@@ -1,0 +1,271 @@
+/**
+ * `eval` on real servers, one suite for every engine: values compared as the official scripts
+ * would, every hostile prediction refused without changing a row (as a reader and as an
+ * administrator alike), a time-out that leaves the server usable, BIRD's timing, and the command
+ * line end to end (`--db-url`). Each engine gives its setup, checksum and own hostile queries.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import type { ExecRequest } from '../../src/exec/protocol.js';
+import { openServer, type ServerRunner } from '../../src/exec/server.js';
+import { runCli } from '../helpers/cli.js';
+import { mariadbOrSkip, startMariadb } from '../helpers/mariadb.js';
+import { postgresOrSkip, startPostgres, type TestServer } from '../helpers/postgres.js';
+import { scratchDir } from '../helpers/tmp.js';
+
+interface Admin {
+  query(sql: string): Promise<Record<string, unknown>[]>;
+  end(): Promise<void>;
+}
+
+interface Engine {
+  readonly name: string;
+  readonly orSkip: () => { skip: string | false };
+  readonly start: () => Promise<TestServer>;
+  readonly admin: (url: string) => Promise<Admin>;
+  /** Statements that make database (or schema) `shop` with table `items`, and let `reader` only read it. */
+  readonly setup: readonly string[];
+  /** Row count and a checksum of every row of shop.items. */
+  readonly checksum: string;
+  /** How many tables named `copied` or `t` exist anywhere (a prediction must never make one). */
+  readonly madeTables: string;
+  readonly hostile: readonly string[];
+  readonly sleep: string;
+  /** The URL as a user writes it for a bad password on a port nothing listens on. */
+  readonly downUrl: string;
+  readonly unreachable: RegExp;
+  readonly missing: RegExp;
+}
+
+/** Hostile predictions every engine must refuse (or run without effect). */
+const COMMON_HOSTILE = [
+  'DROP TABLE items',
+  'DELETE FROM items',
+  'INSERT INTO items (id) VALUES (9)',
+  'UPDATE items SET price = 0',
+  'SELECT 1; DROP TABLE items',
+  'CREATE TEMPORARY TABLE t AS SELECT 1',
+  'TRUNCATE items',
+  '/* hidden */ ; DELETE FROM items',
+  'SELECT * INTO copied FROM items',
+];
+
+const ENGINES: Engine[] = [
+  {
+    name: 'PostgreSQL',
+    orSkip: postgresOrSkip,
+    start: startPostgres,
+    async admin(url) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      return { query: async (sql) => (await client.query(sql)).rows, end: () => client.end() };
+    },
+    setup: [
+      'CREATE SCHEMA shop',
+      'CREATE TABLE shop.items (id int PRIMARY KEY, name text, price numeric(10, 2), added date, big bigint, ok boolean)',
+      `INSERT INTO shop.items VALUES
+        (1, 'apple', 12.50, '2024-01-02', 9007199254740993, true),
+        (2, 'pear', 3.00, NULL, 2, false),
+        (3, NULL, NULL, '2024-03-04', NULL, NULL)`,
+      'CREATE SEQUENCE shop.s',
+      'CREATE ROLE reader LOGIN',
+      'GRANT USAGE ON SCHEMA shop TO reader',
+      'GRANT SELECT ON ALL TABLES IN SCHEMA shop TO reader',
+    ],
+    checksum: "SELECT count(*)::int AS n, md5(string_agg(t::text, ',' ORDER BY id)) AS sum FROM shop.items t",
+    madeTables: "SELECT count(*)::int AS n FROM pg_tables WHERE tablename IN ('copied', 't')",
+    hostile: [
+      'WITH d AS (DELETE FROM items RETURNING *) SELECT * FROM d',
+      "SELECT set_config('transaction_read_only', 'off', false), 1",
+      "SELECT set_config('search_path', 'public', true), 1",
+      "SELECT nextval('s')",
+      'COPY items TO STDOUT',
+      'SET search_path TO public',
+      "SELECT pg_read_file('/etc/passwd')",
+      'SELECT "pg_read_file"(\'/etc/passwd\')',
+      "SELECT lo_export(1, '/tmp/x')",
+      'SELECT pg_terminate_backend(1)',
+    ],
+    sleep: 'SELECT pg_sleep(5)',
+    downUrl: 'postgres://reader:secret@127.0.0.1:1/postgres',
+    unreachable: /cannot reach the PostgreSQL server/,
+    missing: /holds none of the 1 databases the items name \(e\.g\. no schema "nowhere"/,
+  },
+  {
+    name: 'MariaDB',
+    orSkip: mariadbOrSkip,
+    start: startMariadb,
+    async admin(url) {
+      const connection = await mysql.createConnection({ uri: url, multipleStatements: false });
+      return {
+        query: async (sql) => (await connection.query(sql))[0] as Record<string, unknown>[],
+        end: () => connection.end(),
+      };
+    },
+    setup: [
+      'CREATE DATABASE shop',
+      'CREATE TABLE shop.items (id int PRIMARY KEY, name text, price decimal(10, 2), added date, big bigint, ok boolean)',
+      `INSERT INTO shop.items VALUES
+        (1, 'apple', 12.50, '2024-01-02', 9007199254740993, true),
+        (2, 'pear', 3.00, NULL, 2, false),
+        (3, NULL, NULL, '2024-03-04', NULL, NULL)`,
+      'CREATE SEQUENCE shop.s',
+      "GRANT SELECT ON shop.* TO 'reader'@'%'",
+    ],
+    checksum:
+      "SELECT count(*) AS n, md5(group_concat(concat_ws('|', id, name, price, added, big, ok) ORDER BY id)) AS sum FROM shop.items",
+    madeTables: "SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN ('copied', 't')",
+    hostile: [
+      "SELECT * FROM items INTO OUTFILE '/tmp/sqlalign-outfile'",
+      "SELECT id INTO DUMPFILE '/tmp/sqlalign-dumpfile' FROM items LIMIT 1",
+      'SELECT id INTO @x FROM items LIMIT 1',
+      "SELECT LOAD_FILE('/etc/passwd')",
+      "SELECT GET_LOCK('held', 0)",
+      'SELECT NEXTVAL(s)',
+      'SET SESSION TRANSACTION READ WRITE',
+      'LOCK TABLES items WRITE',
+      'CALL p()',
+      'HANDLER items OPEN',
+    ],
+    sleep: 'SELECT SLEEP(5)',
+    downUrl: 'mysql://reader:secret@127.0.0.1:1',
+    unreachable: /cannot reach the MySQL server/,
+    missing: /holds none of the 1 databases the items name \(e\.g\. no database `nowhere`/,
+  },
+];
+
+let request = 0;
+const item = (
+  pred: string,
+  gold = 'SELECT id FROM items ORDER BY id',
+  db: string | null = 'shop',
+  timeRepeats = 0,
+): ExecRequest => ({
+  id: request++,
+  db,
+  gold,
+  pred,
+  semantics: 'spider',
+  keepDistinct: false,
+  maxRows: 1000,
+  execute: true,
+  spider: null,
+  timeRepeats,
+});
+
+for (const engine of ENGINES) {
+  describe(`eval on ${engine.name}`, engine.orSkip(), () => {
+    let server: TestServer;
+    let admin: Admin;
+    const runners: ServerRunner[] = [];
+    const open = async (url: string, timeoutMs = 5000) => {
+      const runner = await openServer(url, { workers: 2, timeoutMs });
+      runners.push(runner);
+      return runner;
+    };
+    const state = async () => {
+      const row = (await admin.query(engine.checksum))[0] as { n: unknown; sum: unknown };
+      return { n: Number(row.n), sum: String(row.sum) };
+    };
+
+    before(async () => {
+      server = await engine.start();
+      admin = await engine.admin(server.url);
+      for (const sql of engine.setup) await admin.query(sql);
+    });
+    after(async () => {
+      for (const r of runners) await r.close();
+      await admin?.end();
+      server?.stop();
+    });
+
+    test('values compare as the official scripts do: decimals and bigints as numbers, NULL = NULL, booleans as 1/0', async () => {
+      const runner = await open(server.readerUrl);
+      assert.ok(runner.databases.has('shop'));
+      const cases: [string, string, boolean][] = [
+        ['SELECT 12.5', 'SELECT price FROM items WHERE id = 1', true],
+        ['SELECT 3', 'SELECT count(*) FROM items', true],
+        ['SELECT 9007199254740993', 'SELECT big FROM items WHERE id = 1', true],
+        ['SELECT 9007199254740992', 'SELECT big FROM items WHERE id = 1', false],
+        ['SELECT NULL', 'SELECT name FROM items WHERE id = 3', true],
+        ['SELECT 1', 'SELECT ok FROM items WHERE id = 1', true],
+        ["SELECT '2024-01-02'", 'SELECT added FROM items WHERE id = 1', true],
+        ['SELECT name, id FROM items', 'SELECT id, name FROM items', true],
+        ['SELECT id FROM items ORDER BY id DESC', 'SELECT id FROM items ORDER BY id', false],
+      ];
+      for (const [pred, gold, ex] of cases) {
+        const result = await runner.run(item(pred, gold));
+        assert.equal(result.status, 'ok', `${pred}: ${result.error}`);
+        assert.equal(result.ex, ex, `${pred} against ${gold}`);
+      }
+    });
+
+    test('hostile predictions are refused and change nothing, as a reader and as an administrator', async () => {
+      const before = await state();
+      for (const url of [server.readerUrl, server.url]) {
+        const runner = await open(url);
+        for (const pred of [...COMMON_HOSTILE, ...engine.hostile]) {
+          const result = await runner.run(item(pred));
+          assert.notEqual(result.ex, true, pred);
+          // A prediction may fail or be wrong; it may never make the gold query fail (that would drop the item from EX).
+          assert.ok(result.status === 'pred_error' || result.status === 'ok', `${pred}: ${result.status} ${result.error}`);
+        }
+        // Still able to judge honestly afterwards: the session kept no setting a prediction made.
+        const fine = await runner.run(item('SELECT id FROM items ORDER BY id'));
+        assert.equal(fine.ex, true, fine.error ?? '');
+      }
+      assert.deepEqual(await state(), before);
+      assert.equal(Number((await admin.query(engine.madeTables))[0]?.n), 0);
+    });
+
+    test('a prediction that runs past the time-out is stopped by the server, and the next item runs', async () => {
+      const runner = await open(server.readerUrl, 300);
+      const slow = await runner.run(item(engine.sleep));
+      assert.equal(slow.status, 'timeout', slow.error ?? '');
+      const next = await runner.run(item('SELECT id FROM items ORDER BY id'));
+      assert.equal(next.ex, true);
+    });
+
+    test("BIRD's timing: a correct item gets a time ratio, a wrong one 0", async () => {
+      const runner = await open(server.readerUrl);
+      const right = await runner.run(item('SELECT id FROM items ORDER BY id', undefined, 'shop', 3));
+      assert.ok((right.time_ratio as number) > 0);
+      const wrong = await runner.run(item('SELECT 1', undefined, 'shop', 3));
+      assert.equal(wrong.time_ratio, 0);
+    });
+
+    test('sqlalign eval --db-url: EX per item, a db_id not on the server is a missing database, bad servers fail in one line', async () => {
+      const tmp = scratchDir();
+      const gold = tmp.file(
+        'gold.json',
+        JSON.stringify([
+          { db_id: 'shop', query: 'SELECT name FROM items WHERE price > 5' },
+          { db_id: 'shop', query: 'SELECT count(*) FROM items' },
+          { db_id: 'nowhere', query: 'SELECT 1' },
+          // Its own SQLite database on a server: there is none, so it is missing, never scored wrong.
+          { db_id: 'gretel', sql_context: 'CREATE TABLE t (a int); INSERT INTO t VALUES (1);', query: 'SELECT a FROM t' },
+        ]),
+      );
+      const pred = tmp.file('pred.sql', 'SELECT name FROM items WHERE id = 1\nSELECT 4\nSELECT 1\nSELECT a FROM t\n');
+      const args = ['eval', '--gold', gold, '--pred', pred, '--db-url', server.readerUrl, '--json', '--workers', '2'];
+      const run = await runCli(args);
+      assert.equal(run.code, 0, run.stderr);
+      const summary = JSON.parse(run.stdout) as { overall: { n: number; ex: number }; counts: { missing_db: number } };
+      assert.equal(summary.overall.n, 2);
+      assert.equal(summary.overall.ex, 0.5);
+      assert.equal(summary.counts.missing_db, 2);
+      const none = tmp.file('none.json', JSON.stringify([{ db_id: 'nowhere', query: 'SELECT 1' }]));
+      const one = tmp.file('one.sql', 'SELECT 1\n');
+      const missing = await runCli(['eval', '--gold', none, '--pred', one, '--db-url', server.readerUrl]);
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, engine.missing);
+      const down = await runCli(['eval', '--gold', gold, '--pred', pred, '--db-url', engine.downUrl]);
+      assert.equal(down.code, 1);
+      assert.equal(down.stderr.trim().split('\n').length, 1, down.stderr);
+      assert.match(down.stderr, engine.unreachable);
+      assert.doesNotMatch(down.stderr, /secret/, 'the password is never printed');
+    });
+  });
+}
