@@ -48,8 +48,21 @@ export {
   evaluate,
   type ItemResult,
 } from './eval/evaluate.js';
-export type { EvalSummary, Scores } from './eval/summary.js';
+export type { TranspiledItem } from './eval/itemResult.js';
+export type { EvalSummary, Scores, SummaryOptions, TranspileTally } from './eval/summary.js';
 export { resultsEqual, SEMANTICS, type Semantics } from './exec/compare.js';
+export {
+  type ColumnKind,
+  type CopiedDatabase,
+  type CopiedTable,
+  type CopyOptions,
+  copyDatabase,
+  copyDatabases,
+  readSqliteTables,
+} from './exec/copyDatabase.js';
+export { rewardOf, rvesOf, timeRatio, vesOf, withoutOutliers } from './exec/efficiency.js';
+export { openServer } from './exec/openServer.js';
+export { engineOf, redact, type ServerEngine, type ServerOptions, type ServerRunner } from './exec/server.js';
 export { type Distribution, ngramDistribution, TemplateCounter } from './features/distribution.js';
 export { forEachNgram, ngramsOf } from './features/ngrams.js';
 export { type Profile, profileQuerySet } from './features/profile.js';
@@ -108,6 +121,7 @@ export { type Lexical, lex, SqlLexer, splitStatements } from './sql/lexer.js';
 export { loadParser } from './sql/parser.js';
 export { type TemplateResult, templateOf } from './sql/template.js';
 export { type ClosableTemplater, createTemplater } from './sql/templater.js';
+export { doubleQuotedStringsAsLiterals, type TranspileOutcome, transpileQuery } from './sql/transpile.js';
 export { wilsonInterval } from './stats/interval.js';
 export {
   DEFAULT_EVIDENCE_PATH,

@@ -9,6 +9,8 @@ export const DESCRIPTIONS = {
     "the base model's SQL for every question of a dataset, from an OpenAI-compatible server (vLLM, Ollama, llama.cpp, ...)",
   study: 'correlate AR with the measured gain (ΔEX) over fine-tuning experiments, overall and per model family',
   select: 'choose from candidate pools the fine-tuning subset whose structure best matches the target, and export it',
+  'copy-db':
+    'copy Spider/BIRD SQLite databases to a PostgreSQL or MySQL server, so that eval --db-url runs where the workload runs',
   count:
     "a dataset's template counts as a file (read back by align, select's --target and profile); several datasets or counts files added up",
 } as const;

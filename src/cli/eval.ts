@@ -39,6 +39,7 @@ interface EvalFlags {
   layout?: SqlTextLayout;
   by?: string;
   ves?: number;
+  transpileFrom?: string;
 }
 
 export function evalCommand(): Command {
@@ -64,6 +65,10 @@ export function evalCommand(): Command {
     .option('--restart', 'start --out over even if it holds results of another run')
     .addOption(layoutOption())
     .option('--by <key>', 'EX and EM per stratum too: length, joins, nesting, clauses, hardness, or a gold column')
+    .option(
+      '--transpile-from <dialect>',
+      "with --db-url: the queries' dialect (e.g. sqlite for Spider and BIRD), transpiled to the server's before they run",
+    )
     .option(
       '--ves <repeats>',
       "BIRD's efficiency scores (VES, R-VES): time each correct item's queries this many times (BIRD's scripts: 100)",
@@ -92,6 +97,7 @@ export function evalCommand(): Command {
           onNote: note,
           by: flags.by,
           vesRepeats: flags.ves,
+          transpileFrom: flags.transpileFrom,
           onProgress: (done, total) => progress.update('eval', done, total),
         });
         progress.done();

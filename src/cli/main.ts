@@ -21,6 +21,7 @@ const LOADERS: Record<CommandName, () => Promise<Command>> = {
   study: () => import('./study.js').then((m) => m.studyCommand()),
   select: () => import('./select.js').then((m) => m.selectCommand()),
   count: () => import('./count.js').then((m) => m.countCommand()),
+  'copy-db': () => import('./copyDb.js').then((m) => m.copyDbCommand()),
 };
 
 // The parser is a 22 MB WebAssembly module. V8 compiles it quickly (Liftoff), then recompiles

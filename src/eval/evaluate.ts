@@ -18,19 +18,22 @@ import {
 } from '../datasets/index.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import type { Semantics } from '../exec/compare.js';
+import { openServer } from '../exec/openServer.js';
 import { createExecPool } from '../exec/pool.js';
 import type { ExecRequest, ExecResult } from '../exec/protocol.js';
-import { engineOf, openServer, redact } from '../exec/server.js';
+import { ENGINE_DIALECT, engineOf, redact, type ServerEngine } from '../exec/server.js';
 import { stratumOf } from '../features/strata.js';
 import { type Fingerprint, openResumable, type ResumedFile, textHash } from '../io/resumableJsonl.js';
 import { NO_JUDGEMENT, SpiderJudge } from '../spider/judge.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
+import { dialectInfo } from '../sql/dialects.js';
 import { TemplateEngine } from '../sql/engine.js';
 import { loadParser } from '../sql/parser.js';
 import type { TemplateResult } from '../sql/template.js';
+import { type TranspileOutcome, transpileQuery } from '../sql/transpile.js';
 import { sqlalignVersion } from '../version.js';
 import { plural } from '../words.js';
-import type { ItemResult } from './itemResult.js';
+import type { ItemResult, TranspiledItem } from './itemResult.js';
 import { type EvalSummary, summarize } from './summary.js';
 
 export interface EvalOptions {
@@ -62,6 +65,11 @@ export interface EvalOptions {
   /** Told how each input was read where that is worth knowing. */
   readonly onNote?: (message: string) => void;
   readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * The dialect the gold and predicted queries are written in, when it is not the server's: each is
+   * transpiled to the server's dialect before it runs (the judgement and templates read the originals).
+   */
+  readonly transpileFrom?: string;
   /** BIRD's efficiency scores (VES, R-VES): each correct item's two queries timed this many times more (BIRD's scripts: 100). */
   readonly vesRepeats?: number;
   /** Report EX and EM per stratum too: length, joins, nesting, clauses (of the gold query), hardness, or a gold column. */
@@ -84,6 +92,11 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const workers = Math.max(1, options.workers ?? availableParallelism());
   // The processes start, and the SQL parser for the template match loads, while the inputs are read.
   const timeoutMs = 1000 * (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
+  if (options.transpileFrom !== undefined) {
+    dialectInfo(options.transpileFrom);
+    if (!options.dbUrl)
+      throw new UsageError('queries are transpiled only for a server: give a server URL, or run them as written');
+  }
   const poolReady: Promise<ExecRunner> = options.dbUrl
     ? serverRunner(options.dbUrl, workers, timeoutMs)
     : createExecPool(workers, timeoutMs).then((pool) => ({ ...pool, locate: fileLocator(options.dbDir) }));
@@ -136,8 +149,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
         pred[i] as QueryRecord,
         options,
         semantics,
-        pool.run,
-        pool.locate,
+        pool,
         tables,
         templates,
       );
@@ -159,7 +171,11 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const items = [...done.values()].sort((a, b) => a.i - b.i);
   resumed?.rewrite(items);
   const seconds = (performance.now() - started) / 1000;
-  return { summary: summarize(items, semantics, seconds, options.by, options.vesRepeats), items };
+  const transpile =
+    options.transpileFrom && options.dbUrl
+      ? { from: options.transpileFrom, to: ENGINE_DIALECT[engineOf(options.dbUrl) as ServerEngine] }
+      : undefined;
+  return { summary: summarize(items, semantics, seconds, { by: options.by, vesRepeats: options.vesRepeats, transpile }), items };
 }
 
 async function evaluateItem(
@@ -168,8 +184,7 @@ async function evaluateItem(
   pred: QueryRecord,
   options: EvalOptions,
   semantics: Semantics,
-  run: (r: ExecRequest) => Promise<ExecResult>,
-  locate: Locator,
+  runner: ExecRunner,
   tables: ReadonlyMap<string, TablesJsonEntry>,
   templates: TemplateEngine,
 ): Promise<ItemResult> {
@@ -180,7 +195,7 @@ async function evaluateItem(
   // A Gretel-style item builds its own SQLite database; on a server there is none to build it in.
   const context =
     typeof gold.fields?.sql_context === 'string' && !options.dbUrl ? (gold.fields.sql_context as string) : undefined;
-  const found = dbId ? locate(dbId) : null;
+  const found = dbId ? runner.locate(dbId) : null;
   const dbPath = found?.where ?? null;
   const difficulty = typeof gold.fields?.difficulty === 'string' ? (gold.fields.difficulty as string) : null;
   const hasDb = found?.exists ?? false;
@@ -188,8 +203,12 @@ async function evaluateItem(
   const noPrediction = predSql === null || predSql === '';
   const goldTemplate = templates.template(goldSql);
   const predTemplate = predSql === null ? null : templates.template(predSql);
+  const transpiled =
+    options.transpileFrom && runner.transpile && dbId !== null && hasDb && !noPrediction
+      ? await transpiledItem(runner.transpile, options.transpileFrom, dbId, goldSql, predSql ?? '')
+      : null;
   // Every item goes to a process, which judges exact set match and runs the queries where it can.
-  const result = await run({
+  const result = await runner.run({
     id: i,
     db: hasDb ? (found?.handle ?? null) : null,
     context: hasDb ? undefined : context,
@@ -200,6 +219,7 @@ async function evaluateItem(
     maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
     execute: !missing && !noPrediction,
     timeRepeats: options.vesRepeats ?? 0,
+    ...(transpiled ? { run: { gold: transpiled.gold_run_sql, pred: transpiled.pred_run_sql ?? '' } } : {}),
     spider: dbId === null ? null : { dbId, tables: tables.get(dbId) ?? null },
   });
   // A process stopped mid-item (a time-out) could not report its judgement: judge here instead.
@@ -222,6 +242,7 @@ async function evaluateItem(
     pred_sql: predSql,
     pred_parsed: judgement.predParsed,
     pred_unparseable: predTemplate === null || 'error' in predTemplate,
+    ...(options.transpileFrom ? (transpiled ?? NOT_TRANSPILED) : {}),
   };
   // With --ves every item has a time ratio; one that did not run has 0, as BIRD's scripts give it.
   const untimed = options.vesRepeats ? { time_ratio: 0 } : {};
@@ -285,6 +306,34 @@ interface ExecRunner {
   run(request: ExecRequest): Promise<ExecResult>;
   close(): Promise<void>;
   locate: Locator;
+  /** On a server: a query of `from` rewritten for the server, with the database's names at hand. */
+  transpile?: (sql: string, from: string, dbId: string) => Promise<TranspileOutcome>;
+}
+
+const NOT_TRANSPILED: TranspiledItem = {
+  transpiled: { gold: null, pred: null },
+  transpile_error: null,
+  gold_run_sql: null,
+  pred_run_sql: null,
+};
+
+/** Both queries of an item transpiled; one that fails runs as written, and the item says why. */
+async function transpiledItem(
+  transpile: NonNullable<ExecRunner['transpile']>,
+  from: string,
+  dbId: string,
+  gold: string,
+  pred: string,
+): Promise<TranspiledItem & { gold_run_sql: string }> {
+  const g = await transpile(gold, from, dbId);
+  const p = await transpile(pred, from, dbId);
+  const errors = [...(g.ok ? [] : [`gold: ${g.error}`]), ...(p.ok ? [] : [`prediction: ${p.error}`])];
+  return {
+    transpiled: { gold: g.ok, pred: p.ok },
+    transpile_error: errors.length > 0 ? errors.join('; ') : null,
+    gold_run_sql: g.ok ? g.sql : gold,
+    pred_run_sql: p.ok ? p.sql : pred,
+  };
 }
 
 function fileLocator(dbDir: string | undefined): Locator {
@@ -300,10 +349,12 @@ async function serverRunner(url: string, workers: number, timeoutMs: number): Pr
     throw new UsageError(`${redact(url)}: not a server URL (postgres://, postgresql://, mysql:// or mariadb://)`);
   }
   const server = await openServer(url, { workers, timeoutMs });
+  const to = ENGINE_DIALECT[engineOf(url) as ServerEngine];
   return {
     run: server.run,
     close: server.close,
-    locate: (dbId) => ({ handle: dbId, where: server.where(dbId), exists: server.databases.has(dbId) }),
+    locate: (dbId) => ({ handle: dbId, where: server.where(dbId), exists: server.has(dbId) }),
+    transpile: async (sql, from, dbId) => transpileQuery(sql, from, to, await server.names(dbId)),
   };
 }
 
@@ -351,6 +402,7 @@ async function fingerprintOf(options: EvalOptions, semantics: Semantics): Promis
     dialect: options.dialect ?? 'sqlite',
     layout: options.layout ?? null,
     by: options.by ?? null,
+    ...(options.transpileFrom ? { transpile_from: options.transpileFrom } : {}),
     ...(options.vesRepeats ? { ves_repeats: options.vesRepeats } : {}),
   };
 }

@@ -23,6 +23,19 @@ export interface ItemResult {
   readonly pred_unparseable: boolean;
   readonly error: string | null;
   readonly ms: number;
+  /** With --transpile-from: whether each query was transpiled (null: not tried), and what ran. */
+  readonly transpiled?: TranspiledItem['transpiled'];
+  readonly transpile_error?: string | null;
+  readonly gold_run_sql?: string | null;
+  readonly pred_run_sql?: string | null;
   /** With --ves: gold over predicted time of a correct item, 0 otherwise (BIRD's time ratio). */
   readonly time_ratio?: number;
+}
+
+/** What --transpile-from adds to an item: a query that fails to transpile runs as written. */
+export interface TranspiledItem {
+  readonly transpiled: { readonly gold: boolean | null; readonly pred: boolean | null };
+  readonly transpile_error: string | null;
+  readonly gold_run_sql: string | null;
+  readonly pred_run_sql: string | null;
 }

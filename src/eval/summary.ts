@@ -34,6 +34,13 @@ export interface EvalSummary {
   readonly by_difficulty_key: 'difficulty' | 'hardness';
   readonly by_difficulty: Record<string, Scores>;
   readonly by_db: Record<string, Scores>;
+  /** With --transpile-from: how many of each side's queries were transpiled, and how many failed to (and ran as written). */
+  readonly transpile?: {
+    readonly from: string;
+    readonly to: string;
+    readonly gold: TranspileTally;
+    readonly pred: TranspileTally;
+  };
   /** With --ves: how many times each correct item's queries were timed. */
   readonly ves_repeats?: number;
   /** With --by: the scores per stratum. */
@@ -77,13 +84,22 @@ function groupBy(items: readonly ItemResult[], key: (i: ItemResult) => string | 
   return Object.fromEntries(sorted.map((k) => [k, scores(groups.get(k) ?? [])]));
 }
 
+export interface SummaryOptions {
+  /** Scores per stratum of this key too. */
+  readonly by?: string;
+  /** How many times correct items were timed (BIRD's VES), if they were. */
+  readonly vesRepeats?: number;
+  /** The dialects queries were transpiled between, if they were. */
+  readonly transpile?: { readonly from: string; readonly to: string };
+}
+
 export function summarize(
   items: readonly ItemResult[],
   semantics: Semantics,
   seconds: number,
-  by?: string,
-  vesRepeats?: number,
+  options: SummaryOptions = {},
 ): EvalSummary {
+  const { by, vesRepeats, transpile } = options;
   const counts = {
     ok: 0,
     pred_error: 0,
@@ -110,9 +126,20 @@ export function summarize(
     by_difficulty: groupBy(items, (i) => (byDifficulty === 'difficulty' ? i.difficulty : i.hardness)),
     by_db: groupBy(items, (i) => i.db_id),
     ...(vesRepeats ? { ves_repeats: vesRepeats } : {}),
+    ...(transpile ? { transpile: { ...transpile, gold: tally(items, 'gold'), pred: tally(items, 'pred') } } : {}),
     ...(by
       ? { by_stratum: { key: by, groups: groupBy(items, (i) => (by === 'hardness' ? i.hardness : (i.stratum ?? null))) } }
       : {}),
     seconds,
   };
 }
+
+export interface TranspileTally {
+  readonly transpiled: number;
+  readonly failed: number;
+}
+
+const tally = (items: readonly ItemResult[], side: 'gold' | 'pred'): TranspileTally => ({
+  transpiled: items.filter((i) => i.transpiled?.[side] === true).length,
+  failed: items.filter((i) => i.transpiled?.[side] === false).length,
+});

@@ -8,7 +8,7 @@
  * evaluators would compare them: integers and decimals as numbers, dates and times as their text.
  */
 import mysql from 'mysql2/promise';
-import { redact, runOnServer, type ServerOptions, type ServerRunner, type Session } from './server.js';
+import { NAMES_SQL, nameCache, redact, runOnServer, type ServerOptions, type ServerRunner, type Session } from './server.js';
 import { MYSQL_RULES, serverRefusal } from './serverGuard.js';
 import { numberFromText, type Row } from './values.js';
 import { type QueryOutcome, RequestJudge } from './verdict.js';
@@ -35,14 +35,20 @@ export async function openMysql(url: string, options: ServerOptions): Promise<Se
   });
   let databases: Set<string>;
   let mariadb: boolean;
+  // With lower_case_table_names set (as Spider's mixed-case names need), database names are stored lower-case.
+  let fold = (name: string) => name;
   try {
-    const [version] = await pool.query<mysql.RowDataPacket[]>({ sql: 'SELECT VERSION()', rowsAsArray: true });
-    mariadb = /mariadb/i.test(String(version[0]?.[0]));
+    const [settings] = await pool.query<mysql.RowDataPacket[]>({
+      sql: 'SELECT VERSION(), @@lower_case_table_names',
+      rowsAsArray: true,
+    });
+    mariadb = /mariadb/i.test(String(settings[0]?.[0]));
+    if (Number(settings[0]?.[1]) !== 0) fold = (name) => name.toLowerCase();
     const [rows] = await pool.query<mysql.RowDataPacket[]>({
       sql: 'SELECT schema_name FROM information_schema.schemata',
       rowsAsArray: true,
     });
-    databases = new Set(rows.map((r) => String(r[0])));
+    databases = new Set(rows.map((r) => fold(String(r[0]))));
   } catch (err) {
     await pool.end().catch(() => {});
     throw new Error(`cannot reach the MySQL server at ${redact(url)}: ${(err as Error).message}`);
@@ -100,8 +106,14 @@ export async function openMysql(url: string, options: ServerOptions): Promise<Se
   };
 
   return {
-    databases,
+    has: (dbId) => databases.has(fold(dbId)),
     where: (dbId) => `database \`${dbId}\` of ${redact(url)}`,
+    names: nameCache(
+      async (dbId) =>
+        (
+          await pool.query<mysql.RowDataPacket[]>({ sql: `${NAMES_SQL}?`, values: [fold(dbId)], rowsAsArray: true })
+        )[0] as unknown[][],
+    ),
     run: (request) => runOnServer(request, judge, session),
     close: () => pool.end(),
   };

@@ -8,7 +8,7 @@
  * A role with SELECT rights only is the last line; the README says how to make one.
  */
 import pg from 'pg';
-import { redact, runOnServer, type ServerOptions, type ServerRunner, type Session } from './server.js';
+import { NAMES_SQL, nameCache, redact, runOnServer, type ServerOptions, type ServerRunner, type Session } from './server.js';
 import { POSTGRES_RULES, serverRefusal } from './serverGuard.js';
 import { numberFromText, type Row, type SqlValue } from './values.js';
 import { type QueryOutcome, RequestJudge } from './verdict.js';
@@ -90,8 +90,9 @@ export async function openPostgres(url: string, options: ServerOptions): Promise
   };
 
   return {
-    databases,
+    has: (dbId) => databases.has(dbId),
     where: (dbId) => `schema "${dbId}" of ${redact(url)}`,
+    names: nameCache(async (dbId) => (await pool.query({ text: `${NAMES_SQL}$1`, values: [dbId], rowMode: 'array' })).rows),
     run: (request) => runOnServer(request, judge, session),
     close: () => pool.end(),
   };

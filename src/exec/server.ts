@@ -6,10 +6,12 @@ import type { ExecRequest, ExecResult } from './protocol.js';
 import { NOT_RUN, type QueryOutcome, queriesOf, type RequestJudge, type Verdict, verdictOf, withTimeRatio } from './verdict.js';
 
 export interface ServerRunner {
-  /** The schemas or databases that exist: a db_id that is none of them is a missing database. */
-  readonly databases: ReadonlySet<string>;
+  /** Whether the schema or database a db_id names exists (else the item's database is missing). */
+  has(dbId: string): boolean;
   /** Where a db_id is looked for, for messages. */
   where(dbId: string): string;
+  /** The lower-cased table and column names of a schema or database (read once). */
+  names(dbId: string): Promise<ReadonlySet<string>>;
   run(request: ExecRequest): Promise<ExecResult>;
   close(): Promise<void>;
 }
@@ -30,13 +32,6 @@ export function engineOf(url: string): ServerEngine | null {
 
 /** The SQL dialect each engine's queries are written in (for --transpile-from). */
 export const ENGINE_DIALECT: Record<ServerEngine, string> = { postgres: 'postgres', mysql: 'mysql' };
-
-export async function openServer(url: string, options: ServerOptions): Promise<ServerRunner> {
-  const engine = engineOf(url);
-  if (engine === 'postgres') return (await import('./postgres.js')).openPostgres(url, options);
-  if (engine === 'mysql') return (await import('./mysql.js')).openMysql(url, options);
-  throw new Error(`${redact(url)}: not a server URL (postgres://, postgresql://, mysql:// or mariadb://)`);
-}
 
 /** The URL without its password, for messages and run records. */
 export function redact(url: string): string {
@@ -108,3 +103,19 @@ export async function runOnServer(
     await session.end(broken);
   }
 }
+
+/** Table and column names per schema or database, each read once from information_schema. */
+export function nameCache(read: (dbId: string) => Promise<readonly (readonly unknown[])[]>) {
+  const cache = new Map<string, Promise<ReadonlySet<string>>>();
+  return (dbId: string): Promise<ReadonlySet<string>> => {
+    let names = cache.get(dbId);
+    if (!names) {
+      names = read(dbId).then((rows) => new Set(rows.flatMap((row) => row.map((name) => String(name).toLowerCase()))));
+      cache.set(dbId, names);
+    }
+    return names;
+  };
+}
+
+/** The query each engine answers names() with: one parameter, the schema or database. */
+export const NAMES_SQL = 'SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = ';

@@ -62,6 +62,13 @@ export function renderEvalText(s: EvalSummary): string {
   out.push(
     `EX n: items whose gold query ran on a database${s.exact_computed ? '; EM n: items with a tables.json entry' : ''}; EM (template): every item.`,
   );
+  if (s.transpile) {
+    const t = s.transpile;
+    out.push(
+      `transpiled from ${t.from} to ${t.to}: gold ${count(t.gold.transpiled)} (${count(t.gold.failed)} failed), ` +
+        `predictions ${count(t.pred.transpiled)} (${count(t.pred.failed)} failed); a query that failed ran as written`,
+    );
+  }
   if (ves) {
     out.push(
       `VES, R-VES: BIRD's efficiency scores over the EX items, each correct item's queries timed ${plural(s.ves_repeats ?? 0, 'time')}.`,

@@ -208,3 +208,18 @@ export function parserVersion(): string {
   }
   return parserVersionCache;
 }
+
+export type TranspileOutcome = { ok: true; sql: string } | { ok: false; error: string };
+
+/** One statement written in `fromDialect` rewritten for `toDialect` (parser dialect names), by the parser's transpiler. */
+export function transpileStatement(sql: string, fromDialect: string, toDialect: string): TranspileOutcome {
+  let result: { success: boolean; sql?: string[]; error?: string };
+  try {
+    result = parser().transpile(sql, fromDialect as never, toDialect as never);
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+  if (!result.success || !result.sql) return { ok: false, error: result.error ?? 'the transpiler failed' };
+  if (result.sql.length !== 1) return { ok: false, error: `${result.sql.length} statements, not one` };
+  return { ok: true, sql: result.sql[0] as string };
+}

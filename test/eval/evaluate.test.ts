@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DataError } from '../../src/datasets/index.js';
+import { DataError, UsageError } from '../../src/datasets/index.js';
 import { evaluate, type ItemResult } from '../../src/eval/evaluate.js';
 import { rvesOf, vesOf } from '../../src/exec/efficiency.js';
 import { makeSingerDb } from '../helpers/db.js';
@@ -142,4 +142,9 @@ test('--ves: correct items timed, every other item ratio 0, and the scores are B
   const plain = await evaluate({ gold, pred, dbDir: tmp.dir });
   assert.equal('ves' in plain.summary.overall, false);
   assert.equal('time_ratio' in (plain.items[0] as ItemResult), false);
+});
+
+test('transpiling is for servers: asked of SQLite files, a usage error', async () => {
+  await assert.rejects(evaluate({ gold, pred, dbDir: tmp.dir, transpileFrom: 'sqlite' }), UsageError);
+  await assert.rejects(evaluate({ gold, pred, dbUrl: 'postgres://x@127.0.0.1:1/x', transpileFrom: 'klingon' }), /klingon/);
 });
