@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/paths.js';
 
-const COMMANDS = ['templates', 'align', 'profile', 'eval', 'select', 'study', 'predict', 'count'];
+const COMMANDS = ['templates', 'align', 'profile', 'eval', 'select', 'study', 'predict', 'count', 'copy-db'];
 
 function synopsis(): Map<string, Set<string>> {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -18,7 +18,7 @@ function synopsis(): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   let current = '';
   for (const line of block.split('\n')) {
-    const command = /^npx sqlalign (\w+)/.exec(line);
+    const command = /^npx sqlalign ([\w-]+)/.exec(line);
     if (command) current = command[1] as string;
     if (!current) continue;
     const options = out.get(current) ?? new Set<string>();
