@@ -5,21 +5,31 @@
  * `START TRANSACTION READ ONLY … ROLLBACK`, with the server's own time-out (MySQL's
  * max_execution_time, MariaDB's max_statement_time) and a client-side one that kills the query
  * from a second connection and drops the first. Values come back as the official (pymysql)
- * evaluators would compare them: integers and decimals as numbers, dates and times as their text.
+ * evaluators would compare them: integers and decimals as numbers, dates and times equal only to
+ * dates and times.
  */
 import mysql from 'mysql2/promise';
 import { NAMES_SQL, nameCache, redact, runOnServer, type ServerOptions, type ServerRunner, type Session } from './server.js';
 import { MYSQL_RULES, serverRefusal } from './serverGuard.js';
-import { numberFromText, type Row } from './values.js';
+import { numberFromText, type Row, Temporal } from './values.js';
 import { type QueryOutcome, RequestJudge } from './verdict.js';
 
 /** Sent as text by the driver here, read as numbers (pymysql: Decimal and int, equal to floats of the same value). */
 const TEXT_NUMBERS = new Set(['DECIMAL', 'NEWDECIMAL', 'LONGLONG']);
 
+/** Dates and times: pymysql's date, datetime and timedelta objects, equal to no string. */
+const TEMPORAL = new Set(['DATE', 'NEWDATE', 'DATETIME', 'DATETIME2', 'TIMESTAMP', 'TIMESTAMP2', 'TIME', 'TIME2']);
+
 const typeCast: mysql.TypeCast = (field, next) => {
-  if (!TEXT_NUMBERS.has(field.type)) return next();
-  const text = field.string();
-  return text === null ? null : numberFromText(text);
+  if (TEXT_NUMBERS.has(field.type)) {
+    const text = field.string();
+    return text === null ? null : numberFromText(text);
+  }
+  if (TEMPORAL.has(field.type)) {
+    const text = field.string();
+    return text === null ? null : new Temporal(text);
+  }
+  return next();
 };
 
 export async function openMysql(url: string, options: ServerOptions): Promise<ServerRunner> {

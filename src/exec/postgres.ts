@@ -4,24 +4,27 @@
  * TABLE, read by the lexer), sent through the extended protocol (which refuses a second
  * statement), inside `BEGIN READ ONLY … ROLLBACK`, with a server-side `statement_timeout` and a
  * client-side time-out that drops the connection. Values come back as the official (Python)
- * evaluators would compare them: integers and decimals as numbers, dates and times as their text.
+ * evaluators would compare them: integers and decimals as numbers, dates and times equal only to dates and times.
  * A role with SELECT rights only is the last line; the README says how to make one.
  */
 import pg from 'pg';
 import { NAMES_SQL, nameCache, redact, runOnServer, type ServerOptions, type ServerRunner, type Session } from './server.js';
 import { POSTGRES_RULES, serverRefusal } from './serverGuard.js';
-import { numberFromText, type Row, type SqlValue } from './values.js';
+import { numberFromText, type Row, type SqlValue, Temporal } from './values.js';
 import { type QueryOutcome, RequestJudge } from './verdict.js';
 
 /** Type ids (pg_type.oid) read as numbers: int2, int4, int8, oid, float4, float8, numeric, money-free. */
 const NUMERIC_TYPES = new Set([20, 21, 23, 26, 700, 701, 1700]);
 const BOOL = 16;
+/** date, time, timestamp, timestamptz, interval, timetz. */
+const TEMPORAL_TYPES = new Set([1082, 1083, 1114, 1184, 1186, 1266]);
 
-/** Text of every value, then numbers and booleans made numbers (Python: True == 1, Decimal('1.0') == 1). */
+/** Text of every value, then numbers and booleans made numbers (Python: True == 1, Decimal('1.0') == 1), dates kept apart from text. */
 const types = {
   getTypeParser: (oid: number) => (text: string) => {
     if (NUMERIC_TYPES.has(oid)) return numberFromText(text);
     if (oid === BOOL) return text === 't' ? 1 : 0;
+    if (TEMPORAL_TYPES.has(oid)) return new Temporal(text);
     return text;
   },
 };

@@ -3,7 +3,15 @@
  * bytes apart from text, NULL equal to NULL. Each value gets a canonical key so that rows can
  * be hashed into sets and bags.
  */
-export type SqlValue = number | bigint | string | Uint8Array | null;
+export type SqlValue = number | bigint | string | Uint8Array | Temporal | null;
+
+/**
+ * A date, time, timestamp or interval from a server, kept apart from text: Python's drivers hand
+ * these over as date and time objects, which equal the same date or time and never a string.
+ */
+export class Temporal {
+  constructor(readonly text: string) {}
+}
 export type Row = readonly SqlValue[];
 
 export function valueKey(v: SqlValue): string {
@@ -12,6 +20,7 @@ export function valueKey(v: SqlValue): string {
   if (typeof v === 'number')
     return Number.isInteger(v) && Number.isSafeInteger(v) ? `n${v}` : Number.isInteger(v) ? `n${BigInt(v)}` : `n${v}`;
   if (typeof v === 'string') return `s${v}`;
+  if (v instanceof Temporal) return `t${v.text}`;
   return `b${Buffer.from(v).toString('hex')}`;
 }
 

@@ -210,7 +210,7 @@ for (const engine of ENGINES) {
       server?.stop();
     });
 
-    test('values compare as the official scripts do: decimals and bigints as numbers, NULL = NULL, booleans as 1/0', async () => {
+    test('values compare as the official scripts do: decimals and bigints as numbers, NULL = NULL, booleans as 1/0, dates only to dates', async () => {
       const runner = await open(server.readerUrl);
       assert.ok(runner.has('shop'));
       const cases: [string, string, boolean][] = [
@@ -220,7 +220,9 @@ for (const engine of ENGINES) {
         ['SELECT 9007199254740992', 'SELECT big FROM items WHERE id = 1', false],
         ['SELECT NULL', 'SELECT name FROM items WHERE id = 3', true],
         ['SELECT 1', 'SELECT ok FROM items WHERE id = 1', true],
-        ["SELECT '2024-01-02'", 'SELECT added FROM items WHERE id = 1', true],
+        ["SELECT DATE '2024-01-02'", 'SELECT added FROM items WHERE id = 1', true],
+        // Python's drivers return a date object, which equals no string.
+        ["SELECT '2024-01-02'", 'SELECT added FROM items WHERE id = 1', false],
         ['SELECT name, id FROM items', 'SELECT id, name FROM items', true],
         ['SELECT id FROM items ORDER BY id DESC', 'SELECT id FROM items ORDER BY id', false],
       ];
