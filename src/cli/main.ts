@@ -3,6 +3,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../datasets/errors.js';
+import { DatabaseServerError } from '../exec/server.js';
 import { ServerError } from '../llm/client.js';
 import { UnknownDialectError } from '../sql/dialects.js';
 import { sqlalignVersion } from '../version.js';
@@ -63,7 +64,7 @@ function report(err: unknown): number {
     process.stderr.write(`sqlalign: ${err.message}\n`);
     return EXIT_USAGE;
   }
-  if (err instanceof DataError || err instanceof ServerError) {
+  if (err instanceof DataError || err instanceof ServerError || err instanceof DatabaseServerError) {
     process.stderr.write(`sqlalign: ${oneLine(err.message)}\n`);
     return EXIT_DATA;
   }

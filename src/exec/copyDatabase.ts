@@ -1,12 +1,14 @@
 /**
  * Copying a SQLite database (Spider's and BIRD's layout) to a PostgreSQL schema or a MySQL
  * database of the same name, so that `eval --db-url` can run a workload on the engine the user
- * serves it on (issue 17). Every table is copied with every row; no index, key or constraint.
+ * serves it on (issue 17). Every table is copied with every row and its primary key (where the
+ * rows honour it); no other index, key or constraint.
  *
  * Column types come from what the column holds, since SQLite keeps any value in any column:
- * only integers → BIGINT, only numbers → DOUBLE PRECISION, any text → TEXT (numbers written as
- * SQLite writes them), any blob → bytes; a column with nothing but NULLs takes its declared
- * type's affinity. Dates stay text, as SQLite stores and compares them. Names are lower-cased on
+ * only integers → BIGINT, only numbers → DOUBLE PRECISION (numbers kept as text count, when each
+ * is written as the number would be: '12' but not '012' or '1.50'), any other text → TEXT (numbers
+ * in it written as SQLite writes them), any blob → bytes; a column with nothing but NULLs takes
+ * its declared type's affinity. Dates stay text, as SQLite stores and compares them. Names are lower-cased on
  * PostgreSQL (its unquoted names fold to lower case, and Spider's queries do not quote them);
  * MySQL needs `lower_case_table_names=1` for Spider's mixed-case table names (the README says so).
  */
@@ -15,10 +17,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { DataError } from '../datasets/errors.js';
+import { DataError, UsageError } from '../datasets/errors.js';
 import { quoteName } from './mysql.js';
 import { quoteIdentifier } from './postgres.js';
-import { engineOf, redact, type ServerEngine } from './server.js';
+import { DatabaseServerError, engineOf, redact, type ServerEngine } from './server.js';
 
 export type ColumnKind = 'integer' | 'real' | 'text' | 'blob';
 
@@ -26,6 +28,12 @@ export interface CopiedTable {
   readonly name: string;
   readonly rows: number;
   readonly columns: readonly { readonly name: string; readonly kind: ColumnKind }[];
+  /**
+   * The declared primary key's columns, where the rows honour it (no NULL, no repeat; SQLite lets
+   * both through): PostgreSQL then accepts the other columns of a table grouped by its key, as
+   * Spider's queries do. Empty where there is none.
+   */
+  readonly primaryKey: readonly string[];
 }
 
 export interface CopyOptions {
@@ -50,15 +58,21 @@ export function readSqliteTables(path: string): { db: Database.Database; tables:
     .pluck()
     .all() as string[];
   const tables = names.map((name) => {
-    const info = db.prepare(`PRAGMA table_info(${sqliteName(name)})`).all() as { name: string; type: string }[];
+    const info = db.prepare(`PRAGMA table_info(${sqliteName(name)})`).all() as { name: string; type: string; pk: bigint }[];
     const columns = info.map((c) => ({ name: c.name, kind: kindOf(db, name, c.name, c.type) }));
-    const rows = Number(
-      db
-        .prepare(`SELECT count(*) FROM ${sqliteName(name)}`)
-        .pluck()
-        .get(),
-    );
-    return { name, rows, columns };
+    const count = (sql: string) => Number(db.prepare(sql).pluck().get());
+    const rows = count(`SELECT count(*) FROM ${sqliteName(name)}`);
+    const key = info
+      .filter((c) => c.pk > 0n)
+      .sort((a, b) => Number(a.pk - b.pk))
+      .map((c) => c.name);
+    const keyList = key.map(sqliteName).join(', ');
+    const honoured =
+      key.length > 0 &&
+      count(
+        `SELECT count(*) FROM (SELECT DISTINCT ${keyList} FROM ${sqliteName(name)} WHERE ${key.map((k) => `${sqliteName(k)} IS NOT NULL`).join(' AND ')})`,
+      ) === rows;
+    return { name, rows, columns, primaryKey: honoured ? key : [] };
   });
   return { db, tables };
 }
@@ -72,7 +86,21 @@ function kindOf(db: Database.Database, table: string, column: string, declared: 
   );
   stored.delete('null');
   if (stored.has('blob')) return 'blob';
-  if (stored.has('text')) return 'text';
+  if (stored.has('text')) {
+    // Numbers kept as text ('1', '2008') compare as numbers with numbers in SQLite (column affinity):
+    // typed as numbers here, joins and comparisons with numeric columns work as they do there.
+    const texts = db
+      .prepare(`SELECT DISTINCT ${sqliteName(column)} FROM ${sqliteName(table)} WHERE typeof(${sqliteName(column)}) = 'text'`)
+      .pluck()
+      .iterate() as IterableIterator<string>;
+    let real = stored.has('real');
+    for (const text of texts) {
+      const n = Number(text);
+      if (!Number.isFinite(n) || String(n) !== text || (Number.isInteger(n) && !Number.isSafeInteger(n))) return 'text';
+      if (!Number.isInteger(n)) real = true;
+    }
+    return real ? 'real' : 'integer';
+  }
   if (stored.has('real')) return 'real';
   if (stored.has('integer')) return 'integer';
   // Only NULLs: SQLite's affinity rules on the declared type.
@@ -96,7 +124,8 @@ function serverValue(value: unknown, kind: ColumnKind): unknown {
 /** Copies the database at `path` to the server as `dbId`; returns what it copied. */
 export async function copyDatabase(path: string, dbId: string, url: string, options: CopyOptions = {}): Promise<CopiedTable[]> {
   const engine = engineOf(url);
-  if (engine === null) throw new Error(`${redact(url)}: not a server URL (postgres://, postgresql://, mysql:// or mariadb://)`);
+  if (engine === null)
+    throw new UsageError(`${redact(url)}: not a server URL (postgres://, postgresql://, mysql:// or mariadb://)`);
   const { db, tables } = readSqliteTables(path);
   const target = engine === 'postgres' ? await postgresTarget(url) : await mysqlTarget(url);
   try {
@@ -109,9 +138,12 @@ export async function copyDatabase(path: string, dbId: string, url: string, opti
       if (clash) throw new Error(`${path}: table ${table.name} has two columns named ${clash.name} but for case`);
       const q = engine === 'postgres' ? quoteIdentifier : quoteName;
       const types = TYPES[engine];
-      await target.exec(
-        `CREATE TABLE ${q(dbId)}.${q(tableName)} (${columns.map((c) => `${q(c.name)} ${types[c.kind]}`).join(', ')})`,
-      );
+      const definitions = columns.map((c) => `${q(c.name)} ${types[c.kind]}`);
+      const key = table.primaryKey.map(lower);
+      // MySQL cannot key a TEXT column without a prefix length; its GROUP BY needs no key anyway.
+      const keyable = engine === 'postgres' || key.every((k) => columns.find((c) => c.name === k)?.kind !== 'text');
+      if (key.length > 0 && keyable) definitions.push(`PRIMARY KEY (${key.map(q).join(', ')})`);
+      await target.exec(`CREATE TABLE ${q(dbId)}.${q(tableName)} (${definitions.join(', ')})`);
       if (columns.length === 0) continue;
       const perInsert = Math.max(1, Math.floor(VALUES_PER_INSERT / columns.length));
       const statement = db.prepare(`SELECT * FROM ${sqliteName(table.name)}`).raw(true);
@@ -203,7 +235,13 @@ export async function copyDatabases(options: {
   const copied: CopiedDatabase[] = [];
   options.onProgress?.(0, ids.length);
   for (const id of ids) {
-    const tables = await copyDatabase(join(dbDir, id, `${id}.sqlite`), id, options.url, { replace: options.replace });
+    const tables = await copyDatabase(join(dbDir, id, `${id}.sqlite`), id, options.url, { replace: options.replace }).catch(
+      (err: Error) => {
+        if (err instanceof UsageError || err instanceof DatabaseServerError) throw err;
+        const hint = /already exists/.test(err.message) ? ' (copy with replace to drop it first)' : '';
+        throw new DatabaseServerError(`${redact(options.url)}: copying ${id}: ${err.message}${hint}`);
+      },
+    );
     copied.push({ db_id: id, tables: tables.length, rows: tables.reduce((a, t) => a + t.rows, 0) });
     options.onProgress?.(copied.length, ids.length);
   }

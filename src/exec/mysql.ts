@@ -9,7 +9,16 @@
  * dates and times.
  */
 import mysql from 'mysql2/promise';
-import { NAMES_SQL, nameCache, redact, runOnServer, type ServerOptions, type ServerRunner, type Session } from './server.js';
+import {
+  DatabaseServerError,
+  NAMES_SQL,
+  nameCache,
+  redact,
+  runOnServer,
+  type ServerOptions,
+  type ServerRunner,
+  type Session,
+} from './server.js';
 import { MYSQL_RULES, serverRefusal } from './serverGuard.js';
 import { numberFromText, type Row, Temporal } from './values.js';
 import { type QueryOutcome, RequestJudge } from './verdict.js';
@@ -61,7 +70,7 @@ export async function openMysql(url: string, options: ServerOptions): Promise<Se
     databases = new Set(rows.map((r) => fold(String(r[0]))));
   } catch (err) {
     await pool.end().catch(() => {});
-    throw new Error(`cannot reach the MySQL server at ${redact(url)}: ${(err as Error).message}`);
+    throw new DatabaseServerError(`cannot reach the MySQL server at ${redact(url)}: ${(err as Error).message}`);
   }
   const judge = new RequestJudge();
   const seconds = Math.max(0.001, options.timeoutMs / 1000);

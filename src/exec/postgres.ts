@@ -8,7 +8,16 @@
  * A role with SELECT rights only is the last line; the README says how to make one.
  */
 import pg from 'pg';
-import { NAMES_SQL, nameCache, redact, runOnServer, type ServerOptions, type ServerRunner, type Session } from './server.js';
+import {
+  DatabaseServerError,
+  NAMES_SQL,
+  nameCache,
+  redact,
+  runOnServer,
+  type ServerOptions,
+  type ServerRunner,
+  type Session,
+} from './server.js';
 import { POSTGRES_RULES, serverRefusal } from './serverGuard.js';
 import { numberFromText, type Row, type SqlValue, Temporal } from './values.js';
 import { type QueryOutcome, RequestJudge } from './verdict.js';
@@ -49,7 +58,7 @@ export async function openPostgres(url: string, options: ServerOptions): Promise
     databases = new Set(result.rows.map((r) => r[0]));
   } catch (err) {
     await pool.end().catch(() => {});
-    throw new Error(`cannot reach the PostgreSQL server at ${redact(url)}: ${(err as Error).message}`);
+    throw new DatabaseServerError(`cannot reach the PostgreSQL server at ${redact(url)}: ${(err as Error).message}`);
   }
   const judge = new RequestJudge();
 

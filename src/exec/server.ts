@@ -16,6 +16,9 @@ export interface ServerRunner {
   close(): Promise<void>;
 }
 
+/** A server that cannot be reached or refuses a setup step: one line, no stack (exit code 1). */
+export class DatabaseServerError extends Error {}
+
 export interface ServerOptions {
   readonly workers: number;
   readonly timeoutMs: number;
