@@ -62,7 +62,14 @@ export {
 } from './exec/copyDatabase.js';
 export { rewardOf, rvesOf, timeRatio, vesOf, withoutOutliers } from './exec/efficiency.js';
 export { openServer } from './exec/openServer.js';
-export { engineOf, redact, type ServerEngine, type ServerOptions, type ServerRunner } from './exec/server.js';
+export {
+  DatabaseServerError,
+  engineOf,
+  redact,
+  type ServerEngine,
+  type ServerOptions,
+  type ServerRunner,
+} from './exec/server.js';
 export { type Distribution, ngramDistribution, TemplateCounter } from './features/distribution.js';
 export { forEachNgram, ngramsOf } from './features/ngrams.js';
 export { type Profile, profileQuerySet } from './features/profile.js';
