@@ -38,3 +38,28 @@ test('SQLite to PostgreSQL and MySQL: strings stay strings, names stay names, fu
   assert.equal(junk.ok, false);
   assert.equal(transpileQuery('SELECT 1; SELECT 2', 'sqlite', 'postgres', NAMES).ok, false);
 });
+
+test('after the transpiler: derived tables get an alias, and on PostgreSQL a JOIN without ON is a CROSS JOIN', () => {
+  const names = new Set(['t', 'u', 'a', 'id']);
+  const derived = 'SELECT count(*) FROM (SELECT a FROM t INTERSECT SELECT a FROM u)';
+  assert.deepEqual(transpileQuery(derived, 'sqlite', 'postgres', names), {
+    ok: true,
+    sql: 'SELECT COUNT(*) FROM (SELECT a FROM t INTERSECT SELECT a FROM u) AS derived_1',
+  });
+  assert.deepEqual(transpileQuery(derived, 'sqlite', 'mysql', names), {
+    ok: true,
+    sql: 'SELECT COUNT(*) FROM (SELECT a FROM t INTERSECT SELECT a FROM u) AS derived_1',
+  });
+  // Named ones, and subqueries elsewhere, stay as they are.
+  const named = 'SELECT x.a FROM (SELECT a FROM t) AS x WHERE a IN (SELECT a FROM u)';
+  assert.deepEqual(transpileQuery(named, 'sqlite', 'postgres', names), { ok: true, sql: named });
+  const join = 'SELECT t.a FROM t JOIN u WHERE t.id = u.id';
+  assert.deepEqual(transpileQuery(join, 'sqlite', 'postgres', names), {
+    ok: true,
+    sql: 'SELECT t.a FROM t CROSS JOIN u WHERE t.id = u.id',
+  });
+  // MySQL takes a JOIN without ON as it is; a JOIN with ON, or a LEFT JOIN, is left alone everywhere.
+  assert.deepEqual(transpileQuery(join, 'sqlite', 'mysql', names), { ok: true, sql: join });
+  const on = 'SELECT t.a FROM t JOIN (SELECT id FROM u) AS v ON t.id = v.id LEFT JOIN u ON u.id = t.id';
+  assert.deepEqual(transpileQuery(on, 'sqlite', 'postgres', names), { ok: true, sql: on });
+});
