@@ -4,7 +4,7 @@ import { ItemKeys } from '../datasets/overlap.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
 import { type Distribution, TemplateCounter } from '../features/distribution.js';
-import { buildQuerySet, type QuerySet, requireSomeParsed } from '../features/querySet.js';
+import { buildQuerySet, type QuerySet, requireSomeParsed, type Templater } from '../features/querySet.js';
 import { stratumOf } from '../features/strata.js';
 import { SpiderJudge } from '../spider/judge.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
@@ -112,116 +112,144 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
       throw err;
     });
   const templater = await templaterReady;
+  try {
+    const templated = await templateInputs(datasets, templater, options, params);
+    const warnings = inputWarnings(templated, options);
+    for (const warning of warnings) options.onNote?.(warning);
+    return analyze(templated, warnings, options, params);
+  } finally {
+    await templater.close();
+  }
+}
+
+/** Every input reduced to its templates, with what the analysis needs of the target's items. */
+interface TemplatedInputs {
+  readonly target: QuerySet;
+  readonly train: readonly QuerySet[];
+  readonly pred: readonly QuerySet[];
+  /** Per target query: its template, sampling group and stratum; null when no sample, bootstrap or strata need them. */
+  readonly entries: readonly TargetEntry[] | null;
+  /** The target's db_ids, then each prediction set's, in item order. */
+  readonly targetDbIds: readonly (string | undefined)[];
+  readonly predDbIds: readonly (readonly (string | undefined)[])[];
+  /** Per training set, how many of its items are target items. */
+  readonly leaked: readonly number[];
+}
+
+/** Loads and templates every input in order (target first), noting the target's items as it goes. */
+async function templateInputs(
+  datasets: readonly Dataset[],
+  templater: Templater,
+  options: AlignOptions,
+  params: AlignParams,
+): Promise<TemplatedInputs> {
+  const replicates = bootstrapReplicates(options);
+  const by = options.sampleBy ?? 'db_id';
   const hardnessOf = options.by === 'hardness' ? hardnessStratum(options.tables) : null;
   const stratumOfTarget = (key: string, record: QueryRecord, template: string | null) =>
     hardnessOf && record.fields?.hardness === undefined ? hardnessOf(record) : stratumOf(key, record, template);
-  try {
-    const sets: QuerySet[] = [];
-    const replicates = options.bootstrap ?? (options.targetSample ? DEFAULT_BOOTSTRAP_WITH_SAMPLE : 0);
-    const by = options.sampleBy ?? 'db_id';
-    // Per-query templates of the target, kept only when a sample or a bootstrap needs them.
-    const entries: TargetEntry[] | null = options.targetSample || replicates > 0 || options.by ? [] : null;
-    const firstPred = 1 + options.train.length;
-    // The target's and each prediction set's db_ids, in order: predictions must answer the target's questions.
-    const dbIds: (string | undefined)[][] = datasets.map(() => []);
-    // Target items a training set holds verbatim: its D then measures leakage, not alignment.
-    const targetKeys = new ItemKeys();
-    const leaked = datasets.map(() => 0);
-    for (const [k, opened] of datasets.entries()) {
-      const keepDbIds = (k === 0 && (options.pred?.length ?? 0) > 0) || k >= firstPred;
-      const isTrain = k > 0 && k < firstPred;
-      const dataset = isTrain && options.dropOverlap ? withoutItemsOf(opened, targetKeys, leaked, k) : opened;
-      if (k === 0 && dataset.counts && entries) {
-        throw new UsageError(
-          `${dataset.path} is a counts file: --target-sample, --bootstrap and --by need the target's own queries`,
-        );
-      }
-      const set = await buildQuerySet(dataset, templater, {
-        dialect: params.dialect,
-        onProgress: (done) => options.onProgress?.(dataset.name, done),
-        onRecord:
-          k === 0 || isTrain || keepDbIds
-            ? (record, result) => {
-                if (k === 0) targetKeys.add(record);
-                else if (isTrain && !options.dropOverlap && record.sql !== null && targetKeys.has(record)) {
-                  leaked[k] = (leaked[k] ?? 0) + 1;
-                }
-                if (keepDbIds) dbIds[k]?.push(record.db_id);
-                if (k !== 0 || !entries) return;
-                const template = 'template' in result ? result.template : null;
-                const stratum = options.by ? stratumOfTarget(options.by, record, template) : undefined;
-                entries.push({ i: record.i, group: groupOf(record, by), template, stratum });
-              }
-            : undefined,
-      });
-      requireSomeParsed(set);
-      sets.push(set);
+  const sets: QuerySet[] = [];
+  // Per-query templates of the target, kept only when a sample or a bootstrap needs them.
+  const entries: TargetEntry[] | null = options.targetSample || replicates > 0 || options.by ? [] : null;
+  const firstPred = 1 + options.train.length;
+  // The target's and each prediction set's db_ids, in order: predictions must answer the target's questions.
+  const dbIds: (string | undefined)[][] = datasets.map(() => []);
+  // Target items a training set holds verbatim: its D then measures leakage, not alignment.
+  const targetKeys = new ItemKeys();
+  const leaked = datasets.map(() => 0);
+  for (const [k, opened] of datasets.entries()) {
+    const keepDbIds = (k === 0 && (options.pred?.length ?? 0) > 0) || k >= firstPred;
+    const isTrain = k > 0 && k < firstPred;
+    const dataset = isTrain && options.dropOverlap ? withoutItemsOf(opened, targetKeys, leaked, k) : opened;
+    if (k === 0 && dataset.counts && entries) {
+      throw new UsageError(
+        `${dataset.path} is a counts file: --target-sample, --bootstrap and --by need the target's own queries`,
+      );
     }
-    const [fullTarget, ...rest] = sets as [QuerySet, ...QuerySet[]];
-    const train = rest.slice(0, options.train.length);
-    const pred = rest.slice(options.train.length);
-    const warnings = [
-      ...train.flatMap((set, k) => {
-        const n = leaked[1 + k] ?? 0;
-        if (n === 0) return [];
-        return options.dropOverlap
-          ? [`${set.name}: left out ${n} items that are target items (--drop-overlap); ${set.queries} remain`]
-          : [
-              `${set.name} holds ${n} of the target's ${fullTarget.queries} items (the same question, or the same SQL on the same database): its low D measures leakage, not alignment; --drop-overlap leaves them out`,
-            ];
-      }),
-      ...pred.flatMap((set, k) => predictionWarnings(fullTarget, set, dbIds[0] ?? [], dbIds[firstPred + k] ?? [])),
-    ];
-    for (const warning of warnings) options.onNote?.(warning);
-    const seed = options.seed ?? 0;
-    const sampled = options.targetSample && entries ? samplePerGroup(entries, options.targetSample, seed) : null;
-    const target = sampled ? sampleQuerySet(fullTarget, sampled) : fullTarget;
-    if (sampled) requireSomeParsed(target);
-    const distributions = distributionsOf({ target, train, pred }, params.lmax);
-    const comparison = compare({ target, train, pred }, params, distributions);
-    const others = distributions.others;
-    const boot =
-      replicates > 0 && entries
-        ? bootstrap({
-            targetTemplates: (sampled ?? entries).flatMap((e) => (e.template === null ? [] : [e.template])),
-            others,
-            trainIndex: train.map((_, k) => k),
-            predIndex: pred.map((_, k) => train.length + k),
-            alpha: params.alpha,
-            lmax: params.lmax,
-            scale: params.scale,
-            replicates,
-            seed,
-          })
-        : null;
-    const confidence: Confidence[] = comparison.ratios.map((r, k) => {
-      const ci = boot?.ratios[k];
-      if (!ci) return r.decision;
-      return ci[0] > 1 ? 'fine-tune' : ci[1] <= 1 ? 'no-gain' : 'uncertain';
+    const set = await buildQuerySet(dataset, templater, {
+      dialect: params.dialect,
+      onProgress: (done) => options.onProgress?.(dataset.name, done),
+      onRecord:
+        k === 0 || isTrain || keepDbIds
+          ? (record, result) => {
+              if (k === 0) targetKeys.add(record);
+              else if (isTrain && !options.dropOverlap && record.sql !== null && targetKeys.has(record)) {
+                leaked[k] = (leaked[k] ?? 0) + 1;
+              }
+              if (keepDbIds) dbIds[k]?.push(record.db_id);
+              if (k !== 0 || !entries) return;
+              const template = 'template' in result ? result.template : null;
+              const stratum = options.by ? stratumOfTarget(options.by, record, template) : undefined;
+              entries.push({ i: record.i, group: groupOf(record, by), template, stratum });
+            }
+          : undefined,
     });
-    const sizeMatchReplicates = options.sizeMatchReplicates ?? DEFAULT_SIZE_MATCH_REPLICATES;
-    const sized = (list: readonly QuerySet[], role: 'train' | 'pred') =>
-      list.map((set) => ({
-        name: set.name,
-        templates: set.templates,
-        kl: comparison.rows.find((r) => r.role === role && r.name === set.name)?.kl as number,
-      }));
-    const sizeMatched =
-      sizeMatchReplicates > 0
-        ? sizeMatchedRatios({
-            target: distributions.target,
-            train: sized(train, 'train'),
-            pred: sized(pred, 'pred'),
-            alpha: params.alpha,
-            lmax: params.lmax,
-            scale: comparison.params.scale,
-            replicates: sizeMatchReplicates,
-            seed,
-          })
-        : [];
-    const named = (list: readonly QuerySet[]) => list.map((set) => ({ name: set.name, templates: set.templates }));
-    const targetDistribution = options.explain ? distributions.target : null;
-    const strata =
+    requireSomeParsed(set);
+    sets.push(set);
+  }
+  const [target, ...rest] = sets as [QuerySet, ...QuerySet[]];
+  return {
+    target,
+    train: rest.slice(0, options.train.length),
+    pred: rest.slice(options.train.length),
+    entries,
+    targetDbIds: dbIds[0] ?? [],
+    predDbIds: dbIds.slice(firstPred),
+    leaked: leaked.slice(1, firstPred),
+  };
+}
+
+const bootstrapReplicates = (options: AlignOptions) =>
+  options.bootstrap ?? (options.targetSample ? DEFAULT_BOOTSTRAP_WITH_SAMPLE : 0);
+
+/** What makes a figure doubtful: training sets holding target items, predictions that cannot be for the target. */
+function inputWarnings(inputs: TemplatedInputs, options: AlignOptions): string[] {
+  const { target, train, pred } = inputs;
+  return [
+    ...train.flatMap((set, k) => {
+      const n = inputs.leaked[k] ?? 0;
+      if (n === 0) return [];
+      return options.dropOverlap
+        ? [`${set.name}: left out ${n} items that are target items (--drop-overlap); ${set.queries} remain`]
+        : [
+            `${set.name} holds ${n} of the target's ${target.queries} items (the same question, or the same SQL on the same database): its low D measures leakage, not alignment; --drop-overlap leaves them out`,
+          ];
+    }),
+    ...pred.flatMap((set, k) => predictionWarnings(target, set, inputs.targetDbIds, inputs.predDbIds[k] ?? [])),
+  ];
+}
+
+/** Everything `align` computes from the templated inputs: the comparison, then what qualifies it. */
+function analyze(inputs: TemplatedInputs, warnings: readonly string[], options: AlignOptions, params: AlignParams): AlignResult {
+  const { train, pred, entries } = inputs;
+  const fullTarget = inputs.target;
+  const replicates = bootstrapReplicates(options);
+  const seed = options.seed ?? 0;
+  const sampled = options.targetSample && entries ? samplePerGroup(entries, options.targetSample, seed) : null;
+  const target = sampled ? sampleQuerySet(fullTarget, sampled) : fullTarget;
+  if (sampled) requireSomeParsed(target);
+  const distributions = distributionsOf({ target, train, pred }, params.lmax);
+  const comparison = compare({ target, train, pred }, params, distributions);
+  const others = distributions.others;
+  const boot =
+    replicates > 0 && entries
+      ? bootstrap({
+          targetTemplates: (sampled ?? entries).flatMap((e) => (e.template === null ? [] : [e.template])),
+          others,
+          trainIndex: train.map((_, k) => k),
+          predIndex: pred.map((_, k) => train.length + k),
+          alpha: params.alpha,
+          lmax: params.lmax,
+          scale: params.scale,
+          replicates,
+          seed,
+        })
+      : null;
+  const named = (list: readonly QuerySet[]) => list.map((set) => ({ name: set.name, templates: set.templates }));
+  return {
+    ...comparison,
+    warnings,
+    strata:
       options.by && entries
         ? stratify({
             key: options.by,
@@ -234,43 +262,75 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
             replicates,
             seed,
           })
-        : null;
-    return {
-      ...comparison,
-      warnings,
-      strata,
-      querySets: { target, train, pred },
-      sample: sampled ? { per_group: options.targetSample as number, by, seed, from: fullTarget.queries } : null,
-      bootstrap: boot,
-      confidence,
-      sizeMatched,
-      sensitivity:
-        pred.length > 0
-          ? sensitivity({
-              target: target.templates,
-              train: named(train),
-              pred: named(pred),
-              scale: params.scale,
-              // Shorter l_max are cut from the distributions already made, not counted again.
-              distributions: { lmax: params.lmax, target: distributions.target, others: distributions.others },
-            })
-          : [],
-      explanations: targetDistribution
-        ? [...train, ...pred].map((other, k) =>
-            explain({
-              role: k < train.length ? 'train' : 'pred',
-              target,
-              other,
-              targetDistribution,
-              otherDistribution: others[k] as Distribution,
-              alpha: params.alpha,
-            }),
-          )
         : null,
-    };
-  } finally {
-    await templater.close();
-  }
+    querySets: { target, train, pred },
+    sample: sampled
+      ? { per_group: options.targetSample as number, by: options.sampleBy ?? 'db_id', seed, from: fullTarget.queries }
+      : null,
+    bootstrap: boot,
+    confidence: confidenceOf(comparison.ratios, boot),
+    sizeMatched: sizeMatchedOf(inputs, comparison, distributions.target, options, params),
+    sensitivity:
+      pred.length > 0
+        ? sensitivity({
+            target: target.templates,
+            train: named(train),
+            pred: named(pred),
+            scale: params.scale,
+            // Shorter l_max are cut from the distributions already made, not counted again.
+            distributions: { lmax: params.lmax, target: distributions.target, others: distributions.others },
+          })
+        : [],
+    explanations: options.explain
+      ? [...train, ...pred].map((other, k) =>
+          explain({
+            role: k < train.length ? 'train' : 'pred',
+            target,
+            other,
+            targetDistribution: distributions.target,
+            otherDistribution: others[k] as Distribution,
+            alpha: params.alpha,
+          }),
+        )
+      : null,
+  };
+}
+
+/** Per ratio, what its bootstrap interval says (without one, the point decision). */
+function confidenceOf(ratios: readonly RatioRow[], boot: BootstrapResult | null): Confidence[] {
+  return ratios.map((r, k) => {
+    const ci = boot?.ratios[k];
+    if (!ci) return r.decision;
+    return ci[0] > 1 ? 'fine-tune' : ci[1] <= 1 ? 'no-gain' : 'uncertain';
+  });
+}
+
+/** Each AR again with the larger of its two sets drawn down to the smaller one's size. */
+function sizeMatchedOf(
+  inputs: TemplatedInputs,
+  comparison: Comparison,
+  target: Distribution,
+  options: AlignOptions,
+  params: AlignParams,
+): SizeMatchedRatio[] {
+  const replicates = options.sizeMatchReplicates ?? DEFAULT_SIZE_MATCH_REPLICATES;
+  if (replicates <= 0) return [];
+  const sized = (list: readonly QuerySet[], role: 'train' | 'pred') =>
+    list.map((set) => ({
+      name: set.name,
+      templates: set.templates,
+      kl: comparison.rows.find((r) => r.role === role && r.name === set.name)?.kl as number,
+    }));
+  return sizeMatchedRatios({
+    target,
+    train: sized(inputs.train, 'train'),
+    pred: sized(inputs.pred, 'pred'),
+    alpha: params.alpha,
+    lmax: params.lmax,
+    scale: comparison.params.scale,
+    replicates,
+    seed: options.seed ?? 0,
+  });
 }
 
 /** Spider hardness needs the database's schema: from tables.json (the target's own column wins if it has one). */

@@ -122,3 +122,23 @@ export function lengthHistogram(
 export function templateLengths(set: QuerySet): [number, number][] {
   return [...set.templates.counts].map(([template, n]) => [template === '' ? 0 : template.split(' ').length, n]);
 }
+
+/** A set's profile beside the others': its template-length histogram on bins shared by every set. */
+export interface ComparedProfile {
+  readonly label: string;
+  readonly profile: Profile;
+  readonly lengths: readonly { readonly from: number; readonly to: number; readonly queries: number }[];
+}
+
+/** Profiles of sets to be shown side by side (the first labelled as the target), on one set of length bins. */
+export function compareProfiles(sets: readonly QuerySet[], lmax: number): ComparedProfile[] {
+  const profiles = sets.map((set) => profileQuerySet(set, lmax));
+  // One set of bins for every set, so that the bars compare.
+  const maxLength = Math.max(0, ...profiles.map((profile) => profile.template_length.max));
+  const bin = lengthBinWidth(maxLength);
+  return sets.map((set, k) => ({
+    label: k === 0 ? `${set.name} (target)` : set.name,
+    profile: profiles[k] as Profile,
+    lengths: lengthHistogram(templateLengths(set), bin, maxLength),
+  }));
+}

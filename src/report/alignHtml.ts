@@ -4,51 +4,104 @@
  * length and construct distributions of the target next to each set's.
  */
 import type { AlignResult } from '../align/align.js';
-import { lengthBinWidth, lengthHistogram, profileQuerySet, templateLengths } from '../features/profile.js';
-import type { QuerySet } from '../features/querySet.js';
+import type { StrataResult } from '../align/stratify.js';
+import { type ComparedProfile, compareProfiles } from '../features/profile.js';
 import { type ChartSpec, renderSvg } from './charts.js';
 import { escapeHtml, page } from './htmlPage.js';
 import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { fixed, percent } from './table.js';
 
-export async function renderAlignHtml(result: AlignResult, options: ReportOptions = {}): Promise<string> {
-  const boot = result.bootstrap;
-  const figures: string[] = [];
-  const figure = async (name: string, title: string, spec: ChartSpec) =>
-    figures.push(`<figure data-chart="${name}"><figcaption>${escapeHtml(title)}</figcaption>${await renderSvg(spec)}</figure>`);
+export interface AlignHtmlOptions extends ReportOptions {
+  /** The sets' profiles, side by side (default: compareProfiles of the result's sets). */
+  readonly profiles?: readonly ComparedProfile[];
+}
 
+export async function renderAlignHtml(result: AlignResult, options: AlignHtmlOptions = {}): Promise<string> {
+  const sets = [result.querySets.target, ...result.querySets.train, ...result.querySets.pred];
+  const profiles = options.profiles ?? compareProfiles(sets, result.params.lmax);
+  const figures = [
+    alignmentFigure(result),
+    ...(result.ratios.length > 0 ? [ratioFigure(result)] : []),
+    ...(result.strata && result.ratios.length > 0 ? [strataFigure(result.strata)] : []),
+    ...patternFigures(result),
+    lengthFigure(profiles),
+    constructFigure(profiles),
+  ];
+  const rendered: string[] = [];
+  for (const f of figures) {
+    rendered.push(
+      `<figure data-chart="${f.name}"><figcaption>${escapeHtml(f.title)}</figcaption>${await renderSvg(f.spec)}</figure>`,
+    );
+  }
+  const p = result.params;
+  return page(
+    'sqlalign: alignment report',
+    `<header><h1>Will fine-tuning help on ${escapeHtml(result.target.name)}?</h1>
+<ul class="decisions">${decisionItems(result, options).join('') || '<li>No AR without the base model’s predictions (--pred).</li>'}</ul>
+<p class="params">target: ${result.target.queries} queries${result.sample ? ` (${result.sample.per_group} per ${escapeHtml(result.sample.by)}, seed ${result.sample.seed}, from ${result.sample.from})` : ''} · dialect ${escapeHtml(p.dialect)} · α ${p.alpha} · l_max ${p.lmax} · c ${fixed(p.scale, 3)} (${p.scale_source === 'fixed' ? 'fixed' : 'the largest D'})</p></header>
+${rowsTable(result)}
+${result.strata ? strataTable(result.strata) : ''}
+${rendered.join('\n')}`,
+  );
+}
+
+interface Figure {
+  readonly name: string;
+  readonly title: string;
+  readonly spec: ChartSpec;
+}
+
+/** The dashed line at AR = 1 that every AR chart carries. */
+const arOne = () => ({
+  data: { values: [{ one: 1 }] },
+  mark: { type: 'rule' as const, strokeDash: [4, 4], color: '#888' },
+  encoding: { x: { field: 'one', type: 'quantitative' as const } },
+});
+
+function alignmentFigure(result: AlignResult): Figure {
+  const boot = result.bootstrap;
   const rows = result.rows.map((r, k) => ({
     set: `${r.name} (${r.role})`,
     alignment: r.alignment,
     lo: boot?.rows[k]?.alignment[0] ?? r.alignment,
     hi: boot?.rows[k]?.alignment[1] ?? r.alignment,
   }));
-  await figure('alignment', 'A_KL per set (with its interval)', {
-    data: { values: rows },
-    width: 480,
-    layer: [
-      {
-        mark: { type: 'bar', color: '#4c78a8' },
-        encoding: {
-          y: { field: 'set', type: 'nominal', title: null },
-          x: { field: 'alignment', type: 'quantitative', title: 'A_KL', scale: { domain: [0, 1] } },
+  return {
+    name: 'alignment',
+    title: 'A_KL per set (with its interval)',
+    spec: {
+      data: { values: rows },
+      width: 480,
+      layer: [
+        {
+          mark: { type: 'bar', color: '#4c78a8' },
+          encoding: {
+            y: { field: 'set', type: 'nominal', title: null },
+            x: { field: 'alignment', type: 'quantitative', title: 'A_KL', scale: { domain: [0, 1] } },
+          },
         },
-      },
-      {
-        mark: { type: 'rule', color: '#222' },
-        encoding: { y: { field: 'set', type: 'nominal' }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
-      },
-    ],
-  });
-  if (result.ratios.length > 0) {
-    const ratios = result.ratios.map((r, k) => ({
-      pair: `${r.train} vs ${r.pred}`,
-      ar: r.ar,
-      lo: boot?.ratios[k]?.[0] ?? r.ar,
-      hi: boot?.ratios[k]?.[1] ?? r.ar,
-      decision: result.confidence[k] ?? r.decision,
-    }));
-    await figure('ratio', 'Alignment Ratio (AR > 1: fine-tuning is expected to help)', {
+        {
+          mark: { type: 'rule', color: '#222' },
+          encoding: { y: { field: 'set', type: 'nominal' }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+        },
+      ],
+    },
+  };
+}
+
+function ratioFigure(result: AlignResult): Figure {
+  const boot = result.bootstrap;
+  const ratios = result.ratios.map((r, k) => ({
+    pair: `${r.train} vs ${r.pred}`,
+    ar: r.ar,
+    lo: boot?.ratios[k]?.[0] ?? r.ar,
+    hi: boot?.ratios[k]?.[1] ?? r.ar,
+    decision: result.confidence[k] ?? r.decision,
+  }));
+  return {
+    name: 'ratio',
+    title: 'Alignment Ratio (AR > 1: fine-tuning is expected to help)',
+    spec: {
       data: { values: ratios },
       width: 480,
       layer: [
@@ -68,25 +121,26 @@ export async function renderAlignHtml(result: AlignResult, options: ReportOption
           mark: { type: 'rule', color: '#222' },
           encoding: { y: { field: 'pair', type: 'nominal' }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
         },
-        {
-          data: { values: [{ one: 1 }] },
-          mark: { type: 'rule', strokeDash: [4, 4], color: '#888' },
-          encoding: { x: { field: 'one', type: 'quantitative' } },
-        },
+        arOne(),
       ],
-    });
-  }
-  if (result.strata && result.ratios.length > 0) {
-    const values = result.strata.strata.flatMap((s) =>
-      s.ratios.map((r) => ({
-        stratum: `${s.stratum}${s.small ? ' (few)' : ''}`,
-        pair: `${r.train} vs ${r.pred}`,
-        ar: r.ar,
-        lo: r.ci?.[0] ?? r.ar,
-        hi: r.ci?.[1] ?? r.ar,
-      })),
-    );
-    await figure('strata', `AR per stratum (by ${result.strata.key})`, {
+    },
+  };
+}
+
+function strataFigure(strata: StrataResult): Figure {
+  const values = strata.strata.flatMap((s) =>
+    s.ratios.map((r) => ({
+      stratum: `${s.stratum}${s.small ? ' (few)' : ''}`,
+      pair: `${r.train} vs ${r.pred}`,
+      ar: r.ar,
+      lo: r.ci?.[0] ?? r.ar,
+      hi: r.ci?.[1] ?? r.ar,
+    })),
+  );
+  return {
+    name: 'strata',
+    title: `AR per stratum (by ${strata.key})`,
+    spec: {
       data: { values },
       width: 480,
       layer: [
@@ -107,15 +161,15 @@ export async function renderAlignHtml(result: AlignResult, options: ReportOption
             color: { field: 'pair', type: 'nominal' },
           },
         },
-        {
-          data: { values: [{ one: 1 }] },
-          mark: { type: 'rule', strokeDash: [4, 4], color: '#888' },
-          encoding: { x: { field: 'one', type: 'quantitative' } },
-        },
+        arOne(),
       ],
-    });
-  }
-  for (const e of result.explanations ?? []) {
+    },
+  };
+}
+
+/** With --explain: per set, the patterns the target needs that it lacks, and those it has far more often. */
+function patternFigures(result: AlignResult): Figure[] {
+  return (result.explanations ?? []).flatMap((e) => {
     const values = [
       ...e.missing.map((p) => ({ pattern: p.ngram, side: 'the target needs, it lacks', share: p.share_target - p.share_other })),
       ...e.excess.map((p) => ({
@@ -124,67 +178,78 @@ export async function renderAlignHtml(result: AlignResult, options: ReportOption
         share: p.share_target - p.share_other,
       })),
     ];
-    if (values.length === 0) continue;
-    await figure(`patterns-${e.role}-${e.name}`, `Patterns that set ${e.name} apart (share in target − share in ${e.name})`, {
-      data: { values },
-      width: 420,
+    if (values.length === 0) return [];
+    return [
+      {
+        name: `patterns-${e.role}-${e.name}`,
+        title: `Patterns that set ${e.name} apart (share in target − share in ${e.name})`,
+        spec: {
+          data: { values },
+          width: 420,
+          mark: 'bar',
+          encoding: {
+            y: { field: 'pattern', type: 'nominal', sort: '-x', title: null },
+            x: { field: 'share', type: 'quantitative', title: 'share of n-gram mass: target − set', axis: { format: '.1%' } },
+            color: { field: 'side', type: 'nominal', title: null, scale: { range: ['#4c78a8', '#f58518'] } },
+          },
+        },
+      },
+    ];
+  });
+}
+
+function lengthFigure(profiles: readonly ComparedProfile[]): Figure {
+  return {
+    name: 'template-length',
+    title: 'Template length (tokens): target and each set',
+    spec: {
+      data: {
+        values: profiles.flatMap(({ label, profile, lengths }) => {
+          const parsed = profile.queries - profile.unparseable || 1;
+          return lengths.map((h) => ({ set: label, length: `${h.from}–${h.to}`, from: h.from, share: h.queries / parsed }));
+        }),
+      },
+      width: 480,
       mark: 'bar',
       encoding: {
-        y: { field: 'pattern', type: 'nominal', sort: '-x', title: null },
-        x: { field: 'share', type: 'quantitative', title: 'share of n-gram mass: target − set', axis: { format: '.1%' } },
-        color: { field: 'side', type: 'nominal', title: null, scale: { range: ['#4c78a8', '#f58518'] } },
+        x: { field: 'length', type: 'ordinal', sort: { field: 'from' }, title: 'template length' },
+        xOffset: { field: 'set' },
+        y: { field: 'share', type: 'quantitative', title: 'share of queries', axis: { format: '%' } },
+        color: { field: 'set', type: 'nominal', title: null },
       },
-    });
-  }
-  const sets = [result.querySets.target, ...result.querySets.train, ...result.querySets.pred];
-  const profiles = sets.map((set, k) => ({
-    label: k === 0 ? `${set.name} (target)` : set.name,
-    profile: profileQuerySet(set, result.params.lmax),
-  }));
-  // One set of bins for every set, so that the bars compare.
-  const maxLength = Math.max(0, ...profiles.map(({ profile }) => profile.template_length.max));
-  const bin = lengthBinWidth(maxLength);
-  await figure('template-length', 'Template length (tokens): target and each set', {
-    data: {
-      values: profiles.flatMap(({ label, profile }, k) => {
-        const parsed = profile.queries - profile.unparseable || 1;
-        return lengthHistogram(templateLengths(sets[k] as QuerySet), bin, maxLength).map((h) => ({
-          set: label,
-          length: `${h.from}–${h.to}`,
-          from: h.from,
-          share: h.queries / parsed,
-        }));
-      }),
     },
-    width: 480,
-    mark: 'bar',
-    encoding: {
-      x: { field: 'length', type: 'ordinal', sort: { field: 'from' }, title: 'template length' },
-      xOffset: { field: 'set' },
-      y: { field: 'share', type: 'quantitative', title: 'share of queries', axis: { format: '%' } },
-      color: { field: 'set', type: 'nominal', title: null },
-    },
-  });
-  await figure('constructs', 'Constructs: share of queries that use each', {
-    data: {
-      values: profiles.flatMap(({ label, profile }) =>
-        profile.constructs.map((c) => ({ set: label, construct: c.construct, share: c.share })),
-      ),
-    },
-    width: 480,
-    // One band per construct, the sets side by side inside it.
-    height: 26 * 20,
-    mark: 'bar',
-    encoding: {
-      y: { field: 'construct', type: 'nominal', title: null },
-      yOffset: { field: 'set' },
-      x: { field: 'share', type: 'quantitative', title: 'share of queries', axis: { format: '%' } },
-      color: { field: 'set', type: 'nominal', title: null },
-    },
-  });
+  };
+}
 
+function constructFigure(profiles: readonly ComparedProfile[]): Figure {
+  return {
+    name: 'constructs',
+    title: 'Constructs: share of queries that use each',
+    spec: {
+      data: {
+        values: profiles.flatMap(({ label, profile }) =>
+          profile.constructs.map((c) => ({ set: label, construct: c.construct, share: c.share })),
+        ),
+      },
+      width: 480,
+      // One band per construct, the sets side by side inside it.
+      height: 26 * 20,
+      mark: 'bar',
+      encoding: {
+        y: { field: 'construct', type: 'nominal', title: null },
+        yOffset: { field: 'set' },
+        x: { field: 'share', type: 'quantitative', title: 'share of queries', axis: { format: '%' } },
+        color: { field: 'set', type: 'nominal', title: null },
+      },
+    },
+  };
+}
+
+/** One line per AR: the decision (from its interval where there is one), AR, and what qualifies it. */
+function decisionItems(result: AlignResult, options: ReportOptions): string[] {
+  const boot = result.bootstrap;
   const matches = evidenceMatches(result, options);
-  const decisions = result.ratios.map((r, k) => {
+  return result.ratios.map((r, k) => {
     const ci = boot?.ratios[k];
     const confidence = result.confidence[k] ?? r.decision;
     const sized = result.sizeMatched[k];
@@ -194,34 +259,27 @@ export async function renderAlignHtml(result: AlignResult, options: ReportOption
       .join('');
     return `<li class="${confidence}"><strong>${escapeHtml(r.train)}</strong> against ${escapeHtml(r.pred)}: <strong>${confidence}</strong> (AR ${fixed(r.ar, 3)}${ci ? `, ${Math.round(100 * (boot?.level ?? 0.95))}% CI ${fixed(ci[0], 3)}–${fixed(ci[1], 3)}` : ''}${equal})${notes}</li>`;
   });
-  const table = `<table><thead><tr><th>role</th><th>dataset</th><th>queries</th><th>unparseable</th><th>D(T‖X)</th><th>A_KL</th><th>coverage</th></tr></thead><tbody>${result.rows
-    .map((r, k) => {
-      const ci = boot?.rows[k];
-      const interval = (v: string, c: readonly [number, number] | undefined, f: (x: number) => string) =>
-        c ? `${v} <small>[${f(c[0])}–${f(c[1])}]</small>` : v;
-      return `<tr><td>${r.role}</td><td>${escapeHtml(r.name)}</td><td>${r.queries}</td><td>${r.unparseable}</td><td>${interval(fixed(r.kl), ci?.kl, (x) => fixed(x))}</td><td>${interval(fixed(r.alignment), ci?.alignment, (x) => fixed(x))}</td><td>${interval(percent(r.coverage), ci?.coverage, (x) => percent(x))}</td></tr>`;
-    })
-    .join('')}</tbody></table>`;
-  const p = result.params;
-  const strataTable = result.strata
-    ? `<table data-table="strata"><thead><tr><th>${escapeHtml(result.strata.key)}</th><th>queries</th><th>n-gram mass</th>${(result.strata.strata[0]?.rows ?? []).map((r) => `<th>D(T‖${escapeHtml(r.name)})</th>`).join('')}${(result.strata.strata[0]?.ratios ?? []).map((r) => `<th>AR ${escapeHtml(r.train)}/${escapeHtml(r.pred)}</th>`).join('')}</tr></thead><tbody>${result.strata.strata
-        .map(
-          (s) =>
-            `<tr><td>${escapeHtml(s.stratum)}${s.small ? ' <small>(few)</small>' : ''}</td><td>${s.queries}</td><td>${percent(s.mass_share)}</td>${s.rows.map((r) => `<td>${fixed(r.kl)}</td>`).join('')}${s.ratios
-              .map(
-                (r) => `<td>${fixed(r.ar, 3)}${r.ci ? ` <small>[${fixed(r.ci[0], 3)}–${fixed(r.ci[1], 3)}]</small>` : ''}</td>`,
-              )
-              .join('')}</tr>`,
-        )
-        .join('')}</tbody></table>`
-    : '';
-  return page(
-    'sqlalign: alignment report',
-    `<header><h1>Will fine-tuning help on ${escapeHtml(result.target.name)}?</h1>
-<ul class="decisions">${decisions.join('') || '<li>No AR without the base model’s predictions (--pred).</li>'}</ul>
-<p class="params">target: ${result.target.queries} queries${result.sample ? ` (${result.sample.per_group} per ${escapeHtml(result.sample.by)}, seed ${result.sample.seed}, from ${result.sample.from})` : ''} · dialect ${escapeHtml(p.dialect)} · α ${p.alpha} · l_max ${p.lmax} · c ${fixed(p.scale, 3)} (${p.scale_source === 'fixed' ? 'fixed' : 'the largest D'})</p></header>
-${table}
-${strataTable}
-${figures.join('\n')}`,
+}
+
+function rowsTable(result: AlignResult): string {
+  const boot = result.bootstrap;
+  const interval = (v: string, c: readonly [number, number] | undefined, f: (x: number) => string) =>
+    c ? `${v} <small>[${f(c[0])}–${f(c[1])}]</small>` : v;
+  const rows = result.rows.map((r, k) => {
+    const ci = boot?.rows[k];
+    return `<tr><td>${r.role}</td><td>${escapeHtml(r.name)}</td><td>${r.queries}</td><td>${r.unparseable}</td><td>${interval(fixed(r.kl), ci?.kl, (x) => fixed(x))}</td><td>${interval(fixed(r.alignment), ci?.alignment, (x) => fixed(x))}</td><td>${interval(percent(r.coverage), ci?.coverage, (x) => percent(x))}</td></tr>`;
+  });
+  return `<table><thead><tr><th>role</th><th>dataset</th><th>queries</th><th>unparseable</th><th>D(T‖X)</th><th>A_KL</th><th>coverage</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function strataTable(strata: StrataResult): string {
+  const first = strata.strata[0];
+  const head = `<th>${escapeHtml(strata.key)}</th><th>queries</th><th>n-gram mass</th>${(first?.rows ?? []).map((r) => `<th>D(T‖${escapeHtml(r.name)})</th>`).join('')}${(first?.ratios ?? []).map((r) => `<th>AR ${escapeHtml(r.train)}/${escapeHtml(r.pred)}</th>`).join('')}`;
+  const body = strata.strata.map(
+    (s) =>
+      `<tr><td>${escapeHtml(s.stratum)}${s.small ? ' <small>(few)</small>' : ''}</td><td>${s.queries}</td><td>${percent(s.mass_share)}</td>${s.rows.map((r) => `<td>${fixed(r.kl)}</td>`).join('')}${s.ratios
+        .map((r) => `<td>${fixed(r.ar, 3)}${r.ci ? ` <small>[${fixed(r.ci[0], 3)}–${fixed(r.ci[1], 3)}]</small>` : ''}</td>`)
+        .join('')}</tr>`,
   );
+  return `<table data-table="strata"><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody></table>`;
 }
