@@ -52,46 +52,78 @@ export async function openMysql(url: string, options: ServerOptions): Promise<Se
     typeCast,
     connectTimeout: 10_000,
   });
-  let databases: Set<string>;
-  let mariadb: boolean;
-  // With lower_case_table_names set (as Spider's mixed-case names need), database names are stored lower-case.
-  let fold = (name: string) => name;
-  try {
-    const [settings] = await pool.query<mysql.RowDataPacket[]>({
-      sql: 'SELECT VERSION(), @@lower_case_table_names',
-      rowsAsArray: true,
-    });
-    mariadb = /mariadb/i.test(String(settings[0]?.[0]));
-    if (Number(settings[0]?.[1]) !== 0) fold = (name) => name.toLowerCase();
-    const [rows] = await pool.query<mysql.RowDataPacket[]>({
-      sql: 'SELECT schema_name FROM information_schema.schemata',
-      rowsAsArray: true,
-    });
-    databases = new Set(rows.map((r) => fold(String(r[0]))));
-  } catch (err) {
+  const server = await serverFacts(pool).catch(async (err: Error) => {
     await pool.end().catch(() => {});
-    throw new DatabaseServerError(`cannot reach the MySQL server at ${redact(url)}: ${(err as Error).message}`);
-  }
+    throw new DatabaseServerError(`cannot reach the MySQL server at ${redact(url)}: ${err.message}`);
+  });
   const judge = new RequestJudge();
-  const seconds = Math.max(0.001, options.timeoutMs / 1000);
-  const serverTimeout = mariadb
-    ? `SET SESSION max_statement_time = ${seconds}`
+  const serverTimeout = server.mariadb
+    ? `SET SESSION max_statement_time = ${Math.max(0.001, options.timeoutMs / 1000)}`
     : `SET SESSION max_execution_time = ${Math.max(1, Math.round(options.timeoutMs))}`;
+  return {
+    has: (dbId) => server.databases.has(server.fold(dbId)),
+    where: (dbId) => `database \`${dbId}\` of ${redact(url)}`,
+    names: nameCache(
+      async (dbId) =>
+        (
+          await pool.query<mysql.RowDataPacket[]>({ sql: `${NAMES_SQL}?`, values: [server.fold(dbId)], rowsAsArray: true })
+        )[0] as unknown[][],
+    ),
+    run: (request) =>
+      runOnServer(
+        request,
+        judge,
+        async () => new MysqlSession(pool, await pool.getConnection(), serverTimeout, options.timeoutMs),
+      ),
+    close: () => pool.end(),
+  };
+}
+
+/** What the server is, and which databases it holds. */
+async function serverFacts(
+  pool: mysql.Pool,
+): Promise<{ mariadb: boolean; fold: (name: string) => string; databases: Set<string> }> {
+  const [settings] = await pool.query<mysql.RowDataPacket[]>({
+    sql: 'SELECT VERSION(), @@lower_case_table_names',
+    rowsAsArray: true,
+  });
+  // With lower_case_table_names set (as Spider's mixed-case names need), database names are stored lower-case.
+  const fold = Number(settings[0]?.[1]) !== 0 ? (name: string) => name.toLowerCase() : (name: string) => name;
+  const [rows] = await pool.query<mysql.RowDataPacket[]>({
+    sql: 'SELECT schema_name FROM information_schema.schemata',
+    rowsAsArray: true,
+  });
+  return { mariadb: /mariadb/i.test(String(settings[0]?.[0])), fold, databases: new Set(rows.map((r) => fold(String(r[0])))) };
+}
+
+/** One connection's part in an item: the database, the time-out and a read-only transaction, always rolled back. */
+class MysqlSession implements Session {
+  constructor(
+    private readonly pool: mysql.Pool,
+    private readonly connection: mysql.PoolConnection,
+    private readonly serverTimeout: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async begin(db: string): Promise<void> {
+    await this.connection.query(`USE ${quoteName(db)}`);
+    await this.connection.query(this.serverTimeout);
+    await this.connection.query('START TRANSACTION READ ONLY');
+  }
 
   /** The client's own time-out, a little after the server's: the query is killed and the connection dropped. */
-  async function query(connection: mysql.PoolConnection, sql: string, maxRows: number): Promise<QueryOutcome> {
+  async query(sql: string, maxRows: number): Promise<QueryOutcome> {
     const refusal = serverRefusal(sql, MYSQL_RULES);
     if (refusal) return { ok: false, error: refusal };
     try {
-      const [rows, fields] = await connection.query({ sql, rowsAsArray: true, timeout: options.timeoutMs + 2000 });
+      const [rows, fields] = await this.connection.query({ sql, rowsAsArray: true, timeout: this.timeoutMs + 2000 });
       if (!Array.isArray(rows) || fields === undefined) return { ok: false, error: 'refused: the statement returns no rows' };
       if (rows.length > maxRows) return { ok: false, error: `result has more than ${maxRows} rows (--max-rows)` };
       return { ok: true, rows: rows as unknown as Row[] };
     } catch (err) {
       const error = (err as Error).message;
-      const code = (err as { code?: string }).code;
-      if (code === 'PROTOCOL_SEQUENCE_TIMEOUT') {
-        await kill(connection.threadId);
+      if ((err as { code?: string }).code === 'PROTOCOL_SEQUENCE_TIMEOUT') {
+        await this.kill();
         return { ok: false, error, timeout: 'client' };
       }
       if (/max_statement_time|maximum statement execution time/i.test(error)) return { ok: false, error, timeout: 'server' };
@@ -99,43 +131,21 @@ export async function openMysql(url: string, options: ServerOptions): Promise<Se
     }
   }
 
-  async function kill(threadId: number | null): Promise<void> {
+  async end(broken: boolean): Promise<void> {
+    let inDoubt = broken;
+    if (!inDoubt) await this.connection.query('ROLLBACK').catch(() => (inDoubt = true));
+    if (inDoubt) this.connection.destroy();
+    else this.connection.release();
+  }
+
+  /** Stops this connection's running query from a second connection. */
+  private async kill(): Promise<void> {
+    const threadId = this.connection.threadId;
     if (threadId === null) return;
-    const killer = await pool.getConnection().catch(() => null);
+    const killer = await this.pool.getConnection().catch(() => null);
     await killer?.query(`KILL QUERY ${Number(threadId)}`).catch(() => {});
     killer?.release();
   }
-
-  const session = async (): Promise<Session> => {
-    const connection = await pool.getConnection();
-    return {
-      async begin(db) {
-        await connection.query(`USE ${quoteName(db)}`);
-        await connection.query(serverTimeout);
-        await connection.query('START TRANSACTION READ ONLY');
-      },
-      query: (sql, maxRows) => query(connection, sql, maxRows),
-      async end(broken) {
-        let inDoubt = broken;
-        if (!inDoubt) await connection.query('ROLLBACK').catch(() => (inDoubt = true));
-        if (inDoubt) connection.destroy();
-        else connection.release();
-      },
-    };
-  };
-
-  return {
-    has: (dbId) => databases.has(fold(dbId)),
-    where: (dbId) => `database \`${dbId}\` of ${redact(url)}`,
-    names: nameCache(
-      async (dbId) =>
-        (
-          await pool.query<mysql.RowDataPacket[]>({ sql: `${NAMES_SQL}?`, values: [fold(dbId)], rowsAsArray: true })
-        )[0] as unknown[][],
-    ),
-    run: (request) => runOnServer(request, judge, session),
-    close: () => pool.end(),
-  };
 }
 
 /** A database name as a quoted identifier: a backtick doubled, so a db_id can never end the statement. */

@@ -49,65 +49,65 @@ export async function openPostgres(url: string, options: ServerOptions): Promise
   });
   // An idle connection the server drops must not end the process.
   pool.on('error', () => {});
-  let databases: Set<string>;
-  try {
-    const result = await pool.query<[string]>({
-      text: 'SELECT schema_name FROM information_schema.schemata',
-      rowMode: 'array',
-    });
-    databases = new Set(result.rows.map((r) => r[0]));
-  } catch (err) {
+  const databases = await schemasOf(pool).catch(async (err: Error) => {
     await pool.end().catch(() => {});
-    throw new DatabaseServerError(`cannot reach the PostgreSQL server at ${redact(url)}: ${(err as Error).message}`);
-  }
+    throw new DatabaseServerError(`cannot reach the PostgreSQL server at ${redact(url)}: ${err.message}`);
+  });
   const judge = new RequestJudge();
+  return {
+    has: (dbId) => databases.has(dbId),
+    where: (dbId) => `schema "${dbId}" of ${redact(url)}`,
+    names: nameCache(async (dbId) => (await pool.query({ text: `${NAMES_SQL}$1`, values: [dbId], rowMode: 'array' })).rows),
+    run: (request) => runOnServer(request, judge, async () => new PostgresSession(await pool.connect(), options.timeoutMs)),
+    close: () => pool.end(),
+  };
+}
+
+async function schemasOf(pool: pg.Pool): Promise<Set<string>> {
+  const result = await pool.query<[string]>({ text: 'SELECT schema_name FROM information_schema.schemata', rowMode: 'array' });
+  return new Set(result.rows.map((r) => r[0]));
+}
+
+/** One connection's part in an item: a read-only transaction in the item's schema, each query in a savepoint. */
+class PostgresSession implements Session {
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async begin(db: string): Promise<void> {
+    await this.client.query('BEGIN READ ONLY');
+    await this.client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(this.timeoutMs))}`);
+    await this.client.query(`SET LOCAL search_path TO ${quoteIdentifier(db)}`);
+  }
 
   /** Undone even when it succeeded: a prediction's set_config('search_path', …) must not reach the gold query. */
-  async function query(client: pg.PoolClient, sql: string, maxRows: number): Promise<QueryOutcome> {
+  async query(sql: string, maxRows: number): Promise<QueryOutcome> {
     const refusal = serverRefusal(sql, POSTGRES_RULES);
     if (refusal) return { ok: false, error: refusal };
     try {
-      await client.query('SAVEPOINT item');
-      const result = await client.query({ text: sql, rowMode: 'array', queryMode: 'extended' } as pg.QueryConfig);
-      await client.query('ROLLBACK TO SAVEPOINT item');
+      await this.client.query('SAVEPOINT item');
+      const result = await this.client.query({ text: sql, rowMode: 'array', queryMode: 'extended' } as pg.QueryConfig);
+      await this.client.query('ROLLBACK TO SAVEPOINT item');
       const rows = result.rows as SqlValue[][];
       if (!Array.isArray(rows) || result.fields === undefined)
         return { ok: false, error: 'refused: the statement returns no rows' };
       if (rows.length > maxRows) return { ok: false, error: `result has more than ${maxRows} rows (--max-rows)` };
       return { ok: true, rows: rows as Row[] };
     } catch (err) {
-      await client.query('ROLLBACK TO SAVEPOINT item').catch(() => {});
+      await this.client.query('ROLLBACK TO SAVEPOINT item').catch(() => {});
       const error = (err as Error).message;
       const timeout = /Query read timeout/.test(error) ? 'client' : /statement timeout/.test(error) ? 'server' : undefined;
       return timeout ? { ok: false, error, timeout } : { ok: false, error };
     }
   }
 
-  const session = async (): Promise<Session> => {
-    const client = await pool.connect();
-    return {
-      async begin(db) {
-        await client.query('BEGIN READ ONLY');
-        await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(options.timeoutMs))}`);
-        await client.query(`SET LOCAL search_path TO ${quoteIdentifier(db)}`);
-      },
-      query: (sql, maxRows) => query(client, sql, maxRows),
-      async end(broken) {
-        // Nothing a prediction did outlives its item.
-        let inDoubt = broken;
-        if (!inDoubt) await client.query('ROLLBACK').catch(() => (inDoubt = true));
-        client.release(inDoubt);
-      },
-    };
-  };
-
-  return {
-    has: (dbId) => databases.has(dbId),
-    where: (dbId) => `schema "${dbId}" of ${redact(url)}`,
-    names: nameCache(async (dbId) => (await pool.query({ text: `${NAMES_SQL}$1`, values: [dbId], rowMode: 'array' })).rows),
-    run: (request) => runOnServer(request, judge, session),
-    close: () => pool.end(),
-  };
+  /** Nothing a prediction did outlives its item; a connection in doubt is closed, not reused. */
+  async end(broken: boolean): Promise<void> {
+    let inDoubt = broken;
+    if (!inDoubt) await this.client.query('ROLLBACK').catch(() => (inDoubt = true));
+    this.client.release(inDoubt);
+  }
 }
 
 /** A schema name as a quoted identifier: `"` doubled, so a db_id can never end the statement. */
