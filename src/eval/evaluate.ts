@@ -99,7 +99,11 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   }
   const poolReady: Promise<ExecRunner> = options.dbUrl
     ? serverRunner(options.dbUrl, workers, timeoutMs)
-    : createExecPool(workers, timeoutMs).then((pool) => ({ ...pool, locate: fileLocator(options.dbDir) }));
+    : createExecPool(workers, timeoutMs).then((pool) => ({
+        run: (request: ExecRequest) => pool.run(request),
+        close: () => pool.close(),
+        locate: fileLocator(options.dbDir),
+      }));
   // Awaited below, after the inputs are read: a server that cannot be reached must not end the process before.
   poolReady.catch(() => {});
   const parserReady = loadParser();

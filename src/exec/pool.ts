@@ -12,65 +12,98 @@ export interface ExecPool {
   close(): Promise<void>;
 }
 
-interface Slot {
-  child: ChildProcess;
-  busy: boolean;
-  /** Databases whose tables.json entry this child already holds (sent once, not with every item). */
-  tablesSent: Set<string>;
-  /** Killed after a time-out, or died: replaced before its next item. */
-  dead: boolean;
+export async function createExecPool(size: number, timeoutMs: number): Promise<ExecPool> {
+  const slots = await Promise.all(Array.from({ length: Math.max(1, size) }, () => Slot.start(timeoutMs)));
+  return new ProcessPool(slots);
 }
 
-export async function createExecPool(size: number, timeoutMs: number): Promise<ExecPool> {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  const script = new URL(`./child${ext}`, import.meta.url);
-  // From TypeScript sources (the tests) the child needs the TypeScript loader too.
-  const execArgv = ext === '.ts' ? ['--import', 'tsx'] : [];
-  const spawn = (): Promise<ChildProcess> =>
-    new Promise((resolve, reject) => {
-      const child = fork(script, [], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
-      child.once('error', reject);
-      child.once('message', () => resolve(child));
-    });
-  const slots: Slot[] = await Promise.all(
-    Array.from({ length: Math.max(1, size) }, async () => ({
-      child: await spawn(),
-      busy: false,
-      dead: false,
-      tablesSent: new Set<string>(),
-    })),
-  );
-  const waiting: ((slot: Slot) => void)[] = [];
-  let closed = false;
+/** Hands each request to a free process, queueing the rest; a process killed or dead is replaced before its next item. */
+class ProcessPool implements ExecPool {
+  private readonly waiting: ((slot: Slot) => void)[] = [];
+  private closed = false;
 
-  const acquire = (): Promise<Slot> => {
-    const free = slots.find((s) => !s.busy);
+  constructor(private readonly slots: readonly Slot[]) {}
+
+  async run(request: ExecRequest): Promise<ExecResult> {
+    if (this.closed) throw new Error('the execution pool is closed');
+    const slot = await this.acquire();
+    try {
+      const result = await slot.run(request);
+      if (slot.dead) await slot.respawn();
+      return result;
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((slot) => slot.stop()));
+  }
+
+  private acquire(): Promise<Slot> {
+    const free = this.slots.find((s) => !s.busy);
     if (free) {
       free.busy = true;
       return Promise.resolve(free);
     }
-    return new Promise((resolve) => waiting.push(resolve));
-  };
-  const release = (slot: Slot) => {
-    const next = waiting.shift();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
     if (next) next(slot);
     else slot.busy = false;
-  };
+  }
+}
 
-  const runOn = (slot: Slot, request: ExecRequest) =>
-    new Promise<ExecResult>((resolve) => {
+/** One execution process, the item it runs, and the timer that kills it when a query runs too long. */
+export class Slot {
+  busy = false;
+  /** Killed after a time-out, or died: replaced before its next item. */
+  dead = false;
+  /** Databases whose tables.json entry this process already holds (sent once, not with every item). */
+  private readonly tablesSent = new Set<string>();
+
+  private constructor(
+    private child: ChildProcess,
+    private readonly timeoutMs: number,
+  ) {}
+
+  static async start(timeoutMs: number): Promise<Slot> {
+    return new Slot(await spawnChild(), timeoutMs);
+  }
+
+  async respawn(): Promise<void> {
+    this.child = await spawnChild();
+    this.dead = false;
+    this.tablesSent.clear();
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      if (!this.child.connected || this.dead) return resolve();
+      this.child.once('exit', () => resolve());
+      this.child.disconnect();
+    });
+  }
+
+  /** The item's result; the time-out covers one query at a time (the process says when the next starts). */
+  run(request: ExecRequest): Promise<ExecResult> {
+    return new Promise<ExecResult>((resolve) => {
+      const child = this.child;
       const started = performance.now();
       let phase: 'pred' | 'gold' = 'pred';
       let judgement: SpiderJudgement | null = null;
       let timer: NodeJS.Timeout | undefined;
       const arm = () => {
         clearTimeout(timer);
-        timer = setTimeout(onTimeout, timeoutMs);
+        timer = setTimeout(onTimeout, this.timeoutMs);
       };
       const finish = (result: ExecResult) => {
         clearTimeout(timer);
-        slot.child.off('message', onMessage);
-        slot.child.off('exit', onExit);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
         resolve(result);
       };
       const failure = (error: string, status: ExecResult['status']): ExecResult => ({
@@ -83,6 +116,7 @@ export async function createExecPool(size: number, timeoutMs: number): Promise<E
         ms: Math.round(performance.now() - started),
         judgement,
       });
+      const query = () => (phase === 'pred' ? 'prediction' : 'gold query');
       const onMessage = (message: ExecResult | PhaseMessage) => {
         if (message.id !== request.id) return;
         if ('phase' in message) {
@@ -92,68 +126,42 @@ export async function createExecPool(size: number, timeoutMs: number): Promise<E
         } else finish(message);
       };
       const onExit = () => {
-        slot.dead = true;
+        this.dead = true;
         finish(
-          failure(
-            `the execution process died while running the ${phase === 'pred' ? 'prediction' : 'gold query'}`,
-            phase === 'pred' ? 'pred_error' : 'gold_error',
-          ),
+          failure(`the execution process died while running the ${query()}`, phase === 'pred' ? 'pred_error' : 'gold_error'),
         );
       };
       const onTimeout = () => {
-        slot.dead = true;
-        slot.child.off('exit', onExit);
-        slot.child.kill('SIGKILL');
-        finish(
-          failure(
-            `the ${phase === 'pred' ? 'prediction' : 'gold query'} ran longer than ${timeoutMs / 1000} s and was stopped`,
-            'timeout',
-          ),
-        );
+        this.dead = true;
+        child.off('exit', onExit);
+        child.kill('SIGKILL');
+        finish(failure(`the ${query()} ran longer than ${this.timeoutMs / 1000} s and was stopped`, 'timeout'));
       };
-      slot.child.on('message', onMessage);
-      slot.child.once('exit', onExit);
+      child.on('message', onMessage);
+      child.once('exit', onExit);
       arm();
-      slot.child.send(withoutRepeatedTables(slot, request));
+      child.send(this.withoutRepeatedTables(request));
     });
+  }
 
-  return {
-    async run(request) {
-      if (closed) throw new Error('the execution pool is closed');
-      const slot = await acquire();
-      try {
-        const result = await runOn(slot, request);
-        if (slot.dead) {
-          slot.child = await spawn();
-          slot.dead = false;
-          slot.tablesSent.clear();
-        }
-        return result;
-      } finally {
-        release(slot);
-      }
-    },
-    async close() {
-      closed = true;
-      await Promise.all(
-        slots.map(
-          (slot) =>
-            new Promise<void>((resolve) => {
-              if (!slot.child.connected || slot.dead) return resolve();
-              slot.child.once('exit', () => resolve());
-              slot.child.disconnect();
-            }),
-        ),
-      );
-    },
-  };
+  private withoutRepeatedTables(request: ExecRequest): ExecRequest {
+    if (!request.spider?.tables) return request;
+    if (!this.tablesSent.has(request.spider.dbId)) {
+      this.tablesSent.add(request.spider.dbId);
+      return request;
+    }
+    return { ...request, spider: { dbId: request.spider.dbId, tables: 'sent' } };
+  }
 }
 
-function withoutRepeatedTables(slot: Slot, request: ExecRequest): ExecRequest {
-  if (!request.spider?.tables) return request;
-  if (!slot.tablesSent.has(request.spider.dbId)) {
-    slot.tablesSent.add(request.spider.dbId);
-    return request;
-  }
-  return { ...request, spider: { dbId: request.spider.dbId, tables: 'sent' } };
+function spawnChild(): Promise<ChildProcess> {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const script = new URL(`./child${ext}`, import.meta.url);
+  // From TypeScript sources (the tests) the child needs the TypeScript loader too.
+  const execArgv = ext === '.ts' ? ['--import', 'tsx'] : [];
+  return new Promise((resolve, reject) => {
+    const child = fork(script, [], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    child.once('error', reject);
+    child.once('message', () => resolve(child));
+  });
 }

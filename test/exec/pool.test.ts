@@ -1,0 +1,64 @@
+/**
+ * The pool of execution processes on its own: requests queue for a free process, a query past the
+ * time-out has its process killed and replaced (the next request runs on the new one), and a
+ * closed pool takes no more requests.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { createExecPool, type ExecPool } from '../../src/exec/pool.js';
+import type { ExecRequest } from '../../src/exec/protocol.js';
+import { makeSingerDb } from '../helpers/db.js';
+import { scratchDir } from '../helpers/tmp.js';
+
+const tmp = scratchDir();
+const db = makeSingerDb(tmp.dir);
+const FOREVER = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c';
+
+let id = 0;
+const request = (pred: string, gold = 'SELECT count(*) FROM singer'): ExecRequest => ({
+  id: id++,
+  db,
+  gold,
+  pred,
+  semantics: 'spider',
+  keepDistinct: false,
+  maxRows: 1000,
+  execute: true,
+  spider: null,
+});
+
+let pool: ExecPool;
+before(async () => {
+  pool = await createExecPool(1, 1500);
+});
+after(() => pool.close());
+
+test('one process: concurrent requests queue and each gets its own result', async () => {
+  const results = await Promise.all([
+    pool.run(request('SELECT count(*) FROM singer')),
+    pool.run(request('SELECT 4')),
+    pool.run(request('SELECT count(*) FROM concert', 'SELECT count(*) FROM concert')),
+  ]);
+  assert.deepEqual(
+    results.map((r) => [r.status, r.ex]),
+    [
+      ['ok', true],
+      ['ok', false],
+      ['ok', true],
+    ],
+  );
+});
+
+test('a prediction past the time-out: its process is killed, the item is a time-out, the next runs on a new process', async () => {
+  const stuck = await pool.run(request(FOREVER));
+  assert.equal(stuck.status, 'timeout');
+  assert.match(stuck.error ?? '', /prediction ran longer than 1.5 s/);
+  const next = await pool.run(request('SELECT count(*) FROM singer'));
+  assert.deepEqual([next.status, next.ex], ['ok', true]);
+});
+
+test('a closed pool refuses requests', async () => {
+  const closing = await createExecPool(1, 1000);
+  await closing.close();
+  await assert.rejects(closing.run(request('SELECT 1')), /closed/);
+});
