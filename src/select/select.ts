@@ -6,6 +6,7 @@
 
 import {
   DataError,
+  type Dataset,
   type DatasetInput,
   type QueryRecord,
   resolveDataset,
@@ -100,9 +101,72 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   const datasets = withDistinctNames(
     await Promise.all([options.target, ...options.pools].map((d) => resolveDataset(d, { dialect: options.dialect }))),
   );
+  const candidates = await templateCandidates(datasets, options);
+  const { items, targetTemplates } = candidates;
+  if (items.length === 0)
+    throw new DataError(datasets[1]?.path ?? '--pool', 'the pools hold no parseable queries with a question');
+  const budget = Math.min(options.budget, items.length);
+
+  // Hold out part of the target: selection sees only the rest.
+  const random = seededRandom(seed);
+  const shuffled = shuffleInPlace([...targetTemplates], random);
+  const heldCount = holdout === 0 ? 0 : Math.max(1, Math.round(holdout * shuffled.length));
+  const heldOut = shuffled.slice(0, heldCount);
+  const selectionPart = shuffled.slice(heldCount);
+  if (selectionPart.length === 0) throw new DataError(datasets[0]?.path ?? '--target', 'too few target queries to hold some out');
+
+  const selected = choose(selectionPart, items, {
+    method,
+    budget,
+    alpha,
+    lmax,
+    seed,
+    random,
+    maxShare: options.maxTemplateShare ?? 0.05,
+  });
+  const judged =
+    heldOut.length > 0
+      ? judge(
+          heldOut,
+          selected,
+          items,
+          datasets.slice(1).map((d) => d.name),
+          method,
+          budget,
+          { alpha, lmax, seed, seeds: options.randomSeeds ?? 10 },
+        )
+      : null;
+  const composition: Record<string, number> = {};
+  for (const s of selected) composition[s.pool] = (composition[s.pool] ?? 0) + 1;
+  return {
+    method,
+    budget,
+    selected: selected.map((s) => ({ pool: s.pool, record: s.record, template: s.template })),
+    composition,
+    without_question: candidates.withoutQuestion,
+    overlap: candidates.overlap,
+    target: { queries: targetTemplates.length, selection_part: selectionPart.length, held_out: heldOut.length },
+    held_out: judged?.rows ?? [],
+    beats_random: judged?.beatsRandom ?? false,
+    best_pool: judged?.bestPool ?? null,
+    decision: judged?.decision ?? 'unjudged',
+    verdict:
+      judged?.verdict ??
+      'not judged: with no held-out part of the target (--holdout 0) nothing tells the selection from a random subset.',
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+type Candidate = PoolItem & { record: QueryRecord };
+
+/** The target's templates and every pool item that can be a training example (a question, not a target item). */
+async function templateCandidates(
+  datasets: readonly Dataset[],
+  options: SelectOptions,
+): Promise<{ targetTemplates: string[]; items: Candidate[]; withoutQuestion: number; overlap: Record<string, number> }> {
   const templater = await createTemplater(options.dialect ?? 'sqlite', { workers: options.workers, cache: options.cache });
   const targetTemplates: string[] = [];
-  const items: (PoolItem & { record: QueryRecord })[] = [];
+  const items: Candidate[] = [];
   // A training example needs its question: items without one are not candidates.
   let withoutQuestion = 0;
   // A pool item that is a target item (BIRD mini-dev inside BIRD dev) would be trained on the test.
@@ -131,21 +195,26 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   } finally {
     await templater.close();
   }
-  if (items.length === 0)
-    throw new DataError(datasets[1]?.path ?? '--pool', 'the pools hold no parseable queries with a question');
-  const budget = Math.min(options.budget, items.length);
+  return { targetTemplates, items, withoutQuestion, overlap };
+}
 
-  // Hold out part of the target: selection sees only the rest.
-  const random = seededRandom(seed);
-  const shuffled = shuffleInPlace([...targetTemplates], random);
-  const heldCount = holdout === 0 ? 0 : Math.max(1, Math.round(holdout * shuffled.length));
-  const heldOut = shuffled.slice(0, heldCount);
-  const selectionPart = shuffled.slice(heldCount);
-  if (selectionPart.length === 0) throw new DataError(datasets[0]?.path ?? '--target', 'too few target queries to hold some out');
-
+/** The budget's items, chosen by the method to bring the pool's n-gram distribution close to the target part's. */
+function choose(
+  selectionPart: readonly string[],
+  items: readonly Candidate[],
+  o: {
+    method: SelectMethod;
+    budget: number;
+    alpha: number;
+    lmax: number;
+    seed: number;
+    random: () => number;
+    maxShare: number;
+  },
+): Candidate[] {
   const vocabulary = new Vocabulary();
-  const targetCounts = denseCounts(selectionPart, vocabulary, lmax);
-  const groups = groupByTemplate(items, vocabulary, lmax);
+  const targetCounts = denseCounts(selectionPart, vocabulary, o.lmax);
+  const groups = groupByTemplate(items, vocabulary, o.lmax);
   const G = vocabulary.ids.size;
   const target = new Float64Array(G);
   let targetTotal = 0;
@@ -156,56 +225,21 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
     target[g] = c / targetTotal;
   });
   // Items of a template are taken in a seeded order.
-  for (const group of groups) shuffleInPlace(group.items, random);
-  const maxShare = options.maxTemplateShare ?? 0.05;
-  let chosen: PoolItem[];
-  if (method === 'greedy') {
+  for (const group of groups) shuffleInPlace(group.items, o.random);
+  const { budget, alpha, maxShare } = o;
+  if (o.method === 'greedy') {
     const next = new Array<number>(groups.length).fill(0);
-    chosen = greedySelect({ target, groups, budget, alpha, maxShare }).map((k) => {
+    return greedySelect({ target, groups, budget, alpha, maxShare }).map((k) => {
       const n = next[k] as number;
       next[k] = n + 1;
-      return (groups[k] as (typeof groups)[number]).items[n] as PoolItem;
+      return (groups[k] as (typeof groups)[number]).items[n] as Candidate;
     });
-  } else {
-    const pool = new Float64Array(G);
-    for (const group of groups) for (const [g, c] of group.ngrams) pool[g] = (pool[g] as number) + c * group.items.length;
-    chosen = importanceSelect({ target, pool, groups, budget, alpha, maxShare, seed }).map(
-      ([k, j]) => groups[k]?.items[j] as PoolItem,
-    );
   }
-  const selected = chosen as (PoolItem & { record: QueryRecord })[];
-
-  const judged =
-    heldOut.length > 0
-      ? judge(
-          heldOut,
-          selected,
-          items,
-          datasets.slice(1).map((d) => d.name),
-          method,
-          budget,
-          { alpha, lmax, seed, seeds: options.randomSeeds ?? 10 },
-        )
-      : null;
-  const composition: Record<string, number> = {};
-  for (const s of selected) composition[s.pool] = (composition[s.pool] ?? 0) + 1;
-  return {
-    method,
-    budget,
-    selected: selected.map((s) => ({ pool: s.pool, record: s.record, template: s.template })),
-    composition,
-    without_question: withoutQuestion,
-    overlap,
-    target: { queries: targetTemplates.length, selection_part: selectionPart.length, held_out: heldOut.length },
-    held_out: judged?.rows ?? [],
-    beats_random: judged?.beatsRandom ?? false,
-    best_pool: judged?.bestPool ?? null,
-    decision: judged?.decision ?? 'unjudged',
-    verdict:
-      judged?.verdict ??
-      'not judged: with no held-out part of the target (--holdout 0) nothing tells the selection from a random subset.',
-    seconds: (performance.now() - started) / 1000,
-  };
+  const pool = new Float64Array(G);
+  for (const group of groups) for (const [g, c] of group.ngrams) pool[g] = (pool[g] as number) + c * group.items.length;
+  return importanceSelect({ target, pool, groups, budget, alpha, maxShare, seed: o.seed }).map(
+    ([k, j]) => groups[k]?.items[j] as Candidate,
+  );
 }
 
 interface Judgement {
@@ -214,6 +248,12 @@ interface Judgement {
   readonly bestPool: { name: string; kl: number; kl_sd: number } | null;
   readonly decision: 'selection' | 'pool' | 'random';
   readonly verdict: string;
+}
+
+interface Measured {
+  readonly kl: number;
+  readonly coverage: number;
+  readonly queries: number;
 }
 
 /**
@@ -231,7 +271,7 @@ function judge(
   { alpha, lmax, seed, seeds }: { alpha: number; lmax: number; seed: number; seeds: number },
 ): Judgement {
   const T = ngramDistribution(count(heldOut), lmax);
-  const measure = (templates: readonly string[]) => {
+  const measure = (templates: readonly string[]): Measured => {
     const X = ngramDistribution(count(templates), lmax);
     return { kl: klDivergence(T, X, alpha), coverage: coverage(T, X), queries: templates.length };
   };
@@ -272,15 +312,27 @@ function judge(
   }
   const c = Math.max(...rows.map((r) => r.kl)) || 1;
   const held = rows.map((r) => ({ ...r, alignment: alignmentScore(r.kl, c) }));
-  const sel = held[0] as HeldOutRow;
-  const fmt = (x: number) => x.toFixed(4);
-  const beatsRandom = sel.kl < random.kl - 2 * random.kl_sd;
   const best = perPool.filter((p) => p.members.length >= budget).sort((a, b) => a.kl - b.kl)[0];
   const bestPool = best ? { name: best.name, kl: best.kl, kl_sd: best.kl_sd } : null;
+  return { rows: held, ...decide(held[0] as HeldOutRow, random, bestPool, pools.length, budget) };
+}
+
+/**
+ * Worth it only when the selection comes clearly (two spreads) closer to the held-out target than
+ * random subsets of all pools and of the best single pool; otherwise which of those to use instead.
+ */
+function decide(
+  sel: HeldOutRow,
+  random: { kl: number; kl_sd: number },
+  bestPool: { name: string; kl: number; kl_sd: number } | null,
+  pools: number,
+  budget: number,
+): Omit<Judgement, 'rows'> {
+  const fmt = (x: number) => x.toFixed(4);
+  const beatsRandom = sel.kl < random.kl - 2 * random.kl_sd;
   const beatsBest = bestPool === null || sel.kl < bestPool.kl - 2 * bestPool.kl_sd;
-  if (bestPool && bestPool.kl <= sel.kl && pools.length > 1) {
+  if (bestPool && bestPool.kl <= sel.kl && pools > 1) {
     return {
-      rows: held,
       beatsRandom,
       bestPool,
       decision: 'pool',
@@ -289,11 +341,10 @@ function judge(
   }
   if (beatsRandom && beatsBest) {
     const pool =
-      bestPool && pools.length > 1
+      bestPool && pools > 1
         ? ` and random subsets of the best single pool, ${bestPool.name} (${fmt(bestPool.kl)} ± ${fmt(bestPool.kl_sd)})`
         : '';
     return {
-      rows: held,
       beatsRandom,
       bestPool,
       decision: 'selection',
@@ -305,7 +356,6 @@ function judge(
       ? `random subsets of pool ${bestPool.name} of the same size (${fmt(bestPool.kl)} ± ${fmt(bestPool.kl_sd)}); train on a random subset of ${bestPool.name} instead`
       : `random subsets of the same size (${fmt(random.kl)} ± ${fmt(random.kl_sd)}); train on a random subset instead`;
   return {
-    rows: held,
     beatsRandom,
     bestPool,
     decision: beatsRandom && bestPool ? 'pool' : 'random',
