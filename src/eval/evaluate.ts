@@ -7,6 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { forEachConcurrently } from '../concurrency.js';
 import {
   DataError,
   type DatasetInput,
@@ -162,13 +163,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
       options.onProgress?.(++finished, gold.length);
     };
     // A few items in flight per process keep every process busy without queueing the whole dataset.
-    const inFlight = new Set<Promise<void>>();
-    for (const i of todo) {
-      const p = runItem(i).finally(() => inFlight.delete(p));
-      inFlight.add(p);
-      if (inFlight.size >= 4 * workers) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
+    await forEachConcurrently(todo, 4 * workers, runItem);
   } finally {
     await pool.close();
   }

@@ -7,6 +7,7 @@
 import { getMaxListeners, setMaxListeners } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { forEachConcurrently } from '../concurrency.js';
 import { DataError, type DatasetInput, inputHash, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
 import { QUESTION_FIELDS, questionOf } from '../datasets/question.js';
 import { BIRD_SEPARATOR } from '../datasets/readers/json.js';
@@ -113,6 +114,7 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
   let fatal: Error | null = null;
   options.onProgress?.(finished, records.length);
 
+  const context: PromptContext = { options, schemas, examples, completions };
   const runOne = async (record: QueryRecord) => {
     const question = questionOf(record);
     if (question === null) {
@@ -121,20 +123,7 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
     }
     let prompt: string;
     try {
-      prompt = renderPrompt(options.template?.text ?? DEFAULT_TEMPLATE, {
-        schema: schemas.of(record),
-        question,
-        evidence:
-          options.evidence && typeof record.fields?.evidence === 'string' ? (record.fields.evidence as string) : undefined,
-        examples:
-          examples.length > 0
-            ? formatExamples(pickExamples(examples, question, options.shots ?? 3, (options.seed ?? 0) + record.i))
-            : undefined,
-        dialect: options.dialect ?? 'sqlite',
-        db_id: record.db_id,
-      });
-      // A base model continues text: the default prompt ends where its SQL should begin.
-      if (completions && !options.template) prompt += '\n```sql\n';
+      prompt = promptOf(record, question, context);
     } catch (err) {
       failed.push({ i: record.i, error: err instanceof Error ? err.message : String(err) });
       return;
@@ -150,14 +139,7 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
       return;
     }
     const prediction: Prediction = {
-      i: record.i,
-      ...(record.fields && 'question_id' in record.fields
-        ? { id: record.fields.question_id }
-        : record.fields && 'id' in record.fields
-          ? { id: record.fields.id }
-          : {}),
-      db_id: record.db_id ?? null,
-      question,
+      ...identityOf(record, question),
       ...extractAnswer(completion.text, { finishReason: completion.finishReason, isStatement, lexical }),
       raw: completion.text,
       finish_reason: completion.finishReason,
@@ -178,14 +160,7 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
   const limit = Math.max(1, options.concurrency ?? 8);
   // Each request in flight listens for the caller's abort: that many listeners are expected.
   if (options.signal) setMaxListeners(Math.max(getMaxListeners(options.signal), limit + 10), options.signal);
-  const inFlight = new Set<Promise<void>>();
-  for (const record of todo) {
-    if (fatal || options.signal?.aborted) break;
-    const p = runOne(record).finally(() => inFlight.delete(p));
-    inFlight.add(p);
-    if (inFlight.size >= limit) await Promise.race(inFlight);
-  }
-  await Promise.all(inFlight);
+  await forEachConcurrently(todo, limit, runOne, () => fatal !== null || (options.signal?.aborted ?? false));
   if (fatal) throw fatal;
 
   const seconds = (performance.now() - started) / 1000;
@@ -213,6 +188,44 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
     stopped: options.signal?.aborted ?? false,
     jsonl,
     exported,
+  };
+}
+
+interface PromptContext {
+  readonly options: PredictOptions;
+  readonly schemas: SchemaSource;
+  readonly examples: Awaited<ReturnType<typeof loadExamples>>;
+  readonly completions: boolean;
+}
+
+/** The prompt of one question: its schema, evidence and few-shot examples in the template. */
+function promptOf(record: QueryRecord, question: string, { options, schemas, examples, completions }: PromptContext): string {
+  const prompt = renderPrompt(options.template?.text ?? DEFAULT_TEMPLATE, {
+    schema: schemas.of(record),
+    question,
+    evidence: options.evidence && typeof record.fields?.evidence === 'string' ? (record.fields.evidence as string) : undefined,
+    examples:
+      examples.length > 0
+        ? formatExamples(pickExamples(examples, question, options.shots ?? 3, (options.seed ?? 0) + record.i))
+        : undefined,
+    dialect: options.dialect ?? 'sqlite',
+    db_id: record.db_id,
+  });
+  // A base model continues text: the default prompt ends where its SQL should begin.
+  return completions && !options.template ? `${prompt}\n\`\`\`sql\n` : prompt;
+}
+
+/** Which item a prediction answers: its index, the dataset's own id where it has one, database and question. */
+function identityOf(record: QueryRecord, question: string): Pick<Prediction, 'i' | 'id' | 'db_id' | 'question'> {
+  return {
+    i: record.i,
+    ...(record.fields && 'question_id' in record.fields
+      ? { id: record.fields.question_id }
+      : record.fields && 'id' in record.fields
+        ? { id: record.fields.id }
+        : {}),
+    db_id: record.db_id ?? null,
+    question,
   };
 }
 
