@@ -6,26 +6,15 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { createExecPool, type ExecPool } from '../../src/exec/pool.js';
-import type { ExecRequest } from '../../src/exec/protocol.js';
 import { makeSingerDb } from '../helpers/db.js';
+import { execRequest } from '../helpers/execRequest.js';
 import { scratchDir } from '../helpers/tmp.js';
 
 const tmp = scratchDir();
 const db = makeSingerDb(tmp.dir);
 const FOREVER = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c';
 
-let id = 0;
-const request = (pred: string, gold = 'SELECT count(*) FROM singer'): ExecRequest => ({
-  id: id++,
-  db,
-  gold,
-  pred,
-  semantics: 'spider',
-  keepDistinct: false,
-  maxRows: 1000,
-  execute: true,
-  spider: null,
-});
+const request = (pred: string, gold = 'SELECT count(*) FROM singer') => execRequest(db, pred, gold);
 
 let pool: ExecPool;
 before(async () => {

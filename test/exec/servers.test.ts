@@ -13,9 +13,9 @@ import pg from 'pg';
 import { evaluate } from '../../src/eval/evaluate.js';
 import { readSqliteTables } from '../../src/exec/copyDatabase.js';
 import { openServer } from '../../src/exec/openServer.js';
-import type { ExecRequest } from '../../src/exec/protocol.js';
 import type { ServerRunner } from '../../src/exec/server.js';
 import { runCli } from '../helpers/cli.js';
+import { execRequest } from '../helpers/execRequest.js';
 import { mariadbOrSkip, startMariadb } from '../helpers/mariadb.js';
 import { SHARED } from '../helpers/paths.js';
 import { postgresOrSkip, startPostgres, type TestServer } from '../helpers/postgres.js';
@@ -50,6 +50,12 @@ interface Engine {
   readonly spider: { readonly ran: number; readonly failures: Record<string, number> };
 }
 
+/** The same rows on every engine: a decimal, a date, an integer past 2^53, a boolean, NULLs. */
+const INSERT_ITEMS = `INSERT INTO shop.items VALUES
+  (1, 'apple', 12.50, '2024-01-02', 9007199254740993, true),
+  (2, 'pear', 3.00, NULL, 2, false),
+  (3, NULL, NULL, '2024-03-04', NULL, NULL)`;
+
 /** Hostile predictions every engine must refuse (or run without effect). */
 const COMMON_HOSTILE = [
   'DROP TABLE items',
@@ -76,10 +82,7 @@ const ENGINES: Engine[] = [
     setup: [
       'CREATE SCHEMA shop',
       'CREATE TABLE shop.items (id int PRIMARY KEY, name text, price numeric(10, 2), added date, big bigint, ok boolean)',
-      `INSERT INTO shop.items VALUES
-        (1, 'apple', 12.50, '2024-01-02', 9007199254740993, true),
-        (2, 'pear', 3.00, NULL, 2, false),
-        (3, NULL, NULL, '2024-03-04', NULL, NULL)`,
+      INSERT_ITEMS,
       'CREATE SEQUENCE shop.s',
       'CREATE ROLE reader LOGIN',
       'GRANT USAGE ON SCHEMA shop TO reader',
@@ -128,10 +131,7 @@ const ENGINES: Engine[] = [
     setup: [
       'CREATE DATABASE shop',
       'CREATE TABLE shop.items (id int PRIMARY KEY, name text, price decimal(10, 2), added date, big bigint, ok boolean)',
-      `INSERT INTO shop.items VALUES
-        (1, 'apple', 12.50, '2024-01-02', 9007199254740993, true),
-        (2, 'pear', 3.00, NULL, 2, false),
-        (3, NULL, NULL, '2024-03-04', NULL, NULL)`,
+      INSERT_ITEMS,
       'CREATE SEQUENCE shop.s',
       "GRANT SELECT ON shop.* TO 'reader'@'%'",
     ],
@@ -160,24 +160,8 @@ const ENGINES: Engine[] = [
 
 const SPIDER_DBS = join(SHARED, 'data', 'spider', 'database');
 
-let request = 0;
-const item = (
-  pred: string,
-  gold = 'SELECT id FROM items ORDER BY id',
-  db: string | null = 'shop',
-  timeRepeats = 0,
-): ExecRequest => ({
-  id: request++,
-  db,
-  gold,
-  pred,
-  semantics: 'spider',
-  keepDistinct: false,
-  maxRows: 1000,
-  execute: true,
-  spider: null,
-  timeRepeats,
-});
+const item = (pred: string, gold = 'SELECT id FROM items ORDER BY id', db: string | null = 'shop', timeRepeats = 0) =>
+  execRequest(db, pred, gold, timeRepeats);
 
 for (const engine of ENGINES) {
   describe(`eval on ${engine.name}`, engine.orSkip(), () => {
@@ -265,16 +249,8 @@ for (const engine of ENGINES) {
     test('Spider databases copied by copy-db: every table and row; the gold transpiled from SQLite is EX-correct against itself wherever it runs', async () => {
       const tmp = scratchDir();
       const dbIds = ['car_1', 'concert_singer', 'pets_1', 'world_1'];
-      const copy = await runCli([
-        'copy-db',
-        '--db-dir',
-        SPIDER_DBS,
-        '--db-url',
-        server.url,
-        '--db-id',
-        dbIds.join(','),
-        '--json',
-      ]);
+      const copyDb = (...args: string[]) => runCli(['copy-db', '--db-dir', SPIDER_DBS, '--db-url', server.url, ...args]);
+      const copy = await copyDb('--db-id', dbIds.join(','), '--json');
       assert.equal(copy.code, 0, copy.stderr);
       const copied = JSON.parse(copy.stdout) as { db_id: string; tables: number; rows: number }[];
       for (const { db_id, tables, rows } of copied) {
@@ -292,19 +268,10 @@ for (const engine of ENGINES) {
         dbIds,
       );
       // Copying again without --replace is refused; with it, the copy starts over.
-      const again = await runCli(['copy-db', '--db-dir', SPIDER_DBS, '--db-url', server.url, '--db-id', 'pets_1']);
+      const again = await copyDb('--db-id', 'pets_1');
       assert.equal(again.code, 1);
       assert.equal(again.stderr.trim().split('\n').length, 1, again.stderr);
-      const replaced = await runCli([
-        'copy-db',
-        '--db-dir',
-        SPIDER_DBS,
-        '--db-url',
-        server.url,
-        '--db-id',
-        'pets_1',
-        '--replace',
-      ]);
+      const replaced = await copyDb('--db-id', 'pets_1', '--replace');
       assert.equal(replaced.code, 0, replaced.stderr);
 
       const lines = readFileSync(join(SHARED, 'data', 'spider', 'dev_gold.sql'), 'utf8')
