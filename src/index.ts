@@ -113,6 +113,7 @@ export { renderAlignText } from './report/alignText.js';
 export { renderEvalText } from './report/evalText.js';
 export { renderProfileText } from './report/profileText.js';
 export type { ReportOptions } from './report/ratioNotes.js';
+export { renderSelectText, type SelectTextOptions } from './report/selectText.js';
 export { renderStudyHtml } from './report/studyHtml.js';
 export { renderStudyMarkdown, renderStudyText } from './report/studyText.js';
 export { count, renderTable } from './report/table.js';

@@ -1,7 +1,7 @@
 /** `sqlalign select`: the fine-tuning subset that best matches the target, exported for SFT trainers. */
 
 import { Command, Option } from 'commander';
-import { renderTable } from '../report/table.js';
+import { renderSelectText } from '../report/selectText.js';
 import { type ExportFormat, exportSelection } from '../select/export.js';
 import { type SelectMethod, select } from '../select/select.js';
 import { plural } from '../words.js';
@@ -118,41 +118,6 @@ export function selectCommand(): Command {
         out: flags.out ?? null,
         without_schema: exported?.without_schema ?? 0,
       });
-    const lines = [
-      `sqlalign select · ${result.method} · ${selected.length} examples in ${result.seconds.toFixed(1)} s · from ${Object.entries(
-        result.composition,
-      )
-        .map(([pool, n]) => `${pool} ${n}`)
-        .join(', ')}`,
-      `target: ${result.target.queries} queries, ${result.target.held_out} held out to judge the selection`,
-      ...(overlapped.length > 0
-        ? [`left out as duplicates of target items: ${overlapped.map(([pool, n]) => `${n} of ${pool}`).join(', ')}`]
-        : []),
-      '',
-      renderTable(
-        [
-          { header: 'held-out target against' },
-          { header: 'queries', align: 'right' },
-          { header: 'size-matched', align: 'right' },
-          { header: 'D(T‖X)', align: 'right' },
-          { header: 'A_KL', align: 'right' },
-          { header: 'coverage', align: 'right' },
-        ],
-        result.held_out.map((r) => [
-          r.name,
-          String(r.queries),
-          r.size_matched ? 'yes' : 'no',
-          `${r.kl.toFixed(4)}${r.kl_sd === undefined ? '' : ` ± ${r.kl_sd.toFixed(4)}`}`,
-          r.alignment.toFixed(4),
-          `${(100 * r.coverage).toFixed(1)}%`,
-        ]),
-      ),
-      '',
-      `The selection is ${result.verdict}`,
-    ];
-    if (result.without_question > 0)
-      lines.push(`(${result.without_question} pool items without a question were left out: they cannot be training examples.)`);
-    if (flags.out) lines.push(`${selected.length} training records (${flags.format}) written to ${flags.out}.`);
-    await write(`${lines.join('\n')}\n`);
+    await write(renderSelectText(result, flags.out ? { out: { path: flags.out, format: flags.format } } : {}));
   });
 }
