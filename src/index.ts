@@ -111,6 +111,7 @@ export { alignJson } from './report/alignJson.js';
 export { renderAlignMarkdown } from './report/alignMarkdown.js';
 export { renderAlignText } from './report/alignText.js';
 export { renderEvalText } from './report/evalText.js';
+export { renderPredictText } from './report/predictText.js';
 export { renderProfileText } from './report/profileText.js';
 export type { ReportOptions } from './report/ratioNotes.js';
 export { renderSelectText, type SelectTextOptions } from './report/selectText.js';

@@ -3,9 +3,8 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { DataError } from '../datasets/errors.js';
 import { type Endpoint, RequestFailedError } from '../llm/client.js';
-import { ANSWER_STATUSES } from '../llm/extract.js';
 import { type OutputFormat, predict } from '../llm/predict.js';
-import { count } from '../report/table.js';
+import { renderPredictText } from '../report/predictText.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { dialectOption, jsonOption, nonNegativeNumber, positiveNumber, seedOption, wholeNumber } from './options.js';
 import { note, writeJson } from './output.js';
@@ -115,15 +114,7 @@ export function predictCommand(): Command {
         });
         progress.done();
         if (flags.json) await writeJson(summary);
-        else {
-          const u = summary.usage;
-          process.stdout.write(
-            `${count(summary.done)} of ${count(summary.items)} questions answered (${count(summary.skipped)} from an earlier run) in ${summary.seconds.toFixed(1)} s: ` +
-              `${summary.requests_per_second.toFixed(1)} requests/s, ${count(u.prompt_tokens)} prompt + ${count(u.completion_tokens)} completion tokens (${Math.round(summary.tokens_per_second)}/s)\n` +
-              `answers: ${ANSWER_STATUSES.map((st) => `${count(summary.statuses[st])} ${st}`).join(', ')}\n` +
-              `results: ${summary.jsonl}${summary.exported ? `, ${summary.exported} (${flags.format})` : ''}\n`,
-          );
-        }
+        else process.stdout.write(renderPredictText(summary, flags.format));
         if (summary.changed_in_export.length > 0) {
           const items = summary.changed_in_export;
           note(
