@@ -37,13 +37,14 @@ export function queriesOf(request: ExecRequest): { gold: string; pred: string } 
  * BIRD's timing of a correct item (efficiency.ts): the prediction then the gold query,
  * `request.timeRepeats` times, each timed on its own with its results fetched; `before` is told
  * each query first (the SQLite pool re-arms its time-out). Adds `time_ratio` to the verdict:
- * 0 for an item that is not correct, as the official scripts score it.
+ * 0 for an item that is not correct, or whose query fails in a repetition (a time-out, a lost
+ * connection), as the official scripts score it.
  */
 export async function withTimeRatio(
   request: ExecRequest,
   verdict: Verdict,
   queries: { gold: string; pred: string },
-  run: (sql: string) => unknown,
+  run: (sql: string) => QueryOutcome | Promise<QueryOutcome>,
   before: (phase: 'pred' | 'gold') => void = () => {},
 ): Promise<Verdict> {
   const repeats = request.timeRepeats ?? 0;
@@ -51,16 +52,20 @@ export async function withTimeRatio(
   if (verdict.status !== 'ok' || !verdict.ex) return { ...verdict, time_ratio: 0 };
   const goldMs: number[] = [];
   const predMs: number[] = [];
+  /** Milliseconds, or null when the query failed this time. */
   const timed = async (sql: string) => {
     const started = performance.now();
-    await run(sql);
-    return performance.now() - started;
+    const outcome = await run(sql);
+    return outcome.ok ? performance.now() - started : null;
   };
   for (let k = 0; k < repeats; k++) {
     before('pred');
-    predMs.push(await timed(queries.pred));
+    const p = await timed(queries.pred);
     before('gold');
-    goldMs.push(await timed(queries.gold));
+    const g = await timed(queries.gold);
+    if (p === null || g === null) return { ...verdict, time_ratio: 0 };
+    predMs.push(p);
+    goldMs.push(g);
   }
   return { ...verdict, time_ratio: timeRatio(goldMs, predMs) };
 }

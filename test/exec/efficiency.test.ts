@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { rewardOf, rvesOf, timeRatio, vesOf, withoutOutliers } from '../../src/exec/efficiency.js';
+import { type Verdict, withTimeRatio } from '../../src/exec/verdict.js';
+import { execRequest } from '../helpers/execRequest.js';
 
 interface Fixture {
   items: { correct: boolean; gold_ms: number[]; pred_ms: number[]; time_ratio: number; reward: number }[];
@@ -52,4 +54,20 @@ test('reward bins at their edges', () => {
     [0, 0.25, 0.5, 0.5, 0.75, 0.75, 1, 1, 1.25, 1.25],
   );
   assert.throws(() => timeRatio([1], []), RangeError);
+});
+
+test('timing an item: correct ones get a ratio, a wrong one or one whose query fails in a repetition gets 0', async () => {
+  const request = { ...execRequest('db', 'SELECT 1', 'SELECT 1'), timeRepeats: 3 };
+  const right: Verdict = { status: 'ok', ex: true, gold_rows: 1, pred_rows: 1, error: null };
+  const ok = () => ({ ok: true as const, rows: [] });
+  const phases: string[] = [];
+  const timed = await withTimeRatio(request, right, { gold: 'g', pred: 'p' }, ok, (phase) => phases.push(phase));
+  assert.ok((timed.time_ratio as number) > 0);
+  assert.deepEqual(phases, ['pred', 'gold', 'pred', 'gold', 'pred', 'gold']);
+  let calls = 0;
+  const failsOnce = () => (++calls === 4 ? { ok: false as const, error: 'time-out' } : ok());
+  assert.equal((await withTimeRatio(request, right, { gold: 'g', pred: 'p' }, failsOnce)).time_ratio, 0);
+  assert.equal((await withTimeRatio(request, { ...right, ex: false }, { gold: 'g', pred: 'p' }, ok)).time_ratio, 0);
+  // Without repetitions the verdict is left exactly as it was.
+  assert.deepEqual(await withTimeRatio({ ...request, timeRepeats: 0 }, right, { gold: 'g', pred: 'p' }, ok), right);
 });
