@@ -353,7 +353,12 @@ async function serverRunner(url: string, workers: number, timeoutMs: number): Pr
     run: server.run,
     close: server.close,
     locate: (dbId) => ({ handle: dbId, where: server.where(dbId), exists: server.has(dbId) }),
-    transpile: async (sql, from, dbId) => transpileQuery(sql, from, to, await server.names(dbId)),
+    transpile: async (sql, from, dbId) => {
+      // The database's names tell SQLite's double-quoted strings from names; without them, no transpiling.
+      const names = await server.names(dbId).catch((err: Error) => err);
+      if (names instanceof Error) return { ok: false, error: `cannot read the names of ${dbId}: ${names.message}` };
+      return transpileQuery(sql, from, to, names);
+    },
   };
 }
 
