@@ -8,6 +8,9 @@ import { SEMANTICS } from '../exec/compare.js';
 import { renderEvalText } from '../report/evalText.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import {
+  addCacheOptions,
+  type CacheFlags,
+  cacheOf,
   dialectOption,
   jsonOption,
   layoutOption,
@@ -20,7 +23,7 @@ import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 import { readTablesJson } from './tablesJson.js';
 
-interface EvalFlags {
+interface EvalFlags extends CacheFlags {
   gold: string;
   pred: string;
   dbDir?: string;
@@ -43,7 +46,7 @@ interface EvalFlags {
 }
 
 export function evalCommand(): Command {
-  return new Command('eval')
+  const command = new Command('eval')
     .description(DESCRIPTIONS.eval)
     .requiredOption('--gold <dataset>', 'gold SQL with db_id: [label=]path[#field]')
     .requiredOption('--pred <dataset>', 'predictions, in the same order as the gold items')
@@ -73,37 +76,38 @@ export function evalCommand(): Command {
       '--ves <repeats>',
       "BIRD's efficiency scores (VES, R-VES): time each correct item's queries this many times (BIRD's scripts: 100)",
       wholeNumber(1),
-    )
-    .action(async (flags: EvalFlags) => {
-      if (flags.dbDir && flags.dbUrl) throw new UsageError('give --db-dir or --db-url, not both');
-      const progress = createProgress(!flags.json);
-      try {
-        const result = await evaluate({
-          gold: flags.gold,
-          pred: flags.pred,
-          dbDir: flags.dbDir,
-          dbUrl: flags.dbUrl,
-          tables: flags.tables ? readTablesJson(flags.tables) : undefined,
-          semantics: flags.semantics,
-          keepDistinct: flags.keepDistinct,
-          timeoutSeconds: flags.timeout,
-          workers: flags.workers,
-          maxRows: flags.maxRows,
-          dialect: flags.dialect,
-          maxQueryLength: maxQueryLength(flags),
-          out: flags.out,
-          restart: flags.restart,
-          layout: flags.layout,
-          onNote: note,
-          by: flags.by,
-          vesRepeats: flags.ves,
-          transpileFrom: flags.transpileFrom,
-          onProgress: (done, total) => progress.update('eval', done, total),
-        });
-        progress.done();
-        await (flags.json ? writeJson(result.summary) : write(renderEvalText(result.summary)));
-      } finally {
-        progress.done();
-      }
-    });
+    );
+  return addCacheOptions(command).action(async (flags: EvalFlags) => {
+    if (flags.dbDir && flags.dbUrl) throw new UsageError('give --db-dir or --db-url, not both');
+    const progress = createProgress(!flags.json);
+    try {
+      const result = await evaluate({
+        gold: flags.gold,
+        pred: flags.pred,
+        dbDir: flags.dbDir,
+        dbUrl: flags.dbUrl,
+        tables: flags.tables ? readTablesJson(flags.tables) : undefined,
+        semantics: flags.semantics,
+        keepDistinct: flags.keepDistinct,
+        timeoutSeconds: flags.timeout,
+        workers: flags.workers,
+        maxRows: flags.maxRows,
+        dialect: flags.dialect,
+        maxQueryLength: maxQueryLength(flags),
+        out: flags.out,
+        restart: flags.restart,
+        layout: flags.layout,
+        onNote: note,
+        by: flags.by,
+        vesRepeats: flags.ves,
+        transpileFrom: flags.transpileFrom,
+        cache: cacheOf(flags, note),
+        onProgress: (done, total) => progress.update('eval', done, total),
+      });
+      progress.done();
+      await (flags.json ? writeJson(result.summary) : write(renderEvalText(result.summary)));
+    } finally {
+      progress.done();
+    }
+  });
 }

@@ -28,9 +28,10 @@ import { type Fingerprint, openResumable, type ResumedFile, textHash } from '../
 import { NO_JUDGEMENT, SpiderJudge } from '../spider/judge.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
 import { dialectInfo } from '../sql/dialects.js';
-import { TemplateEngine } from '../sql/engine.js';
 import { loadParser } from '../sql/parser.js';
 import type { TemplateResult } from '../sql/template.js';
+import type { TemplateCacheOptions } from '../sql/templateCache.js';
+import { type ClosableTemplater, createTemplater } from '../sql/templater.js';
 import { type TranspileOutcome, transpileQuery } from '../sql/transpile.js';
 import { sqlalignVersion } from '../version.js';
 import { plural } from '../words.js';
@@ -73,6 +74,8 @@ export interface EvalOptions {
   readonly transpileFrom?: string;
   /** BIRD's efficiency scores (VES, R-VES): each correct item's two queries timed this many times more (BIRD's scripts: 100). */
   readonly vesRepeats?: number;
+  /** The persistent template cache for the template match (sql/templateCache.ts); default: none. */
+  readonly cache?: false | TemplateCacheOptions;
   /** Report EX and EM per stratum too: length, joins, nesting, clauses (of the gold query), hardness, or a gold column. */
   readonly by?: string;
 }
@@ -107,7 +110,11 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
       }));
   // Awaited below, after the inputs are read: a server that cannot be reached must not end the process before.
   poolReady.catch(() => {});
-  const parserReady = loadParser();
+  // Templates for the template match: from the persistent cache where it has them, so that a run
+  // over queries seen before loads no parser at all (unless it transpiles).
+  const templaterReady = createTemplater(options.dialect ?? 'sqlite', { workers: 0, cache: options.cache ?? false });
+  templaterReady.catch(() => {});
+  const parserReady = options.transpileFrom ? loadParser() : Promise.resolve();
   let gold: QueryRecord[];
   let pred: QueryRecord[];
   let resumed: ResumedFile<ItemResult> | null = null;
@@ -130,15 +137,17 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
     }
   } catch (err) {
     await (await poolReady).close();
+    await (await templaterReady.catch(() => null))?.close();
     throw err;
   }
   const done: Map<number, ItemResult> = resumed?.done ?? new Map<number, ItemResult>();
   const todo = gold.map((_, i) => i).filter((i) => !done.has(i));
   const tables = new Map((options.tables ?? []).map((t) => [t.db_id, t]));
   const pool = await poolReady;
-  await parserReady;
-  const templates = new TemplateEngine(options.dialect ?? 'sqlite');
+  let templates: TemplatesOf;
   try {
+    templates = await templatesOf([...gold, ...pred], await templaterReady);
+    await parserReady;
     requireSomePrediction(options.pred, pred, templates);
   } catch (err) {
     await pool.close();
@@ -185,7 +194,7 @@ async function evaluateItem(
   semantics: Semantics,
   runner: ExecRunner,
   tables: ReadonlyMap<string, TablesJsonEntry>,
-  templates: TemplateEngine,
+  templates: TemplatesOf,
 ): Promise<ItemResult> {
   const goldSql = (gold.sql ?? '').trim();
   // As the official scripts read prediction files: one line, stripped.
@@ -200,8 +209,8 @@ async function evaluateItem(
   const hasDb = found?.exists ?? false;
   const missing = !hasDb && context === undefined;
   const noPrediction = predSql === null || predSql === '';
-  const goldTemplate = templates.template(goldSql);
-  const predTemplate = predSql === null ? null : templates.template(predSql);
+  const goldTemplate = templates(goldSql);
+  const predTemplate = predSql === null ? null : templates(predSql);
   const transpiled =
     options.transpileFrom && runner.transpile && dbId !== null && hasDb && !noPrediction
       ? await transpiledItem(runner.transpile, options.transpileFrom, dbId, goldSql, predSql ?? '')
@@ -287,10 +296,25 @@ function pairUp(goldPath: string, gold: QueryRecord[], predPath: string, pred: Q
 }
 
 /** Predictions of which not one parses are a wrong file or a wrong --dialect, not a score of 0. */
-function requireSomePrediction(input: DatasetInput, pred: readonly QueryRecord[], templates: TemplateEngine): void {
+/** Every query's template, looked up by its text (the items' texts as the evaluator trims them). */
+type TemplatesOf = (sql: string) => TemplateResult;
+
+async function templatesOf(records: readonly QueryRecord[], templater: ClosableTemplater): Promise<TemplatesOf> {
+  try {
+    // '' stands for an item without SQL (its template is the engine's answer to an empty query).
+    const texts = [...new Set(['', ...records.flatMap((r) => (r.sql === null ? [] : [r.sql, r.sql.trim()]))])];
+    const results = await templater.templateAll(texts);
+    const byText = new Map(texts.map((t, k) => [t, results[k] as TemplateResult]));
+    return (sql) => byText.get(sql) as TemplateResult;
+  } finally {
+    await templater.close();
+  }
+}
+
+function requireSomePrediction(input: DatasetInput, pred: readonly QueryRecord[], templates: TemplatesOf): void {
   let first: string | null = null;
   for (const record of pred) {
-    const result = record.sql === null ? { error: 'no SQL for this item' } : templates.template(record.sql);
+    const result = record.sql === null ? { error: 'no SQL for this item' } : templates(record.sql);
     if ('template' in result) return;
     first ??= `${record.where}: ${result.error}`;
   }

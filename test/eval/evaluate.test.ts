@@ -148,3 +148,13 @@ test('transpiling is for servers: asked of SQLite files, a usage error', async (
   await assert.rejects(evaluate({ gold, pred, dbDir: tmp.dir, transpileFrom: 'sqlite' }), UsageError);
   await assert.rejects(evaluate({ gold, pred, dbUrl: 'postgres://x@127.0.0.1:1/x', transpileFrom: 'klingon' }), /klingon/);
 });
+
+test('the template cache changes nothing: a run filling it, a run reading it and a run without it agree', async () => {
+  const cache = { dir: join(tmp.dir, 'cache') };
+  const without = await evaluate({ gold, pred, dbDir: tmp.dir });
+  const filling = await evaluate({ gold, pred, dbDir: tmp.dir, cache });
+  const reading = await evaluate({ gold, pred, dbDir: tmp.dir, cache });
+  assert.deepEqual(strip(filling.items), strip(without.items));
+  assert.deepEqual(strip(reading.items), strip(without.items));
+  assert.deepEqual({ ...reading.summary, seconds: 0 }, { ...without.summary, seconds: 0 });
+});
