@@ -392,7 +392,7 @@ function checkSchemas(url: string, locate: Locator, gold: readonly QueryRecord[]
   if (ids.length > 0 && !ids.some((id) => locate(id)?.exists)) {
     throw new DataError(
       redact(url),
-      `holds none of the ${ids.length} databases the items name (e.g. no ${locate(ids[0] as string)?.where})`,
+      `holds none of the ${ids.length} databases the items name (e.g. no ${locate(ids[0] as string)?.where}; a role sees only those it may read)`,
     );
   }
 }

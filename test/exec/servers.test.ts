@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { evaluate } from '../../src/eval/evaluate.js';
+import type { EvalSummary } from '../../src/eval/summary.js';
 import { readSqliteTables } from '../../src/exec/copyDatabase.js';
 import { openServer } from '../../src/exec/openServer.js';
 import type { ServerRunner } from '../../src/exec/server.js';
@@ -28,6 +29,8 @@ interface Admin {
 
 interface Engine {
   readonly name: string;
+  /** The dialect queries are transpiled to for it. */
+  readonly dialect: string;
   readonly orSkip: () => { skip: string | false };
   readonly start: () => Promise<TestServer>;
   readonly admin: (url: string) => Promise<Admin>;
@@ -72,6 +75,7 @@ const COMMON_HOSTILE = [
 const ENGINES: Engine[] = [
   {
     name: 'PostgreSQL',
+    dialect: 'postgres',
     orSkip: postgresOrSkip,
     start: startPostgres,
     async admin(url) {
@@ -119,6 +123,7 @@ const ENGINES: Engine[] = [
   },
   {
     name: 'MariaDB',
+    dialect: 'mysql',
     orSkip: mariadbOrSkip,
     start: startMariadb,
     async admin(url) {
@@ -294,6 +299,26 @@ for (const engine of ENGINES) {
         failures[reason] = (failures[reason] ?? 0) + 1;
       }
       assert.deepEqual(failures, engine.spider.failures);
+
+      // The command line: transpiled counts and BIRD's scores in the summary, the text report says both.
+      const few = tmp.file('few.sql', `${lines.slice(0, 12).join('\n')}\n`);
+      const args = ['eval', '--gold', few, '--pred', few, '--db-url', server.url, '--transpile-from', 'sqlite'];
+      const json = await runCli([...args, '--ves', '2', '--json', '--workers', '1']);
+      assert.equal(json.code, 0, json.stderr);
+      const cli = JSON.parse(json.stdout) as EvalSummary;
+      assert.deepEqual(cli.transpile, {
+        from: 'sqlite',
+        to: engine.dialect,
+        gold: { transpiled: 12, failed: 0 },
+        pred: { transpiled: 12, failed: 0 },
+      });
+      assert.equal(cli.ves_repeats, 2);
+      assert.ok((cli.overall.ves as number) > 0 && (cli.overall.r_ves as number) > 0);
+      const text = await runCli(args);
+      assert.match(
+        text.stdout,
+        new RegExp(`transpiled from sqlite to ${engine.dialect}: gold 12 \\(0 failed\\), predictions 12 \\(0 failed\\)`),
+      );
     });
 
     test('sqlalign eval --db-url: EX per item, a db_id not on the server is a missing database, bad servers fail in one line', async () => {
