@@ -1,20 +1,22 @@
 /** sqlalign as a library: every stage of load → template → features → compare → report. */
 export { type AlignOptions, type AlignResult, align, type Confidence, ratioFromDatasets } from './align/align.js';
-export { type BootstrapResult, bootstrap, type Interval, percentileInterval } from './align/bootstrap.js';
+export { type BootstrapInput, type BootstrapResult, bootstrap, type Interval, percentileInterval } from './align/bootstrap.js';
 export {
   type AlignmentRow,
   type AlignParams,
   type Comparison,
+  type ComparisonInput,
   compare,
   DEFAULT_ALPHA,
   DEFAULT_LMAX,
   type Decision,
+  type Distributions,
   decide,
   type RatioRow,
 } from './align/compare.js';
-export { type Explanation, explain, type Pattern } from './align/explain.js';
+export { type ExplainInput, type Explanation, explain, type Pattern } from './align/explain.js';
 export { samplePerGroup } from './align/sample.js';
-export { sensitivity } from './align/sensitivity.js';
+export { type SensitivityInput, type SensitivityRow, sensitivity } from './align/sensitivity.js';
 export {
   DEFAULT_SIZE_MATCH_REPLICATES,
   type SizedSet,
@@ -22,7 +24,7 @@ export {
   type SizeMatchInput,
   sizeMatchedRatios,
 } from './align/sizeMatched.js';
-export { type StrataResult, stratify } from './align/stratify.js';
+export { type StrataResult, type StratifyInput, stratify } from './align/stratify.js';
 export { mergeCounts, type TemplateCountsFile } from './datasets/counts.js';
 export {
   DataError,
@@ -30,6 +32,7 @@ export {
   type DatasetFormat,
   type DatasetInput,
   estimateQueries,
+  type InlineDataset,
   type LoadOptions,
   openDataset,
   type QueryRecord,
@@ -73,8 +76,15 @@ export {
 export { type Distribution, ngramDistribution, TemplateCounter } from './features/distribution.js';
 export { forEachNgram, ngramsOf } from './features/ngrams.js';
 export { type Profile, profileQuerySet } from './features/profile.js';
-export { buildQuerySet, countsOfQuerySet, type QuerySet, requireSomeParsed, type Templater } from './features/querySet.js';
-export { type Fingerprint, openResumable } from './io/resumableJsonl.js';
+export {
+  buildQuerySet,
+  countsOfQuerySet,
+  type QuerySet,
+  type QuerySetOptions,
+  requireSomeParsed,
+  type Templater,
+} from './features/querySet.js';
+export { type Fingerprint, openResumable, type ResumedFile, type ResumeOptions } from './io/resumableJsonl.js';
 export {
   type ClientOptions,
   type Completion,
@@ -106,7 +116,7 @@ export {
 export { DEFAULT_SYSTEM, DEFAULT_TEMPLATE, type PromptParts, renderPrompt } from './prompt/prompt.js';
 export { SchemaSource, type SchemaSourceOptions } from './prompt/schemaSource.js';
 export { schemaFromSqlite, schemaFromTablesJson, type TablesJsonFull } from './prompt/schemaText.js';
-export { renderAlignHtml } from './report/alignHtml.js';
+export { type AlignHtmlOptions, renderAlignHtml } from './report/alignHtml.js';
 export { alignJson } from './report/alignJson.js';
 export { renderAlignMarkdown } from './report/alignMarkdown.js';
 export { renderAlignText } from './report/alignText.js';
@@ -122,14 +132,14 @@ export { type ExportFormat, type ExportOptions, exportSelection, trainingRecord 
 export { type SelectedItem, type SelectMethod, type SelectOptions, type SelectResult, select } from './select/select.js';
 export { exactMatch, type Hardness, hardness, rebuildForMatch } from './spider/exactMatch.js';
 export { SpiderJudge } from './spider/judge.js';
-export { parseSpiderSql } from './spider/parse.js';
-export type { TablesJsonEntry } from './spider/schema.js';
+export { parseSpiderSql, type SpiderSql } from './spider/parse.js';
+export { type SchemaTables, SpiderSchema, type TablesJsonEntry } from './spider/schema.js';
 export { DIALECT_NAMES, type DialectInfo, dialectInfo, MEASURED_AGREEMENT, UnknownDialectError } from './sql/dialects.js';
 export { TemplateEngine } from './sql/engine.js';
 export { type Lexical, lex, SqlLexer, splitStatements } from './sql/lexer.js';
 export { loadParser } from './sql/parser.js';
 export { type TemplateResult, templateOf } from './sql/template.js';
-export { type ClosableTemplater, createTemplater } from './sql/templater.js';
+export { type ClosableTemplater, createTemplater, type TemplaterOptions } from './sql/templater.js';
 export { doubleQuotedStringsAsLiterals, type TranspileOutcome, transpileQuery } from './sql/transpile.js';
 export { wilsonInterval } from './stats/interval.js';
 export {
@@ -143,7 +153,7 @@ export {
   readEvidence,
   type Tally,
 } from './study/evidence.js';
-export { pearson, spearman } from './study/stats.js';
+export { type Correlation, pearson, spearman } from './study/stats.js';
 export {
   type Experiment,
   type GroupStats,

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import ts from 'typescript';
 import { ROOT } from '../helpers/paths.js';
 
 const namesIn = (list: string, pick: 'imported' | 'exported') =>
@@ -35,4 +36,50 @@ test('every name the CLI imports from the library is in src/index.ts', () => {
   }
   assert.ok(exported.size > 100, 'the export list was read');
   assert.deepEqual(missing, []);
+});
+
+/** The named types (of src/) in the parameters and results of everything src/index.ts exports, and whether they are exported too. */
+function unexportedSignatureTypes(): string[] {
+  const program = ts.createProgram([join(ROOT, 'src', 'index.ts')], {
+    strict: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    noEmit: true,
+  });
+  const checker = program.getTypeChecker();
+  const index = program.getSourceFile(join(ROOT, 'src', 'index.ts')) as ts.SourceFile;
+  const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(index) as ts.Symbol);
+  const resolved = (s: ts.Symbol) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
+  const exportedDeclarations = new Set(exports.flatMap((e) => resolved(e).declarations ?? []));
+  const missing = new Set<string>();
+  const visit = (type: ts.Type, owner: string, depth: number) => {
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    const declaration = symbol?.declarations?.[0];
+    const named =
+      declaration &&
+      (ts.isInterfaceDeclaration(declaration) ||
+        ts.isTypeAliasDeclaration(declaration) ||
+        ts.isClassDeclaration(declaration) ||
+        ts.isEnumDeclaration(declaration));
+    if (named && declaration.getSourceFile().fileName.startsWith(join(ROOT, 'src')) && !exportedDeclarations.has(declaration)) {
+      missing.add(`${symbol?.getName()} (in the signature of ${owner})`);
+    }
+    if (depth < 2 && (type.isUnion() || type.isIntersection())) for (const t of type.types) visit(t, owner, depth + 1);
+  };
+  for (const e of exports) {
+    const symbol = resolved(e);
+    const declaration = symbol.valueDeclaration;
+    if (!declaration) continue;
+    const type = checker.getTypeOfSymbolAtLocation(symbol, declaration);
+    for (const signature of [...type.getCallSignatures(), ...type.getConstructSignatures()]) {
+      for (const p of signature.getParameters()) visit(checker.getTypeOfSymbolAtLocation(p, declaration), e.getName(), 0);
+      visit(signature.getReturnType(), e.getName(), 0);
+    }
+  }
+  return [...missing].sort();
+}
+
+test('the library exports the types of its own functions’ parameters and results', () => {
+  assert.deepEqual(unexportedSignatureTypes(), []);
 });
