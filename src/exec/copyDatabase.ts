@@ -140,8 +140,9 @@ export async function copyDatabase(path: string, dbId: string, url: string, opti
       const types = TYPES[engine];
       const definitions = columns.map((c) => `${q(c.name)} ${types[c.kind]}`);
       const key = table.primaryKey.map(lower);
-      // MySQL cannot key a TEXT column without a prefix length; its GROUP BY needs no key anyway.
-      const keyable = engine === 'postgres' || key.every((k) => columns.find((c) => c.name === k)?.kind !== 'text');
+      // MySQL cannot key a TEXT or BLOB column without a prefix length; its GROUP BY needs no key anyway.
+      const numeric = (k: string) => ['integer', 'real'].includes(columns.find((c) => c.name === k)?.kind ?? 'text');
+      const keyable = engine === 'postgres' || key.every(numeric);
       if (key.length > 0 && keyable) definitions.push(`PRIMARY KEY (${key.map(q).join(', ')})`);
       await target.exec(`CREATE TABLE ${q(dbId)}.${q(tableName)} (${definitions.join(', ')})`);
       if (columns.length === 0) continue;
