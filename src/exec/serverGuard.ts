@@ -5,7 +5,7 @@
  * The read-only transaction, the time-out and a role with SELECT rights only come after this.
  */
 import { dialectInfo } from '../sql/dialects.js';
-import { type Lexical, significantTokens, startsWithWord } from '../sql/lexer.js';
+import { type Lexical, lex, startsWithWord } from '../sql/lexer.js';
 
 export interface ServerRules {
   readonly lexical: Lexical;
@@ -15,12 +15,15 @@ export interface ServerRules {
   readonly words: ReadonlySet<string>;
   /** Functions refused wherever they are called, quoted or not, with or without a schema. */
   readonly calls: ReadonlySet<string>;
+  /** Comments the server runs as SQL (MySQL's `/*! … *\/`, MariaDB's `/*M! … *\/`): refused, since the checks above cannot see into them. */
+  readonly executableComments: RegExp | null;
 }
 
 export const POSTGRES_RULES: ServerRules = {
   lexical: dialectInfo('postgres'),
   starts: new Set(['SELECT', 'WITH', 'VALUES', 'TABLE']),
   words: new Set(),
+  executableComments: null,
   calls: new Set(
     [
       // Server files and directories.
@@ -53,13 +56,19 @@ export const MYSQL_RULES: ServerRules = {
   starts: new Set(['SELECT', 'WITH', 'VALUES', 'TABLE']),
   words: new Set(['INTO']),
   calls: new Set(['LOAD_FILE', 'GET_LOCK', 'SYS_EXEC', 'SYS_EVAL']),
+  executableComments: /^\/\*M?!/,
 };
 
 export function serverRefusal(sql: string, rules: ServerRules): string | null {
   if (!startsWithWord(sql, rules.lexical, rules.starts)) {
     return `refused: only ${[...rules.starts].join(', ')} queries are run`;
   }
-  const tokens = significantTokens(sql, rules.lexical);
+  const all = lex(sql, rules.lexical);
+  const comments = rules.executableComments;
+  if (comments && all.some((t) => t.kind === 'comment' && comments.test(sql.slice(t.start, t.end)))) {
+    return 'refused: comments the server would run as SQL (/*! … */) are not run';
+  }
+  const tokens = all.filter((t) => t.kind !== 'space' && t.kind !== 'comment');
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (t === undefined || (t.kind !== 'word' && t.kind !== 'quoted')) continue;

@@ -5,7 +5,7 @@
  * line end to end (`--db-url`). Each engine gives its setup, checksum and own hostile queries.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import mysql from 'mysql2/promise';
@@ -145,6 +145,9 @@ const ENGINES: Engine[] = [
     madeTables: "SELECT count(*) AS n FROM information_schema.tables WHERE table_name IN ('copied', 't')",
     hostile: [
       "SELECT * FROM items INTO OUTFILE '/tmp/sqlalign-outfile'",
+      // MySQL and MariaDB run the inside of these comments as SQL.
+      "SELECT id FROM items /*! INTO OUTFILE '/tmp/sqlalign-comment' */",
+      "SELECT id FROM items /*M!100000 INTO OUTFILE '/tmp/sqlalign-comment-m' */",
       "SELECT id INTO DUMPFILE '/tmp/sqlalign-dumpfile' FROM items LIMIT 1",
       'SELECT id INTO @x FROM items LIMIT 1',
       "SELECT LOAD_FILE('/etc/passwd')",
@@ -233,6 +236,9 @@ for (const engine of ENGINES) {
       }
       assert.deepEqual(await state(), before);
       assert.equal(Number((await admin.query(engine.madeTables))[0]?.n), 0);
+      for (const file of ['outfile', 'dumpfile', 'comment', 'comment-m']) {
+        assert.equal(existsSync(`/tmp/sqlalign-${file}`), false, `no file written: /tmp/sqlalign-${file}`);
+      }
     });
 
     test('a prediction that runs past the time-out is stopped by the server, and the next item runs', async () => {
