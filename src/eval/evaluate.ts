@@ -22,7 +22,7 @@ import type { Semantics } from '../exec/compare.js';
 import { openServer } from '../exec/openServer.js';
 import { createExecPool } from '../exec/pool.js';
 import type { ExecRequest, ExecResult } from '../exec/protocol.js';
-import { ENGINE_DIALECT, engineOf, redact, type ServerEngine } from '../exec/server.js';
+import { ENGINE_DIALECT, redact, serverEngine } from '../exec/server.js';
 import { stratumOf } from '../features/strata.js';
 import { type Fingerprint, openResumable, type ResumedFile, textHash } from '../io/resumableJsonl.js';
 import { NO_JUDGEMENT, SpiderJudge } from '../spider/judge.js';
@@ -94,13 +94,13 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const semantics = options.semantics ?? 'spider';
   const started = performance.now();
   const workers = Math.max(1, options.workers ?? availableParallelism());
-  // The processes start, and the SQL parser for the template match loads, while the inputs are read.
   const timeoutMs = 1000 * (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS);
   if (options.transpileFrom !== undefined) {
     dialectInfo(options.transpileFrom);
     if (!options.dbUrl)
       throw new UsageError('queries are transpiled only for a server: give a server URL, or run them as written');
   }
+  // The processes (or the server's connections) start, and the templater opens, while the inputs are read.
   const poolReady: Promise<ExecRunner> = options.dbUrl
     ? serverRunner(options.dbUrl, workers, timeoutMs)
     : createExecPool(workers, timeoutMs).then((pool) => ({
@@ -179,10 +179,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const items = [...done.values()].sort((a, b) => a.i - b.i);
   resumed?.rewrite(items);
   const seconds = (performance.now() - started) / 1000;
-  const transpile =
-    options.transpileFrom && options.dbUrl
-      ? { from: options.transpileFrom, to: ENGINE_DIALECT[engineOf(options.dbUrl) as ServerEngine] }
-      : undefined;
+  const transpile = options.transpileFrom && pool.dialect ? { from: options.transpileFrom, to: pool.dialect } : undefined;
   return { summary: summarize(items, semantics, seconds, { by: options.by, vesRepeats: options.vesRepeats, transpile }), items };
 }
 
@@ -329,6 +326,8 @@ interface ExecRunner {
   run(request: ExecRequest): Promise<ExecResult>;
   close(): Promise<void>;
   locate: Locator;
+  /** On a server: the dialect its queries are written in. */
+  dialect?: string;
   /** On a server: a query of `from` rewritten for the server, with the database's names at hand. */
   transpile?: (sql: string, from: string, dbId: string) => Promise<TranspileOutcome>;
 }
@@ -368,12 +367,10 @@ function fileLocator(dbDir: string | undefined): Locator {
 }
 
 async function serverRunner(url: string, workers: number, timeoutMs: number): Promise<ExecRunner> {
-  if (engineOf(url) === null) {
-    throw new UsageError(`${redact(url)}: not a server URL (postgres://, postgresql://, mysql:// or mariadb://)`);
-  }
+  const to = ENGINE_DIALECT[serverEngine(url)];
   const server = await openServer(url, { workers, timeoutMs });
-  const to = ENGINE_DIALECT[engineOf(url) as ServerEngine];
   return {
+    dialect: to,
     run: server.run,
     close: server.close,
     locate: (dbId) => ({ handle: dbId, where: server.where(dbId), exists: server.has(dbId) }),

@@ -20,7 +20,7 @@ import pg from 'pg';
 import { DataError, UsageError } from '../datasets/errors.js';
 import { quoteName } from './mysql.js';
 import { quoteIdentifier } from './postgres.js';
-import { DatabaseServerError, engineOf, redact, type ServerEngine } from './server.js';
+import { DatabaseServerError, redact, type ServerEngine, serverEngine } from './server.js';
 
 export type ColumnKind = 'integer' | 'real' | 'text' | 'blob';
 
@@ -123,9 +123,7 @@ function serverValue(value: unknown, kind: ColumnKind): unknown {
 
 /** Copies the database at `path` to the server as `dbId`; returns what it copied. */
 export async function copyDatabase(path: string, dbId: string, url: string, options: CopyOptions = {}): Promise<CopiedTable[]> {
-  const engine = engineOf(url);
-  if (engine === null)
-    throw new UsageError(`${redact(url)}: not a server URL (postgres://, postgresql://, mysql:// or mariadb://)`);
+  const engine = serverEngine(url);
   const { db, tables } = readSqliteTables(path);
   const target = engine === 'postgres' ? await postgresTarget(url) : await mysqlTarget(url);
   try {

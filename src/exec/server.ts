@@ -2,6 +2,7 @@
  * Database servers `eval` runs on (issue 17): one runner per server, chosen by the URL's scheme.
  * Each item's db_id names a schema (PostgreSQL) or a database (MySQL, MariaDB) there.
  */
+import { UsageError } from '../datasets/errors.js';
 import type { ExecRequest, ExecResult } from './protocol.js';
 import { NOT_RUN, type QueryOutcome, queriesOf, type RequestJudge, type Verdict, verdictOf, withTimeRatio } from './verdict.js';
 
@@ -31,6 +32,14 @@ export function engineOf(url: string): ServerEngine | null {
   if (/^postgres(ql)?:\/\//i.test(url)) return 'postgres';
   if (/^(mysql|mariadb):\/\//i.test(url)) return 'mysql';
   return null;
+}
+
+/** The engine a URL names; any other URL is a usage error, said the same way wherever a server is opened. */
+export function serverEngine(url: string): ServerEngine {
+  const engine = engineOf(url);
+  if (engine === null)
+    throw new UsageError(`${redact(url)}: not a server URL (postgres://, postgresql://, mysql:// or mariadb://)`);
+  return engine;
 }
 
 /** The SQL dialect each engine's queries are written in (for --transpile-from). */
