@@ -20,8 +20,8 @@ import {
   type Session,
 } from './server.js';
 import { MYSQL_RULES, serverRefusal } from './serverGuard.js';
-import { numberFromText, type Row, Temporal } from './values.js';
-import { type QueryOutcome, RequestJudge } from './verdict.js';
+import { numberFromText, Temporal } from './values.js';
+import { type QueryOutcome, RequestJudge, serverRows } from './verdict.js';
 
 /** Sent as text by the driver here, read as numbers (pymysql: Decimal and int, equal to floats of the same value). */
 const TEXT_NUMBERS = new Set(['DECIMAL', 'NEWDECIMAL', 'LONGLONG']);
@@ -117,9 +117,7 @@ class MysqlSession implements Session {
     if (refusal) return { ok: false, error: refusal };
     try {
       const [rows, fields] = await this.connection.query({ sql, rowsAsArray: true, timeout: this.timeoutMs + 2000 });
-      if (!Array.isArray(rows) || fields === undefined) return { ok: false, error: 'refused: the statement returns no rows' };
-      if (rows.length > maxRows) return { ok: false, error: `result has more than ${maxRows} rows (--max-rows)` };
-      return { ok: true, rows: rows as unknown as Row[] };
+      return serverRows(rows, fields !== undefined, maxRows);
     } catch (err) {
       const error = (err as Error).message;
       if ((err as { code?: string }).code === 'PROTOCOL_SEQUENCE_TIMEOUT') {

@@ -19,8 +19,8 @@ import {
   type Session,
 } from './server.js';
 import { POSTGRES_RULES, serverRefusal } from './serverGuard.js';
-import { numberFromText, type Row, type SqlValue, Temporal } from './values.js';
-import { type QueryOutcome, RequestJudge } from './verdict.js';
+import { numberFromText, Temporal } from './values.js';
+import { type QueryOutcome, RequestJudge, serverRows } from './verdict.js';
 
 /** Type ids (pg_type.oid) read as numbers: int2, int4, int8, oid, float4, float8, numeric, money-free. */
 const NUMERIC_TYPES = new Set([20, 21, 23, 26, 700, 701, 1700]);
@@ -89,11 +89,7 @@ class PostgresSession implements Session {
       await this.client.query('SAVEPOINT item');
       const result = await this.client.query({ text: sql, rowMode: 'array', queryMode: 'extended' } as pg.QueryConfig);
       await this.client.query('ROLLBACK TO SAVEPOINT item');
-      const rows = result.rows as SqlValue[][];
-      if (!Array.isArray(rows) || result.fields === undefined)
-        return { ok: false, error: 'refused: the statement returns no rows' };
-      if (rows.length > maxRows) return { ok: false, error: `result has more than ${maxRows} rows (--max-rows)` };
-      return { ok: true, rows: rows as Row[] };
+      return serverRows(result.rows, result.fields !== undefined, maxRows);
     } catch (err) {
       await this.client.query('ROLLBACK TO SAVEPOINT item').catch(() => {});
       const error = (err as Error).message;

@@ -9,7 +9,7 @@ import { dialectInfo } from '../sql/dialects.js';
 import { SqlLexer } from '../sql/lexer.js';
 import { refusalOf } from './guard.js';
 import type { Row } from './values.js';
-import type { QueryOutcome } from './verdict.js';
+import { type QueryOutcome, tooManyRows } from './verdict.js';
 
 export type Db = Database.Database;
 
@@ -84,7 +84,7 @@ export function runQuery(db: Db, sql: string, maxRows: number): QueryOutcome {
   try {
     const rows: Row[] = [];
     for (const row of statement.raw(true).iterate() as IterableIterator<Row>) {
-      if (rows.length >= maxRows) return { ok: false, error: `result has more than ${maxRows} rows (--max-rows)` };
+      if (rows.length >= maxRows) return tooManyRows(maxRows);
       rows.push(row);
     }
     return { ok: true, rows };

@@ -17,6 +17,22 @@ export type QueryOutcome =
   /** `timeout`: stopped by the server's time-out, or given up by the client (the connection is then in doubt). */
   | { ok: false; error: string; timeout?: 'server' | 'client' };
 
+/** The error of a result too large to hold, in every engine's words alike. */
+export const tooManyRows = (maxRows: number): QueryOutcome => ({
+  ok: false,
+  error: `result has more than ${maxRows} rows (--max-rows)`,
+});
+
+/**
+ * A server's answer as an outcome: its rows, unless the statement returned no result set (it was
+ * not a query) or more rows than `maxRows`.
+ */
+export function serverRows(rows: unknown, hasFields: boolean, maxRows: number): QueryOutcome {
+  if (!Array.isArray(rows) || !hasFields) return { ok: false, error: 'refused: the statement returns no rows' };
+  if (rows.length > maxRows) return tooManyRows(maxRows);
+  return { ok: true, rows: rows as Row[] };
+}
+
 /** An item's result without its id, time and judgement, which the engine adds. */
 export type Verdict = Omit<ExecResult, 'id' | 'ms' | 'judgement'>;
 
