@@ -146,7 +146,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const pool = await poolReady;
   let templates: TemplatesOf;
   try {
-    templates = await templatesOf([...gold, ...pred], await templaterReady);
+    templates = await templatesOf(gold, pred, await templaterReady);
     await parserReady;
     requireSomePrediction(options.pred, pred, templates);
   } catch (err) {
@@ -296,10 +296,17 @@ function pairUp(goldPath: string, gold: QueryRecord[], predPath: string, pred: Q
 /** Every query's template, looked up by its text (the items' texts as the evaluator trims them). */
 type TemplatesOf = (sql: string) => TemplateResult;
 
-async function templatesOf(records: readonly QueryRecord[], templater: ClosableTemplater): Promise<TemplatesOf> {
+async function templatesOf(
+  gold: readonly QueryRecord[],
+  pred: readonly QueryRecord[],
+  templater: ClosableTemplater,
+): Promise<TemplatesOf> {
   try {
-    // '' stands for an item without SQL (its template is the engine's answer to an empty query).
-    const texts = [...new Set(['', ...records.flatMap((r) => (r.sql === null ? [] : [r.sql, r.sql.trim()]))])];
+    // The texts as they are looked up: items trimmed (evaluateItem), predictions also as read
+    // (requireSomePrediction); '' for an item without SQL (the engine's answer to an empty query).
+    const trimmed = (r: QueryRecord) => (r.sql === null ? [] : [r.sql.trim()]);
+    const asRead = (r: QueryRecord) => (r.sql === null ? [] : [r.sql]);
+    const texts = [...new Set(['', ...gold.flatMap(trimmed), ...pred.flatMap(trimmed), ...pred.flatMap(asRead)])];
     const results = await templater.templateAll(texts);
     const byText = new Map(texts.map((t, k) => [t, results[k] as TemplateResult]));
     return (sql) => byText.get(sql) as TemplateResult;
