@@ -73,8 +73,8 @@ export {
   type ServerOptions,
   type ServerRunner,
 } from './exec/server.js';
-export { type Distribution, ngramDistribution, TemplateCounter } from './features/distribution.js';
-export { forEachNgram, ngramsOf } from './features/ngrams.js';
+export { type Distribution, IndexedDistribution, ngramDistribution, TemplateCounter } from './features/distribution.js';
+export { forEachNgram, NgramIndex, ngramsOf } from './features/ngrams.js';
 export { type Profile, profileQuerySet } from './features/profile.js';
 export {
   buildQuerySet,

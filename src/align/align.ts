@@ -1,15 +1,23 @@
 /** The whole `align` pipeline as one library call: load → template → features → compare. */
-import { type DatasetInput, estimateQueries, resolveDataset, UsageError, withDistinctNames } from '../datasets/index.js';
+import {
+  type DatasetInput,
+  estimateQueries,
+  parseDatasetSpec,
+  resolveDataset,
+  UsageError,
+  withDistinctNames,
+} from '../datasets/index.js';
 import { ItemKeys } from '../datasets/overlap.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
 import { type Distribution, TemplateCounter } from '../features/distribution.js';
+import { NgramIndex } from '../features/ngrams.js';
 import { buildQuerySet, type QuerySet, requireSomeParsed, type Templater } from '../features/querySet.js';
+import { dbIdsOf, ItemFactsBuilder, ReducedCache, type ReducedDataset } from '../features/reducedCache.js';
 import { stratumOf } from '../features/strata.js';
-import { SpiderJudge } from '../spider/judge.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
 import type { TemplateCacheOptions } from '../sql/templateCache.js';
-import { createTemplater } from '../sql/templater.js';
+import { type ClosableTemplater, createTemplater } from '../sql/templater.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import {
   type AlignParams,
@@ -91,36 +99,76 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     scale: options.scale,
   };
   validateParams(params);
-  const inputs = [options.target, ...options.train, ...(options.pred ?? [])];
-  // Start the parser (threads or this thread) while the inputs are opened and read.
-  const templaterReady = estimateQueries(inputs).then((expectedQueries) =>
-    createTemplater(params.dialect, { workers: options.workers, expectedQueries, cache: options.cache }),
-  );
-  const datasets = await Promise.all(
-    inputs.map((input) =>
-      resolveDataset(input, {
-        maxQueryLength: options.maxQueryLength,
-        dialect: params.dialect,
-        layout: options.layout,
-        onNote: options.onNote,
-      }),
-    ),
-  )
-    .then(withDistinctNames)
-    .catch(async (err: unknown) => {
-      await templaterReady.then((t) => t.close()).catch(() => {});
-      throw err;
-    });
-  const templater = await templaterReady;
+  const cache = options.cache === false ? null : ReducedCache.open(options.cache ?? {});
+  const opened = await openInputs(options, params, cache);
+  // The parser is started only when some input is not reduced already, while the others are opened.
+  const templater = opened.templater;
   try {
-    const templated = await templateInputs(datasets, templater, options, params);
+    const templated = await templateInputs(await opened.inputs, lazily(templater), cache, options, params);
     const warnings = inputWarnings(templated, options);
     for (const warning of warnings) options.onNote?.(warning);
     return analyze(templated, warnings, options, params);
   } finally {
-    await templater.close();
+    if (templater) await templater.then((t) => t.close()).catch(() => {});
   }
 }
+
+/** An input as opened: reduced already (from the cache), or a dataset still to read; named for this run. */
+type OpenedInput = { readonly name: string; readonly path: string; readonly field?: string; readonly key: string | null } & (
+  | { readonly reduced: ReducedDataset }
+  | { readonly dataset: Dataset }
+);
+
+/**
+ * Every input, target first: from the reduced-dataset cache where it holds the file as it is
+ * now, else opened for reading (the parser then starts at once, overlapping the opening).
+ */
+async function openInputs(
+  options: AlignOptions,
+  params: AlignParams,
+  cache: ReducedCache | null,
+): Promise<{ inputs: Promise<OpenedInput[]>; templater: Promise<ClosableTemplater> | null }> {
+  const inputs = [options.target, ...options.train, ...(options.pred ?? [])];
+  const read = { maxQueryLength: options.maxQueryLength, dialect: params.dialect, layout: options.layout };
+  const firstPred = 1 + options.train.length;
+  // Read item by item whatever is cached: a target whose items are sampled, bootstrapped or
+  // stratified, and training sets that leave out the target's items.
+  const itemByItem = (k: number) => (k === 0 && needsTargetEntries(options)) || (k > 0 && k < firstPred && !!options.dropOverlap);
+  const keys = await Promise.all(inputs.map((input, k) => (cache && !itemByItem(k) ? cache.keyOf(input, read) : null)));
+  const hits = keys.map((key, k) => {
+    if (key === null || cache === null) return null;
+    const spec = parseDatasetSpec(inputs[k] as string);
+    return cache.get(key, spec.name, spec.path);
+  });
+  const toRead = inputs.filter((_, k) => hits[k] === null);
+  const templater =
+    toRead.length === 0
+      ? null
+      : estimateQueries(toRead).then((expectedQueries) =>
+          createTemplater(params.dialect, { workers: options.workers, expectedQueries, cache: options.cache }),
+        );
+  const opened = Promise.all(
+    inputs.map(async (input, k): Promise<OpenedInput> => {
+      const key = keys[k] ?? null;
+      const hit = hits[k];
+      if (hit) {
+        for (const note of hit.dataset.notes ?? []) options.onNote?.(`${hit.set.path}: ${note}`);
+        return { name: hit.set.name, path: hit.set.path, field: hit.dataset.field, key, reduced: hit };
+      }
+      const dataset = await resolveDataset(input, { ...read, onNote: options.onNote });
+      return { name: dataset.name, path: dataset.path, field: dataset.field, key, dataset };
+    }),
+  ).then(withDistinctNames);
+  // A file that cannot be opened stops the run: the parser, if started, is closed by align.
+  opened.catch(() => {});
+  return { inputs: opened, templater };
+}
+
+/** The templater, created by `openInputs` only if some input needs one. */
+const lazily = (templater: Promise<ClosableTemplater> | null) => () => {
+  if (!templater) throw new Error('internal: an input to template but no templater started');
+  return templater;
+};
 
 /** Every input reduced to its templates, with what the analysis needs of the target's items. */
 interface TemplatedInputs {
@@ -136,56 +184,73 @@ interface TemplatedInputs {
   readonly leaked: readonly number[];
 }
 
-/** Loads and templates every input in order (target first), noting the target's items as it goes. */
+/** Templates every input not reduced already, in order (target first), noting the target's items as it goes. */
 async function templateInputs(
-  datasets: readonly Dataset[],
-  templater: Templater,
+  inputs: readonly OpenedInput[],
+  templater: () => Promise<Templater>,
+  cache: ReducedCache | null,
   options: AlignOptions,
   params: AlignParams,
 ): Promise<TemplatedInputs> {
-  const replicates = bootstrapReplicates(options);
   const by = options.sampleBy ?? 'db_id';
-  const hardnessOf = options.by === 'hardness' ? hardnessStratum(options.tables) : null;
+  const hardnessOf = options.by === 'hardness' ? await hardnessStratum(options.tables) : null;
   const stratumOfTarget = (key: string, record: QueryRecord, template: string | null) =>
     hardnessOf && record.fields?.hardness === undefined ? hardnessOf(record) : stratumOf(key, record, template);
   const sets: QuerySet[] = [];
   // Per-query templates of the target, kept only when a sample or a bootstrap needs them.
-  const entries: TargetEntry[] | null = options.targetSample || replicates > 0 || options.by ? [] : null;
+  const entries: TargetEntry[] | null = needsTargetEntries(options) ? [] : null;
   const firstPred = 1 + options.train.length;
   // The target's and each prediction set's db_ids, in order: predictions must answer the target's questions.
-  const dbIds: (string | undefined)[][] = datasets.map(() => []);
+  const dbIds: (string | undefined)[][] = inputs.map(() => []);
   // Target items a training set holds verbatim: its D then measures leakage, not alignment.
   const targetKeys = new ItemKeys();
-  const leaked = datasets.map(() => 0);
-  for (const [k, opened] of datasets.entries()) {
-    const keepDbIds = (k === 0 && (options.pred?.length ?? 0) > 0) || k >= firstPred;
+  const leaked = inputs.map(() => 0);
+  for (const [k, input] of inputs.entries()) {
     const isTrain = k > 0 && k < firstPred;
-    const dataset = isTrain && options.dropOverlap ? withoutItemsOf(opened, targetKeys, leaked, k) : opened;
-    if (k === 0 && dataset.counts && entries) {
-      throw new UsageError(
-        `${dataset.path} is a counts file: --target-sample, --bootstrap and --by need the target's own queries`,
-      );
+    let reduced: ReducedDataset;
+    if ('reduced' in input) {
+      reduced = { ...input.reduced, set: { ...input.reduced.set, name: input.name } };
+      options.onProgress?.(input.name, reduced.set.queries);
+    } else {
+      const named = { ...input.dataset, name: input.name };
+      const filtered = isTrain && !!options.dropOverlap;
+      const dataset = filtered ? withoutItemsOf(named, targetKeys, leaked, k) : named;
+      if (k === 0 && dataset.counts && entries) {
+        throw new UsageError(
+          `${dataset.path} is a counts file: --target-sample, --bootstrap and --by need the target's own queries`,
+        );
+      }
+      const facts = new ItemFactsBuilder();
+      const set = await buildQuerySet(dataset, await templater(), {
+        dialect: params.dialect,
+        onProgress: (done) => options.onProgress?.(dataset.name, done),
+        onRecord: (record, result) => {
+          facts.add(record);
+          if (k !== 0 || !entries) return;
+          const template = 'template' in result ? result.template : null;
+          const stratum = options.by ? stratumOfTarget(options.by, record, template) : undefined;
+          entries.push({ i: record.i, group: groupOf(record, by), template, stratum });
+        },
+      });
+      const { format, field, layout, notes } = dataset;
+      reduced = { dataset: { format, field, layout, notes }, set, items: facts.build() };
+      // A training set without the target's items is this run's reduction, not the file's.
+      if (input.key && !filtered && !dataset.counts) cache?.put(input.key, reduced);
     }
-    const set = await buildQuerySet(dataset, templater, {
-      dialect: params.dialect,
-      onProgress: (done) => options.onProgress?.(dataset.name, done),
-      onRecord:
-        k === 0 || isTrain || keepDbIds
-          ? (record, result) => {
-              if (k === 0) targetKeys.add(record);
-              else if (isTrain && !options.dropOverlap && record.sql !== null && targetKeys.has(record)) {
-                leaked[k] = (leaked[k] ?? 0) + 1;
-              }
-              if (keepDbIds) dbIds[k]?.push(record.db_id);
-              if (k !== 0 || !entries) return;
-              const template = 'template' in result ? result.template : null;
-              const stratum = options.by ? stratumOfTarget(options.by, record, template) : undefined;
-              entries.push({ i: record.i, group: groupOf(record, by), template, stratum });
-            }
-          : undefined,
-    });
-    requireSomeParsed(set);
-    sets.push(set);
+    requireSomeParsed(reduced.set);
+    sets.push(reduced.set);
+    const items = reduced.items;
+    if (k === 0) {
+      for (let i = 0; i < items.hasSql.length; i++)
+        targetKeys.addHashes(items.questionHashes[i] as number, items.queryHashes[i] as number);
+    } else if (isTrain && !options.dropOverlap) {
+      for (let i = 0; i < items.hasSql.length; i++) {
+        if (items.hasSql[i] && targetKeys.hasHashes(items.questionHashes[i] as number, items.queryHashes[i] as number)) {
+          leaked[k] = (leaked[k] ?? 0) + 1;
+        }
+      }
+    }
+    if ((k === 0 && (options.pred?.length ?? 0) > 0) || k >= firstPred) dbIds[k] = dbIdsOf(items);
   }
   const [target, ...rest] = sets as [QuerySet, ...QuerySet[]];
   return {
@@ -198,6 +263,9 @@ async function templateInputs(
     leaked: leaked.slice(1, firstPred),
   };
 }
+
+/** Whether the target's queries are needed one by one: for a sample, a bootstrap or strata. */
+const needsTargetEntries = (options: AlignOptions) => !!options.targetSample || bootstrapReplicates(options) > 0 || !!options.by;
 
 const bootstrapReplicates = (options: AlignOptions) =>
   options.bootstrap ?? (options.targetSample ? DEFAULT_BOOTSTRAP_WITH_SAMPLE : 0);
@@ -228,7 +296,9 @@ function analyze(inputs: TemplatedInputs, warnings: readonly string[], options: 
   const sampled = options.targetSample && entries ? samplePerGroup(entries, options.targetSample, seed) : null;
   const target = sampled ? sampleQuerySet(fullTarget, sampled) : fullTarget;
   if (sampled) requireSomeParsed(target);
-  const distributions = distributionsOf({ target, train, pred }, params.lmax);
+  // Every template of the run expanded into n-grams once, for the distributions and the draws.
+  const index = new NgramIndex(params.lmax);
+  const distributions = distributionsOf({ target, train, pred }, params.lmax, index);
   const comparison = compare({ target, train, pred }, params, distributions);
   const others = distributions.others;
   const boot =
@@ -269,7 +339,7 @@ function analyze(inputs: TemplatedInputs, warnings: readonly string[], options: 
       : null,
     bootstrap: boot,
     confidence: confidenceOf(comparison.ratios, boot),
-    sizeMatched: sizeMatchedOf(inputs, comparison, distributions.target, options, params),
+    sizeMatched: sizeMatchedOf(inputs, comparison, distributions.target, index, options, params),
     sensitivity:
       pred.length > 0
         ? sensitivity({
@@ -310,6 +380,7 @@ function sizeMatchedOf(
   inputs: TemplatedInputs,
   comparison: Comparison,
   target: Distribution,
+  index: NgramIndex,
   options: AlignOptions,
   params: AlignParams,
 ): SizeMatchedRatio[] {
@@ -330,12 +401,15 @@ function sizeMatchedOf(
     scale: comparison.params.scale,
     replicates,
     seed: options.seed ?? 0,
+    index,
   });
 }
 
 /** Spider hardness needs the database's schema: from tables.json (the target's own column wins if it has one). */
-function hardnessStratum(tables: readonly TablesJsonEntry[] | undefined): (record: QueryRecord) => string {
+async function hardnessStratum(tables: readonly TablesJsonEntry[] | undefined): Promise<(record: QueryRecord) => string> {
   const entries = new Map((tables ?? []).map((t) => [t.db_id, t]));
+  // Spider's evaluator is loaded only for hardness strata.
+  const { SpiderJudge } = await import('../spider/judge.js');
   const judge = new SpiderJudge();
   return (record) => {
     const entry = record.db_id ? entries.get(record.db_id) : undefined;

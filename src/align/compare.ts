@@ -3,6 +3,7 @@
  * with D, A_KL, coverage per row, the scale c, and AR for every (train, pred) pair.
  */
 import { type Distribution, ngramDistribution } from '../features/distribution.js';
+import type { NgramIndex } from '../features/ngrams.js';
 import type { QuerySet } from '../features/querySet.js';
 import { alignmentRatio, alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
 
@@ -64,10 +65,10 @@ export interface Distributions {
   readonly others: readonly Distribution[];
 }
 
-export function distributionsOf(input: ComparisonInput, lmax: number): Distributions {
+export function distributionsOf(input: ComparisonInput, lmax: number, index?: NgramIndex): Distributions {
   return {
-    target: ngramDistribution(input.target.templates.counts, lmax),
-    others: [...input.train, ...input.pred].map((set) => ngramDistribution(set.templates.counts, lmax)),
+    target: ngramDistribution(input.target.templates.counts, lmax, index),
+    others: [...input.train, ...input.pred].map((set) => ngramDistribution(set.templates.counts, lmax, index)),
   };
 }
 

@@ -2,7 +2,7 @@
  * Does each AR > 1 decision survive other settings? The comparison is redone for α in
  * {1, 0.1, 0.01, 0.001} and l_max in {5, 10, 15}; a decision that flips is flagged.
  */
-import { type Distribution, ngramDistribution, type TemplateCounter } from '../features/distribution.js';
+import { type Distribution, IndexedDistribution, ngramDistribution, type TemplateCounter } from '../features/distribution.js';
 import { alignmentRatio, klDivergence } from '../metric/divergence.js';
 import { type Decision, decide } from './compare.js';
 
@@ -28,6 +28,7 @@ export interface SensitivityInput {
 
 /** The n-grams of at most `lmax` tokens: the distribution at that l_max, cut from a longer one. */
 export function truncate(d: Distribution, lmax: number): Distribution {
+  if (d instanceof IndexedDistribution) return d.truncate(lmax);
   const counts = new Map<string, number>();
   let total = 0;
   for (const [g, c] of d.counts) {

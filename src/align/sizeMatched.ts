@@ -7,8 +7,8 @@
  * queries, several times with a seed, and AR is recomputed each time: the mean and spread go
  * beside AR in every report.
  */
-import type { Distribution, TemplateCounter } from '../features/distribution.js';
-import { forEachNgram } from '../features/ngrams.js';
+import { type Distribution, IndexedDistribution, type TemplateCounter } from '../features/distribution.js';
+import { NgramIndex } from '../features/ngrams.js';
 import { alignmentRatio, divergenceTerm, smoothedShare, smoothingDenominator } from '../metric/divergence.js';
 import { seededRandom } from '../stats/random.js';
 import { type Decision, decide } from './compare.js';
@@ -41,6 +41,8 @@ export interface SizeMatchInput {
   readonly lmax: number;
   /** The comparison's c. */
   readonly scale: number;
+  /** The run's n-gram index (of this l_max), so that templates expanded already are not expanded again. */
+  readonly index?: NgramIndex;
   readonly replicates?: number;
   readonly seed?: number;
 }
@@ -55,7 +57,7 @@ export interface SizedSet {
 /** One size-matched AR per (train, pred) pair, in compare's order: every pred for the first train, then the next. */
 export function sizeMatchedRatios(input: SizeMatchInput): SizeMatchedRatio[] {
   const replicates = Math.max(1, input.replicates ?? DEFAULT_SIZE_MATCH_REPLICATES);
-  const divergences = new DrawDivergence(input.target, input.lmax, input.alpha);
+  const divergences = new DrawDivergence(input.target, input.lmax, input.alpha, input.index);
   const sizes = new Map([...input.train, ...input.pred].map((set) => [set, parsedCount(set.templates)]));
   return input.train.flatMap((s, si) =>
     input.pred.map((p, pi) => {
@@ -137,69 +139,71 @@ function drawer(templates: TemplateCounter): (size: number, random: () => number
 }
 
 /**
- * D(T‖X) for draws of one set, fast: every n-gram gets an integer id (the target's first, so
- * "in the target" is `id < targetSize`), each distinct template's n-grams are expanded once, and a
- * draw is a sum over small integer arrays. The sum runs over the target's n-grams in the order
- * `klDivergence` uses, so a draw of the whole set gives its D to the last digit.
+ * D(T‖X) for draws of one set, fast: every n-gram has an integer id (the run's index), each
+ * distinct template's n-grams are expanded once, and a draw is a sum over small integer arrays.
+ * The sum runs over the target's n-grams in the order `klDivergence` uses, so a draw of the whole
+ * set gives its D to the last digit.
  */
 export class DrawDivergence {
-  private readonly ids = new Map<string, number>();
-  private readonly grams = new Map<string, Int32Array>();
   private readonly targetIds: Int32Array;
   private readonly targetShares: Float64Array;
-  private readonly counts: number[] = [];
+  private inTarget = new Uint8Array(0);
+  private counts = new Float64Array(0);
+
+  private readonly index: NgramIndex;
 
   constructor(
-    private readonly target: Distribution,
-    private readonly lmax: number,
+    target: Distribution,
+    lmax: number,
     private readonly alpha: number,
+    index?: NgramIndex,
   ) {
-    for (const g of target.counts.keys()) this.ids.set(g, this.ids.size);
-    this.targetIds = Int32Array.from(target.counts.keys(), (g) => this.ids.get(g) as number);
-    this.targetShares = Float64Array.from(target.counts.values(), (c) => c / target.total);
+    this.index = index && index.lmax === lmax ? index : new NgramIndex(lmax);
+    this.targetIds =
+      target instanceof IndexedDistribution && target.index === this.index
+        ? target.ids
+        : Int32Array.from(target.counts.keys(), (g) => this.index.intern(g));
+    this.targetShares =
+      target instanceof IndexedDistribution
+        ? target.values.map((c) => c / target.total)
+        : Float64Array.from(target.counts.values(), (c) => c / target.total);
   }
 
   divergence(templates: ReadonlyMap<string, number>): number {
+    for (const template of templates.keys()) this.index.of(template);
+    this.fit();
     const touched: number[] = [];
     let total = 0;
     for (const [template, times] of templates) {
-      const grams = this.of(template);
+      const grams = this.index.of(template);
       for (let k = 0; k < grams.length; k++) {
         const g = grams[k] as number;
-        const before = this.counts[g] ?? 0;
+        const before = this.counts[g] as number;
         if (before === 0) touched.push(g);
         this.counts[g] = before + times;
       }
       total += times * grams.length;
     }
-    const targetSize = this.target.counts.size;
     let onlyOther = 0;
-    for (const g of touched) if (g >= targetSize) onlyOther++;
-    const denominator = smoothingDenominator(total, this.alpha, targetSize + onlyOther);
+    for (const g of touched) if (this.inTarget[g] === 0) onlyOther++;
+    const denominator = smoothingDenominator(total, this.alpha, this.targetIds.length + onlyOther);
     let d = 0;
     for (let k = 0; k < this.targetIds.length; k++) {
-      const count = this.counts[this.targetIds[k] as number] ?? 0;
+      const count = this.counts[this.targetIds[k] as number] as number;
       d += divergenceTerm(this.targetShares[k] as number, smoothedShare(count, this.alpha, denominator));
     }
     for (const g of touched) this.counts[g] = 0;
     return d;
   }
 
-  private of(template: string): Int32Array {
-    let grams = this.grams.get(template);
-    if (!grams) {
-      const out: number[] = [];
-      forEachNgram(template.split(' '), this.lmax, (g) => {
-        let id = this.ids.get(g);
-        if (id === undefined) {
-          id = this.ids.size;
-          this.ids.set(g, id);
-        }
-        out.push(id);
-      });
-      grams = Int32Array.from(out);
-      this.grams.set(template, grams);
-    }
-    return grams;
+  /** Arrays as long as the index (which grows as new templates are expanded). */
+  private fit(): void {
+    if (this.counts.length >= this.index.size) return;
+    const size = Math.max(1024, this.index.size * 2);
+    const counts = new Float64Array(size);
+    counts.set(this.counts);
+    this.counts = counts;
+    this.inTarget = new Uint8Array(size);
+    for (const id of this.targetIds) this.inTarget[id] = 1;
   }
 }

@@ -4,10 +4,6 @@ import { Command } from 'commander';
 import { align } from '../align/align.js';
 import { DEFAULT_ALPHA, DEFAULT_LMAX } from '../align/compare.js';
 import { DEFAULT_SIZE_MATCH_REPLICATES } from '../align/sizeMatched.js';
-import { renderAlignHtml } from '../report/alignHtml.js';
-import { alignJson } from '../report/alignJson.js';
-import { renderAlignMarkdown } from '../report/alignMarkdown.js';
-import { renderAlignText } from '../report/alignText.js';
 import { DEFAULT_EVIDENCE_PATH, readEvidence } from '../study/evidence.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import {
@@ -118,9 +114,22 @@ export function alignCommand(): Command {
         onProgress: (name, done) => progress.update(name, done),
       });
       progress.done();
-      if (flags.markdown) writeFileSync(flags.markdown, renderAlignMarkdown(result, report));
-      if (flags.html) writeFileSync(flags.html, await renderAlignHtml(result, report));
-      await (flags.json ? writeJson(alignJson(result, report)) : write(renderAlignText(result, report)));
+      // Each report's code is loaded only when it is asked for (the HTML one brings the charts).
+      if (flags.markdown) {
+        const { renderAlignMarkdown } = await import('../report/alignMarkdown.js');
+        writeFileSync(flags.markdown, renderAlignMarkdown(result, report));
+      }
+      if (flags.html) {
+        const { renderAlignHtml } = await import('../report/alignHtml.js');
+        writeFileSync(flags.html, await renderAlignHtml(result, report));
+      }
+      if (flags.json) {
+        const { alignJson } = await import('../report/alignJson.js');
+        await writeJson(alignJson(result, report));
+      } else {
+        const { renderAlignText } = await import('../report/alignText.js');
+        await write(renderAlignText(result, report));
+      }
     } finally {
       progress.done();
     }

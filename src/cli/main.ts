@@ -3,8 +3,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { DataError, UsageError } from '../datasets/errors.js';
-import { DatabaseServerError } from '../exec/server.js';
-import { ServerError } from '../llm/client.js';
+import { DatabaseServerError } from '../exec/serverError.js';
+import { ServerError } from '../llm/errors.js';
 import { UnknownDialectError } from '../sql/dialects.js';
 import { sqlalignVersion } from '../version.js';
 import { type CommandName, DESCRIPTIONS } from './descriptions.js';

@@ -66,7 +66,10 @@ export function maxQueryMbOption(): Option {
 /** --cache-dir and --no-cache: the persistent template cache (sql/templateCache.ts). */
 export function addCacheOptions(command: Command): Command {
   return command
-    .option('--cache-dir <dir>', 'folder of the template cache (default: $SQLALIGN_CACHE, else $XDG_CACHE_HOME/sqlalign)')
+    .option(
+      '--cache-dir <dir>',
+      'folder of the template and dataset caches (default: $SQLALIGN_CACHE, else $XDG_CACHE_HOME/sqlalign)',
+    )
     .option('--no-cache', 'template every query afresh, reading and writing no cache');
 }
 

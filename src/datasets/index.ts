@@ -58,7 +58,7 @@ export async function inputHash(input: DatasetInput): Promise<string> {
 }
 
 /** The datasets of one report, renamed where their default labels collide (see distinctNames). */
-export function withDistinctNames(datasets: readonly Dataset[]): Dataset[] {
+export function withDistinctNames<D extends Pick<Dataset, 'name' | 'path' | 'field'>>(datasets: readonly D[]): D[] {
   const names = distinctNames(
     datasets.map((d) => ({ name: d.name, path: d.path, field: d.field, labelled: d.name !== defaultName(d.path, d.field) })),
   );

@@ -14,16 +14,34 @@ export class ItemKeys {
   private readonly queries = new HashList();
 
   add(record: QueryRecord): void {
-    const q = questionOf(record);
-    if (q !== null) this.questions.add(normalizedHash(q, 0));
-    if (record.sql) this.queries.add(normalizedHash(record.sql, seedOf(record.db_id)));
+    this.addHashes(questionHash(record), queryHash(record));
   }
 
   has(record: QueryRecord): boolean {
-    const q = questionOf(record);
-    if (q !== null && this.questions.has(normalizedHash(q, 0))) return true;
-    return record.sql !== null && record.sql !== '' && this.queries.has(normalizedHash(record.sql, seedOf(record.db_id)));
+    return this.hasHashes(questionHash(record), queryHash(record));
   }
+
+  /** `add` from an item's two hashes (NaN where it has no question or no SQL), as kept by a cache. */
+  addHashes(question: number, query: number): void {
+    if (!Number.isNaN(question)) this.questions.add(question);
+    if (!Number.isNaN(query)) this.queries.add(query);
+  }
+
+  hasHashes(question: number, query: number): boolean {
+    if (!Number.isNaN(question) && this.questions.has(question)) return true;
+    return !Number.isNaN(query) && this.queries.has(query);
+  }
+}
+
+/** The hash an item's question is known by; NaN without a question. */
+export function questionHash(record: QueryRecord): number {
+  const q = questionOf(record);
+  return q === null ? Number.NaN : normalizedHash(q, 0);
+}
+
+/** The hash of an item's SQL on its database; NaN without SQL. */
+export function queryHash(record: QueryRecord): number {
+  return record.sql ? normalizedHash(record.sql, seedOf(record.db_id)) : Number.NaN;
 }
 
 /** Hashes gathered, then (on the first look-up) sorted into 8 bytes each and binary-searched. */

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../datasets/errors.js';
 import type { ExecRequest, ExecResult } from './protocol.js';
+import { DatabaseServerError } from './serverError.js';
 import { NOT_RUN, type QueryOutcome, queriesOf, type RequestJudge, type Verdict, verdictOf, withTimeRatio } from './verdict.js';
 
 export interface ServerRunner {
@@ -17,8 +18,7 @@ export interface ServerRunner {
   close(): Promise<void>;
 }
 
-/** A server that cannot be reached or refuses a setup step: one line, no stack (exit code 1). */
-export class DatabaseServerError extends Error {}
+export { DatabaseServerError };
 
 export interface ServerOptions {
   readonly workers: number;

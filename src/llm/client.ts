@@ -4,6 +4,8 @@
  * backoff and jitter (honouring Retry-After), gives up at once with a clear message on 401, 403
  * and 404, and times out requests that hang.
  */
+import { FatalApiError, RequestFailedError, ServerError } from './errors.js';
+
 export type Endpoint = 'chat' | 'completions';
 
 export interface ClientOptions {
@@ -43,14 +45,7 @@ export interface Completion {
  */
 export const COMPLETION_STOP = ['```', '\n### '];
 
-/** The server, not sqlalign, failed: reported in one line with exit code 1, never as an internal error. */
-export class ServerError extends Error {}
-
-/** The run cannot go on (bad key, wrong model or URL, no server): every request would fail the same way. */
-export class FatalApiError extends ServerError {}
-
-/** A request (or, at the end of a run, some) failed after the retries; others may still succeed. */
-export class RequestFailedError extends ServerError {}
+export { FatalApiError, RequestFailedError, ServerError };
 
 const RETRYABLE = new Set([408, 409, 425, 429, 500, 502, 503, 504]);
 

@@ -2,11 +2,17 @@
  * Divergence of a target distribution T from another X (spec §3): KL with Lidstone
  * smoothing of X over V = supp T ∪ supp X, and coverage (T's mass on n-grams X has).
  */
-import type { Distribution } from '../features/distribution.js';
+import { type Distribution, sameIndex } from '../features/distribution.js';
 
 /** |supp T ∪ supp X|. */
 export function vocabularySize(target: Distribution, other: Distribution): number {
+  const indexed = sameIndex(target, other);
   let onlyTarget = 0;
+  if (indexed) {
+    const [t, x] = indexed;
+    for (const id of t.ids) if (x.countOf(id) === 0) onlyTarget++;
+    return x.ids.length + onlyTarget;
+  }
   for (const g of target.counts.keys()) if (!other.counts.has(g)) onlyTarget++;
   return other.counts.size + onlyTarget;
 }
@@ -25,6 +31,15 @@ export function klDivergence(target: Distribution, other: Distribution, alpha: n
   if (target.total === 0) throw new Error('the target distribution is empty');
   const denominator = smoothingDenominator(other.total, alpha, vocabularySize(target, other));
   let d = 0;
+  const indexed = sameIndex(target, other);
+  if (indexed) {
+    // The same sum in the same order, on arrays.
+    const [t, x] = indexed;
+    for (let k = 0; k < t.ids.length; k++) {
+      d += divergenceTerm((t.values[k] as number) / t.total, smoothedShare(x.countOf(t.ids[k] as number), alpha, denominator));
+    }
+    return d;
+  }
   for (const [g, count] of target.counts) {
     d += divergenceTerm(count / target.total, smoothedShare(other.counts.get(g) ?? 0, alpha, denominator));
   }
@@ -34,6 +49,12 @@ export function klDivergence(target: Distribution, other: Distribution, alpha: n
 /** Σ_{g∈supp T, count_X(g)>0} T(g). */
 export function coverage(target: Distribution, other: Distribution): number {
   let covered = 0;
+  const indexed = sameIndex(target, other);
+  if (indexed) {
+    const [t, x] = indexed;
+    for (let k = 0; k < t.ids.length; k++) if (x.countOf(t.ids[k] as number) > 0) covered += t.values[k] as number;
+    return covered / t.total;
+  }
   for (const [g, count] of target.counts) if (other.counts.has(g)) covered += count;
   return covered / target.total;
 }

@@ -24,6 +24,9 @@ export function loadParser(): Promise<void> {
   return loading;
 }
 
+/** Whether anything in this process has asked for the parser (a run served from caches never does). */
+export const parserRequested = (): boolean => loading !== undefined;
+
 function parser(): Sdk {
   if (!sdk) throw new Error('the SQL parser is not loaded: await loadParser() first');
   return sdk;

@@ -13,9 +13,10 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { parserVersion } from './parser.js';
 import { TEMPLATE_VERSION, type TemplateResult } from './template.js';
 
@@ -51,7 +52,9 @@ export class TemplateCache {
   readonly stats = { hits: 0, misses: 0 };
 
   private constructor(file: string, dialect: string, maxEntries: number, version: string) {
-    this.db = new Database(file, { timeout: 10_000 });
+    // Loaded when a cache is opened (synchronously, as the cache is): runs that never open one skip the native module.
+    const open = createRequire(import.meta.url)('better-sqlite3') as typeof Database;
+    this.db = new open(file, { timeout: 10_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(

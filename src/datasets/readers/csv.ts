@@ -1,5 +1,4 @@
 /** CSV and TSV with a header row, streamed through csv-parse (quotes, embedded newlines, BOM). */
-import { parse } from 'csv-parse';
 import { DataError } from '../errors.js';
 import { BATCH_SIZE, type SourceRow, type TableSource } from './rows.js';
 import { byteStream } from './source.js';
@@ -30,6 +29,8 @@ export async function readCsv(file: string, delimiter: ',' | '\t'): Promise<Tabl
 }
 
 async function* csvRows(file: string, delimiter: string, headerOnly: boolean): AsyncIterable<SourceRow> {
+  // Loaded when a CSV is read: a run whose inputs are all cached never needs it.
+  const { parse } = await import('csv-parse');
   const parser = byteStream(file).pipe(
     parse({ delimiter, bom: true, columns: !headerOnly, info: true, skip_empty_lines: true, relax_quotes: false }),
   );

@@ -1,5 +1,5 @@
 /** Parquet (Gretel's synthetic_text_to_sql ships so), read one row group at a time to bound memory. */
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
+import type { asyncBufferFromFile, parquetMetadataAsync } from 'hyparquet';
 import { DataError } from '../errors.js';
 import type { SourceRow, TableSource } from './rows.js';
 import { isGzip, readBytes } from './source.js';
@@ -7,6 +7,8 @@ import { isGzip, readBytes } from './source.js';
 const ROWS_PER_READ = 50_000;
 
 export async function readParquet(file: string): Promise<TableSource> {
+  // Loaded only for a Parquet file (it is some thirty modules).
+  const { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } = await import('hyparquet');
   let buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>;
   if (isGzip(file)) {
     const bytes = await readBytes(file);
