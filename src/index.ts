@@ -84,6 +84,17 @@ export {
   requireSomeParsed,
   type Templater,
 } from './features/querySet.js';
+export {
+  cachedQuerySet,
+  type DatasetFacts,
+  dbIdsOf,
+  type ItemFacts,
+  ItemFactsBuilder,
+  type ReadSettings,
+  ReducedCache,
+  type ReducedDataset,
+  reduceDataset,
+} from './features/reducedCache.js';
 export { type Fingerprint, openResumable, type ResumedFile, type ResumeOptions } from './io/resumableJsonl.js';
 export {
   type ClientOptions,
@@ -139,7 +150,7 @@ export { TemplateEngine } from './sql/engine.js';
 export { type Lexical, lex, SqlLexer, splitStatements } from './sql/lexer.js';
 export { loadParser } from './sql/parser.js';
 export { type TemplateResult, templateOf } from './sql/template.js';
-export { type ClosableTemplater, createTemplater, type TemplaterOptions } from './sql/templater.js';
+export { type ClosableTemplater, createTemplater, lazyTemplater, type TemplaterOptions } from './sql/templater.js';
 export { doubleQuotedStringsAsLiterals, type TranspileOutcome, transpileQuery } from './sql/transpile.js';
 export { wilsonInterval } from './stats/interval.js';
 export {

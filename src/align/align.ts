@@ -12,10 +12,11 @@ import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
 import { type Distribution, TemplateCounter } from '../features/distribution.js';
 import { NgramIndex } from '../features/ngrams.js';
-import { buildQuerySet, type QuerySet, requireSomeParsed, type Templater } from '../features/querySet.js';
-import { dbIdsOf, ItemFactsBuilder, ReducedCache, type ReducedDataset } from '../features/reducedCache.js';
+import { type QuerySet, requireSomeParsed, type Templater } from '../features/querySet.js';
+import { dbIdsOf, type ItemFacts, ReducedCache, type ReducedDataset, reduceDataset } from '../features/reducedCache.js';
 import { stratumOf } from '../features/strata.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
+import type { TemplateResult } from '../sql/template.js';
 import type { TemplateCacheOptions } from '../sql/templateCache.js';
 import { type ClosableTemplater, createTemplater } from '../sql/templater.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
@@ -192,13 +193,10 @@ async function templateInputs(
   options: AlignOptions,
   params: AlignParams,
 ): Promise<TemplatedInputs> {
-  const by = options.sampleBy ?? 'db_id';
-  const hardnessOf = options.by === 'hardness' ? await hardnessStratum(options.tables) : null;
-  const stratumOfTarget = (key: string, record: QueryRecord, template: string | null) =>
-    hardnessOf && record.fields?.hardness === undefined ? hardnessOf(record) : stratumOf(key, record, template);
   const sets: QuerySet[] = [];
   // Per-query templates of the target, kept only when a sample or a bootstrap needs them.
   const entries: TargetEntry[] | null = needsTargetEntries(options) ? [] : null;
+  const onTargetRecord = entries ? await targetEntryRecorder(entries, options) : undefined;
   const firstPred = 1 + options.train.length;
   // The target's and each prediction set's db_ids, in order: predictions must answer the target's questions.
   const dbIds: (string | undefined)[][] = inputs.map(() => []);
@@ -207,49 +205,26 @@ async function templateInputs(
   const leaked = inputs.map(() => 0);
   for (const [k, input] of inputs.entries()) {
     const isTrain = k > 0 && k < firstPred;
-    let reduced: ReducedDataset;
-    if ('reduced' in input) {
-      reduced = { ...input.reduced, set: { ...input.reduced.set, name: input.name } };
-      options.onProgress?.(input.name, reduced.set.queries);
-    } else {
-      const named = { ...input.dataset, name: input.name };
-      const filtered = isTrain && !!options.dropOverlap;
-      const dataset = filtered ? withoutItemsOf(named, targetKeys, leaked, k) : named;
-      if (k === 0 && dataset.counts && entries) {
-        throw new UsageError(
-          `${dataset.path} is a counts file: --target-sample, --bootstrap and --by need the target's own queries`,
-        );
-      }
-      const facts = new ItemFactsBuilder();
-      const set = await buildQuerySet(dataset, await templater(), {
-        dialect: params.dialect,
-        onProgress: (done) => options.onProgress?.(dataset.name, done),
-        onRecord: (record, result) => {
-          facts.add(record);
-          if (k !== 0 || !entries) return;
-          const template = 'template' in result ? result.template : null;
-          const stratum = options.by ? stratumOfTarget(options.by, record, template) : undefined;
-          entries.push({ i: record.i, group: groupOf(record, by), template, stratum });
-        },
-      });
-      const { format, field, layout, notes } = dataset;
-      reduced = { dataset: { format, field, layout, notes }, set, items: facts.build() };
-      // A training set without the target's items is this run's reduction, not the file's.
-      if (input.key && !filtered && !dataset.counts) cache?.put(input.key, reduced);
-    }
+    const reduced =
+      'reduced' in input
+        ? fromCache(input, input.reduced, options)
+        : await reduceInput(input, input.dataset, {
+            // A training set without the target's items is this run's reduction, not the file's.
+            without: isTrain && options.dropOverlap ? { keys: targetKeys, left: leaked, k } : null,
+            onRecord: k === 0 ? onTargetRecord : undefined,
+            needsQueries: k === 0 && entries !== null,
+            templater,
+            cache,
+            options,
+            params,
+          });
     requireSomeParsed(reduced.set);
     sets.push(reduced.set);
     const items = reduced.items;
     if (k === 0) {
       for (let i = 0; i < items.hasSql.length; i++)
         targetKeys.addHashes(items.questionHashes[i] as number, items.queryHashes[i] as number);
-    } else if (isTrain && !options.dropOverlap) {
-      for (let i = 0; i < items.hasSql.length; i++) {
-        if (items.hasSql[i] && targetKeys.hasHashes(items.questionHashes[i] as number, items.queryHashes[i] as number)) {
-          leaked[k] = (leaked[k] ?? 0) + 1;
-        }
-      }
-    }
+    } else if (isTrain && !options.dropOverlap) leaked[k] = leakedItems(targetKeys, items);
     if ((k === 0 && (options.pred?.length ?? 0) > 0) || k >= firstPred) dbIds[k] = dbIdsOf(items);
   }
   const [target, ...rest] = sets as [QuerySet, ...QuerySet[]];
@@ -261,6 +236,65 @@ async function templateInputs(
     targetDbIds: dbIds[0] ?? [],
     predDbIds: dbIds.slice(firstPred),
     leaked: leaked.slice(1, firstPred),
+  };
+}
+
+/** An input the cache held, named for this run. */
+function fromCache(input: OpenedInput, reduced: ReducedDataset, options: AlignOptions): ReducedDataset {
+  options.onProgress?.(input.name, reduced.set.queries);
+  return { ...reduced, set: { ...reduced.set, name: input.name } };
+}
+
+/** An input read and templated; stored in the cache unless it was read without the target's items. */
+async function reduceInput(
+  input: OpenedInput,
+  opened: Dataset,
+  how: {
+    readonly without: { keys: ItemKeys; left: number[]; k: number } | null;
+    readonly onRecord?: (record: QueryRecord, result: TemplateResult) => void;
+    readonly needsQueries: boolean;
+    readonly templater: () => Promise<Templater>;
+    readonly cache: ReducedCache | null;
+    readonly options: AlignOptions;
+    readonly params: AlignParams;
+  },
+): Promise<ReducedDataset> {
+  const named = { ...opened, name: input.name };
+  const dataset = how.without ? withoutItemsOf(named, how.without.keys, how.without.left, how.without.k) : named;
+  if (dataset.counts && how.needsQueries) {
+    throw new UsageError(`${dataset.path} is a counts file: --target-sample, --bootstrap and --by need the target's own queries`);
+  }
+  const reduced = await reduceDataset(dataset, await how.templater(), {
+    dialect: how.params.dialect,
+    onProgress: (done) => how.options.onProgress?.(dataset.name, done),
+    onRecord: how.onRecord,
+  });
+  if (input.key && !how.without && !dataset.counts) how.cache?.put(input.key, reduced);
+  return reduced;
+}
+
+/** How many items of a training set are target items (items without SQL aside). */
+function leakedItems(targetKeys: ItemKeys, items: ItemFacts): number {
+  let n = 0;
+  for (let i = 0; i < items.hasSql.length; i++) {
+    if (items.hasSql[i] && targetKeys.hasHashes(items.questionHashes[i] as number, items.queryHashes[i] as number)) n++;
+  }
+  return n;
+}
+
+/** Notes each target query's template, sampling group and stratum into `entries`. */
+async function targetEntryRecorder(
+  entries: TargetEntry[],
+  options: AlignOptions,
+): Promise<(record: QueryRecord, result: TemplateResult) => void> {
+  const by = options.sampleBy ?? 'db_id';
+  const hardnessOf = options.by === 'hardness' ? await hardnessStratum(options.tables) : null;
+  const stratumOfTarget = (key: string, record: QueryRecord, template: string | null) =>
+    hardnessOf && record.fields?.hardness === undefined ? hardnessOf(record) : stratumOf(key, record, template);
+  return (record, result) => {
+    const template = 'template' in result ? result.template : null;
+    const stratum = options.by ? stratumOfTarget(options.by, record, template) : undefined;
+    entries.push({ i: record.i, group: groupOf(record, by), template, stratum });
   };
 }
 
@@ -291,7 +325,6 @@ function inputWarnings(inputs: TemplatedInputs, options: AlignOptions): string[]
 function analyze(inputs: TemplatedInputs, warnings: readonly string[], options: AlignOptions, params: AlignParams): AlignResult {
   const { train, pred, entries } = inputs;
   const fullTarget = inputs.target;
-  const replicates = bootstrapReplicates(options);
   const seed = options.seed ?? 0;
   const sampled = options.targetSample && entries ? samplePerGroup(entries, options.targetSample, seed) : null;
   const target = sampled ? sampleQuerySet(fullTarget, sampled) : fullTarget;
@@ -300,39 +333,21 @@ function analyze(inputs: TemplatedInputs, warnings: readonly string[], options: 
   const index = new NgramIndex(params.lmax);
   const distributions = distributionsOf({ target, train, pred }, params.lmax, index);
   const comparison = compare({ target, train, pred }, params, distributions);
-  const others = distributions.others;
-  const boot =
-    replicates > 0 && entries
-      ? bootstrap({
-          targetTemplates: (sampled ?? entries).flatMap((e) => (e.template === null ? [] : [e.template])),
-          others,
-          trainIndex: train.map((_, k) => k),
-          predIndex: pred.map((_, k) => train.length + k),
-          alpha: params.alpha,
-          lmax: params.lmax,
-          scale: params.scale,
-          replicates,
-          seed,
-        })
-      : null;
-  const named = (list: readonly QuerySet[]) => list.map((set) => ({ name: set.name, templates: set.templates }));
+  const run: Analysis = {
+    target,
+    train,
+    pred,
+    entries: sampled ?? entries,
+    distributions,
+    scale: comparison.params.scale,
+    replicates: bootstrapReplicates(options),
+    seed,
+  };
+  const boot = bootstrapOf(run, params);
   return {
     ...comparison,
     warnings,
-    strata:
-      options.by && entries
-        ? stratify({
-            key: options.by,
-            entries: sampled ?? entries,
-            others,
-            train: train.map((set) => set.name),
-            pred: pred.map((set) => set.name),
-            params: { ...params, scale: comparison.params.scale },
-            targetTotal: distributions.target.total,
-            replicates,
-            seed,
-          })
-        : null,
+    strata: options.by ? strataOf(run, options.by, params) : null,
     querySets: { target, train, pred },
     sample: sampled
       ? { per_group: options.targetSample as number, by: options.sampleBy ?? 'db_id', seed, from: fullTarget.queries }
@@ -340,30 +355,79 @@ function analyze(inputs: TemplatedInputs, warnings: readonly string[], options: 
     bootstrap: boot,
     confidence: confidenceOf(comparison.ratios, boot),
     sizeMatched: sizeMatchedOf(inputs, comparison, distributions.target, index, options, params),
-    sensitivity:
-      pred.length > 0
-        ? sensitivity({
-            target: target.templates,
-            train: named(train),
-            pred: named(pred),
-            scale: params.scale,
-            // Shorter l_max are cut from the distributions already made, not counted again.
-            distributions: { lmax: params.lmax, target: distributions.target, others: distributions.others },
-          })
-        : [],
-    explanations: options.explain
-      ? [...train, ...pred].map((other, k) =>
-          explain({
-            role: k < train.length ? 'train' : 'pred',
-            target,
-            other,
-            targetDistribution: distributions.target,
-            otherDistribution: others[k] as Distribution,
-            alpha: params.alpha,
-          }),
-        )
-      : null,
+    sensitivity: sensitivityOf(run, params),
+    explanations: options.explain ? explanationsOf(run, params) : null,
   };
+}
+
+/** What the figures beyond the comparison are computed from: the (sampled) target and its entries, and the distributions. */
+interface Analysis {
+  readonly target: QuerySet;
+  readonly train: readonly QuerySet[];
+  readonly pred: readonly QuerySet[];
+  /** The target's queries one by one (the sample's, if sampled); null when nothing asked for them. */
+  readonly entries: readonly TargetEntry[] | null;
+  readonly distributions: ReturnType<typeof distributionsOf>;
+  /** The comparison's c. */
+  readonly scale: number;
+  readonly replicates: number;
+  readonly seed: number;
+}
+
+function bootstrapOf(run: Analysis, params: AlignParams): BootstrapResult | null {
+  if (run.replicates <= 0 || !run.entries) return null;
+  return bootstrap({
+    targetTemplates: run.entries.flatMap((e) => (e.template === null ? [] : [e.template])),
+    others: run.distributions.others,
+    trainIndex: run.train.map((_, k) => k),
+    predIndex: run.pred.map((_, k) => run.train.length + k),
+    alpha: params.alpha,
+    lmax: params.lmax,
+    scale: params.scale,
+    replicates: run.replicates,
+    seed: run.seed,
+  });
+}
+
+function strataOf(run: Analysis, key: string, params: AlignParams): StrataResult | null {
+  if (!run.entries) return null;
+  return stratify({
+    key,
+    entries: run.entries,
+    others: run.distributions.others,
+    train: run.train.map((set) => set.name),
+    pred: run.pred.map((set) => set.name),
+    params: { ...params, scale: run.scale },
+    targetTotal: run.distributions.target.total,
+    replicates: run.replicates,
+    seed: run.seed,
+  });
+}
+
+function sensitivityOf(run: Analysis, params: AlignParams): SensitivityRow[] {
+  if (run.pred.length === 0) return [];
+  const named = (list: readonly QuerySet[]) => list.map((set) => ({ name: set.name, templates: set.templates }));
+  return sensitivity({
+    target: run.target.templates,
+    train: named(run.train),
+    pred: named(run.pred),
+    scale: params.scale,
+    // Shorter l_max are cut from the distributions already made, not counted again.
+    distributions: { lmax: params.lmax, target: run.distributions.target, others: run.distributions.others },
+  });
+}
+
+function explanationsOf(run: Analysis, params: AlignParams): Explanation[] {
+  return [...run.train, ...run.pred].map((other, k) =>
+    explain({
+      role: k < run.train.length ? 'train' : 'pred',
+      target: run.target,
+      other,
+      targetDistribution: run.distributions.target,
+      otherDistribution: run.distributions.others[k] as Distribution,
+      alpha: params.alpha,
+    }),
+  );
 }
 
 /** Per ratio, what its bootstrap interval says (without one, the point decision). */

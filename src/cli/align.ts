@@ -1,9 +1,10 @@
 /** `sqlalign align`: the target against training sets and the base model's predictions. */
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { align } from '../align/align.js';
+import { type AlignResult, align } from '../align/align.js';
 import { DEFAULT_ALPHA, DEFAULT_LMAX } from '../align/compare.js';
 import { DEFAULT_SIZE_MATCH_REPLICATES } from '../align/sizeMatched.js';
+import type { ReportOptions } from '../report/ratioNotes.js';
 import { DEFAULT_EVIDENCE_PATH, readEvidence } from '../study/evidence.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import {
@@ -81,57 +82,63 @@ export function alignCommand(): Command {
     .option('--markdown <file>', 'also write the tables as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
     .addOption(jsonOption('the comparison'));
-  return addParsingOptions(command).action(async (flags: AlignFlags) => {
-    const progress = createProgress(!flags.json);
-    // Read before the run: a wrong path fails in a moment, not after the templating.
-    const report = {
-      evidence:
-        flags.evidence === 'none' ? null : readEvidence(flags.evidence === 'default' ? DEFAULT_EVIDENCE_PATH : flags.evidence),
-    };
-    try {
-      const result = await align({
-        target: flags.target,
-        train: flags.train,
-        pred: flags.pred ?? [],
-        dialect: flags.dialect,
-        alpha: flags.alpha,
-        lmax: flags.lmax,
-        scale: flags.scale,
-        workers: flags.workers,
-        maxQueryLength: maxQueryLength(flags),
-        layout: flags.layout,
-        cache: cacheOf(flags, note),
-        dropOverlap: flags.dropOverlap,
-        onNote: note,
-        targetSample: flags.targetSample,
-        sampleBy: flags.sampleBy,
-        seed: flags.seed,
-        bootstrap: flags.bootstrap,
-        explain: flags.explain,
-        sizeMatchReplicates: flags.sizeMatch,
-        by: flags.by,
-        tables: flags.tables ? readTablesJson(flags.tables) : undefined,
-        onProgress: (name, done) => progress.update(name, done),
-      });
-      progress.done();
-      // Each report's code is loaded only when it is asked for (the HTML one brings the charts).
-      if (flags.markdown) {
-        const { renderAlignMarkdown } = await import('../report/alignMarkdown.js');
-        writeFileSync(flags.markdown, renderAlignMarkdown(result, report));
-      }
-      if (flags.html) {
-        const { renderAlignHtml } = await import('../report/alignHtml.js');
-        writeFileSync(flags.html, await renderAlignHtml(result, report));
-      }
-      if (flags.json) {
-        const { alignJson } = await import('../report/alignJson.js');
-        await writeJson(alignJson(result, report));
-      } else {
-        const { renderAlignText } = await import('../report/alignText.js');
-        await write(renderAlignText(result, report));
-      }
-    } finally {
-      progress.done();
-    }
-  });
+  return addParsingOptions(command).action(runAlign);
+}
+
+async function runAlign(flags: AlignFlags): Promise<void> {
+  const progress = createProgress(!flags.json);
+  // Read before the run: a wrong path fails in a moment, not after the templating.
+  const report = {
+    evidence:
+      flags.evidence === 'none' ? null : readEvidence(flags.evidence === 'default' ? DEFAULT_EVIDENCE_PATH : flags.evidence),
+  };
+  try {
+    const result = await align({
+      target: flags.target,
+      train: flags.train,
+      pred: flags.pred ?? [],
+      dialect: flags.dialect,
+      alpha: flags.alpha,
+      lmax: flags.lmax,
+      scale: flags.scale,
+      workers: flags.workers,
+      maxQueryLength: maxQueryLength(flags),
+      layout: flags.layout,
+      cache: cacheOf(flags, note),
+      dropOverlap: flags.dropOverlap,
+      onNote: note,
+      targetSample: flags.targetSample,
+      sampleBy: flags.sampleBy,
+      seed: flags.seed,
+      bootstrap: flags.bootstrap,
+      explain: flags.explain,
+      sizeMatchReplicates: flags.sizeMatch,
+      by: flags.by,
+      tables: flags.tables ? readTablesJson(flags.tables) : undefined,
+      onProgress: (name, done) => progress.update(name, done),
+    });
+    progress.done();
+    await writeReports(result, report, flags);
+  } finally {
+    progress.done();
+  }
+}
+
+/** The reports asked for; each report's code is loaded only then (the HTML one brings the charts). */
+async function writeReports(result: AlignResult, report: ReportOptions, flags: AlignFlags): Promise<void> {
+  if (flags.markdown) {
+    const { renderAlignMarkdown } = await import('../report/alignMarkdown.js');
+    writeFileSync(flags.markdown, renderAlignMarkdown(result, report));
+  }
+  if (flags.html) {
+    const { renderAlignHtml } = await import('../report/alignHtml.js');
+    writeFileSync(flags.html, await renderAlignHtml(result, report));
+  }
+  if (flags.json) {
+    const { alignJson } = await import('../report/alignJson.js');
+    await writeJson(alignJson(result, report));
+  } else {
+    const { renderAlignText } = await import('../report/alignText.js');
+    await write(renderAlignText(result, report));
+  }
 }

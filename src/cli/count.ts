@@ -2,9 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { mergeCounts, type TemplateCountsFile } from '../datasets/counts.js';
-import { estimateQueries, openDataset } from '../datasets/index.js';
-import { buildQuerySet, countsOfQuerySet, requireSomeParsed } from '../features/querySet.js';
-import { createTemplater } from '../sql/templater.js';
+import { estimateQueries } from '../datasets/index.js';
+import { countsOfQuerySet, requireSomeParsed } from '../features/querySet.js';
+import { cachedQuerySet, ReducedCache } from '../features/reducedCache.js';
+import { lazyTemplater } from '../sql/templater.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags } from './options.js';
 import { note, write } from './output.js';
@@ -19,20 +20,23 @@ export function countCommand(): Command {
   return addParsingOptions(command).action(async (specs: string[], flags: ParsingFlags & { out: string; name?: string }) => {
     const progress = createProgress(true);
     const parts: { path: string; counts: TemplateCountsFile }[] = [];
-    const templater = await createTemplater(flags.dialect, {
+    const cache = cacheOf(flags, note);
+    const templater = lazyTemplater(flags.dialect, {
       workers: flags.workers,
       expectedQueries: await estimateQueries(specs),
-      cache: cacheOf(flags, note),
+      cache,
     });
+    const reduced = cache === false ? null : ReducedCache.open(cache);
     try {
       for (const spec of specs) {
-        const dataset = await openDataset(spec, { ...loadOptionsOf(flags), onNote: note });
-        const set = await buildQuerySet(dataset, templater, {
-          dialect: flags.dialect,
-          onProgress: (done) => progress.update(dataset.name, done),
+        const { set, counts } = await cachedQuerySet(spec, {
+          read: { ...loadOptionsOf(flags), onNote: note },
+          cache: reduced,
+          templater: templater.get,
+          onProgress: (name, done) => progress.update(name, done),
         });
         requireSomeParsed(set);
-        parts.push({ path: dataset.path, counts: dataset.counts ?? countsOfQuerySet(set, flags.dialect) });
+        parts.push({ path: set.path, counts: counts ?? countsOfQuerySet(set, flags.dialect) });
       }
     } finally {
       progress.done();

@@ -77,37 +77,39 @@ export function evalCommand(): Command {
       "BIRD's efficiency scores (VES, R-VES): time each correct item's queries this many times (BIRD's scripts: 100)",
       wholeNumber(1),
     );
-  return addCacheOptions(command).action(async (flags: EvalFlags) => {
-    if (flags.dbDir && flags.dbUrl) throw new UsageError('give --db-dir or --db-url, not both');
-    const progress = createProgress(!flags.json);
-    try {
-      const result = await evaluate({
-        gold: flags.gold,
-        pred: flags.pred,
-        dbDir: flags.dbDir,
-        dbUrl: flags.dbUrl,
-        tables: flags.tables ? readTablesJson(flags.tables) : undefined,
-        semantics: flags.semantics,
-        keepDistinct: flags.keepDistinct,
-        timeoutSeconds: flags.timeout,
-        workers: flags.workers,
-        maxRows: flags.maxRows,
-        dialect: flags.dialect,
-        maxQueryLength: maxQueryLength(flags),
-        out: flags.out,
-        restart: flags.restart,
-        layout: flags.layout,
-        onNote: note,
-        by: flags.by,
-        vesRepeats: flags.ves,
-        transpileFrom: flags.transpileFrom,
-        cache: cacheOf(flags, note),
-        onProgress: (done, total) => progress.update('eval', done, total),
-      });
-      progress.done();
-      await (flags.json ? writeJson(result.summary) : write(renderEvalText(result.summary)));
-    } finally {
-      progress.done();
-    }
-  });
+  return addCacheOptions(command).action(runEval);
+}
+
+async function runEval(flags: EvalFlags): Promise<void> {
+  if (flags.dbDir && flags.dbUrl) throw new UsageError('give --db-dir or --db-url, not both');
+  const progress = createProgress(!flags.json);
+  try {
+    const result = await evaluate({
+      gold: flags.gold,
+      pred: flags.pred,
+      dbDir: flags.dbDir,
+      dbUrl: flags.dbUrl,
+      tables: flags.tables ? readTablesJson(flags.tables) : undefined,
+      semantics: flags.semantics,
+      keepDistinct: flags.keepDistinct,
+      timeoutSeconds: flags.timeout,
+      workers: flags.workers,
+      maxRows: flags.maxRows,
+      dialect: flags.dialect,
+      maxQueryLength: maxQueryLength(flags),
+      out: flags.out,
+      restart: flags.restart,
+      layout: flags.layout,
+      onNote: note,
+      by: flags.by,
+      vesRepeats: flags.ves,
+      transpileFrom: flags.transpileFrom,
+      cache: cacheOf(flags, note),
+      onProgress: (done, total) => progress.update('eval', done, total),
+    });
+    progress.done();
+    await (flags.json ? writeJson(result.summary) : write(renderEvalText(result.summary)));
+  } finally {
+    progress.done();
+  }
 }

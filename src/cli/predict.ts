@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { DataError } from '../datasets/errors.js';
 import { type Endpoint, RequestFailedError } from '../llm/client.js';
-import { type OutputFormat, predict } from '../llm/predict.js';
+import { type OutputFormat, type PredictOptions, type PredictSummary, predict } from '../llm/predict.js';
 import { renderPredictText } from '../report/predictText.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { dialectOption, jsonOption, nonNegativeNumber, positiveNumber, seedOption, wholeNumber } from './options.js';
@@ -75,64 +75,77 @@ export function predictCommand(): Command {
         .default('jsonl'),
     )
     .addOption(jsonOption('the summary'))
-    .action(async (flags: PredictFlags) => {
-      const apiKey = process.env[flags.apiKeyEnv];
-      const controller = new AbortController();
-      let interrupts = 0;
-      const onInterrupt = () => {
-        if (++interrupts > 1) process.exit(130);
-        process.stderr.write('\nsqlalign: stopping (results so far are saved; Ctrl-C again to quit at once)\n');
-        controller.abort(new Error('interrupted'));
-      };
-      process.on('SIGINT', onInterrupt);
-      const progress = createProgress(!flags.json);
-      try {
-        const summary = await predict({
-          questions: flags.questions,
-          dbDir: flags.dbDir,
-          schema: flags.schema ? readTablesJson(flags.schema) : undefined,
-          baseUrl: flags.baseUrl,
-          model: flags.model,
-          apiKey,
-          endpoint: flags.endpoint,
-          evidence: flags.evidence,
-          template: flags.prompt ? { text: readText(flags.prompt), file: flags.prompt } : undefined,
-          fewShot: flags.fewShot,
-          shots: flags.shots,
-          concurrency: flags.concurrency,
-          maxTokens: flags.maxTokens,
-          temperature: flags.temperature,
-          seed: flags.seed,
-          timeoutMs: flags.timeout * 1000,
-          maxRetries: flags.retries,
-          dialect: flags.dialect,
-          out: flags.out,
-          restart: flags.restart,
-          format: flags.format,
-          signal: controller.signal,
-          onProgress: (done, total) => progress.update('predict', done, total),
-        });
-        progress.done();
-        if (flags.json) await writeJson(summary);
-        else process.stdout.write(renderPredictText(summary, flags.format));
-        if (summary.changed_in_export.length > 0) {
-          const items = summary.changed_in_export;
-          note(
-            `${items.length === 1 ? '1 query holds' : `${items.length} queries hold`} a line break inside a string, written on one line in ${summary.exported} with a space instead (items ${items.slice(0, 5).join(', ')}${items.length > 5 ? ', ...' : ''}); the JSONL keeps them as answered`,
-          );
-        }
-        if (summary.stopped) process.exitCode = 130;
-        else if (summary.failed.length > 0) {
-          const first = summary.failed[0] as { i: number; error: string };
-          throw new RequestFailedError(
-            `${summary.failed.length === 1 ? '1 question' : `${summary.failed.length} questions`} failed (first: item ${first.i}: ${first.error}); run again to retry them`,
-          );
-        }
-      } finally {
-        progress.done();
-        process.off('SIGINT', onInterrupt);
-      }
+    .action(runPredict);
+}
+
+async function runPredict(flags: PredictFlags): Promise<void> {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onInterrupt = () => {
+    if (++interrupts > 1) process.exit(130);
+    process.stderr.write('\nsqlalign: stopping (results so far are saved; Ctrl-C again to quit at once)\n');
+    controller.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onInterrupt);
+  const progress = createProgress(!flags.json);
+  try {
+    const summary = await predict({
+      ...predictOptionsOf(flags),
+      signal: controller.signal,
+      onProgress: (done, total) => progress.update('predict', done, total),
     });
+    progress.done();
+    if (flags.json) await writeJson(summary);
+    else process.stdout.write(renderPredictText(summary, flags.format));
+    reportEnd(summary);
+  } finally {
+    progress.done();
+    process.off('SIGINT', onInterrupt);
+  }
+}
+
+/** The library's options from the flags (files named by the flags read here). */
+function predictOptionsOf(flags: PredictFlags): PredictOptions {
+  return {
+    questions: flags.questions,
+    dbDir: flags.dbDir,
+    schema: flags.schema ? readTablesJson(flags.schema) : undefined,
+    baseUrl: flags.baseUrl,
+    model: flags.model,
+    apiKey: process.env[flags.apiKeyEnv],
+    endpoint: flags.endpoint,
+    evidence: flags.evidence,
+    template: flags.prompt ? { text: readText(flags.prompt), file: flags.prompt } : undefined,
+    fewShot: flags.fewShot,
+    shots: flags.shots,
+    concurrency: flags.concurrency,
+    maxTokens: flags.maxTokens,
+    temperature: flags.temperature,
+    seed: flags.seed,
+    timeoutMs: flags.timeout * 1000,
+    maxRetries: flags.retries,
+    dialect: flags.dialect,
+    out: flags.out,
+    restart: flags.restart,
+    format: flags.format,
+  };
+}
+
+/** What the summary leaves to say: strings changed by the one-line export, and the exit code of a stopped or partly failed run. */
+function reportEnd(summary: PredictSummary): void {
+  if (summary.changed_in_export.length > 0) {
+    const items = summary.changed_in_export;
+    note(
+      `${items.length === 1 ? '1 query holds' : `${items.length} queries hold`} a line break inside a string, written on one line in ${summary.exported} with a space instead (items ${items.slice(0, 5).join(', ')}${items.length > 5 ? ', ...' : ''}); the JSONL keeps them as answered`,
+    );
+  }
+  if (summary.stopped) process.exitCode = 130;
+  else if (summary.failed.length > 0) {
+    const first = summary.failed[0] as { i: number; error: string };
+    throw new RequestFailedError(
+      `${summary.failed.length === 1 ? '1 question' : `${summary.failed.length} questions`} failed (first: item ${first.i}: ${first.error}); run again to retry them`,
+    );
+  }
 }
 
 function readText(path: string): string {

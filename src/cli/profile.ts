@@ -2,11 +2,12 @@
 
 import { Command } from 'commander';
 import { DEFAULT_LMAX } from '../align/compare.js';
-import { estimateQueries, openDataset } from '../datasets/index.js';
+import { estimateQueries } from '../datasets/index.js';
 import { profileQuerySet } from '../features/profile.js';
-import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
+import { requireSomeParsed } from '../features/querySet.js';
+import { cachedQuerySet, ReducedCache } from '../features/reducedCache.js';
 import { renderProfileText } from '../report/profileText.js';
-import { createTemplater } from '../sql/templater.js';
+import { lazyTemplater } from '../sql/templater.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { addParsingOptions, cacheOf, jsonOption, loadOptionsOf, type ParsingFlags, wholeNumber } from './options.js';
 import { note, write, writeJson } from './output.js';
@@ -21,17 +22,19 @@ export function profileCommand(): Command {
     .addOption(jsonOption('the profile'));
   return addParsingOptions(command).action(
     async (spec: string, flags: ParsingFlags & { lmax: number; top: number; json?: boolean }) => {
-      const dataset = await openDataset(spec, { ...loadOptionsOf(flags), onNote: note });
-      const templater = await createTemplater(flags.dialect, {
+      const cache = cacheOf(flags, note);
+      const templater = lazyTemplater(flags.dialect, {
         workers: flags.workers,
         expectedQueries: await estimateQueries([spec]),
-        cache: cacheOf(flags, note),
+        cache,
       });
       const progress = createProgress(!flags.json);
       try {
-        const set = await buildQuerySet(dataset, templater, {
-          dialect: flags.dialect,
-          onProgress: (done) => progress.update(dataset.name, done),
+        const { set } = await cachedQuerySet(spec, {
+          read: { ...loadOptionsOf(flags), onNote: note },
+          cache: cache === false ? null : ReducedCache.open(cache),
+          templater: templater.get,
+          onProgress: (name, done) => progress.update(name, done),
         });
         progress.done();
         requireSomeParsed(set);

@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { renderSelectText } from '../report/selectText.js';
 import { type ExportFormat, exportSelection } from '../select/export.js';
-import { type SelectMethod, select } from '../select/select.js';
+import { type SelectMethod, type SelectResult, select } from '../select/select.js';
 import { plural } from '../words.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import {
@@ -69,55 +69,63 @@ export function selectCommand(): Command {
     .addOption(dialectOption('SQL dialect of the target and pools'))
     .addOption(parserWorkersOption())
     .addOption(jsonOption('the result'));
-  return addCacheOptions(command).action(async (flags: SelectFlags) => {
-    const progress = createProgress(!flags.json);
-    const schema = flags.schema ? flags.schema.flatMap(readTablesJson) : undefined;
-    let result: Awaited<ReturnType<typeof select>>;
-    try {
-      result = await select({
-        target: flags.target,
-        pools: flags.pool,
-        budget: flags.budget,
-        method: flags.method,
-        seed: flags.seed,
-        holdout: flags.holdout,
-        maxTemplateShare: flags.maxTemplateShare,
-        allowOverlap: flags.allowOverlap,
-        cache: cacheOf(flags, note),
+  return addCacheOptions(command).action(runSelect);
+}
+
+async function runSelect(flags: SelectFlags): Promise<void> {
+  const progress = createProgress(!flags.json);
+  const schema = flags.schema ? flags.schema.flatMap(readTablesJson) : undefined;
+  let result: Awaited<ReturnType<typeof select>>;
+  try {
+    result = await select({
+      target: flags.target,
+      pools: flags.pool,
+      budget: flags.budget,
+      method: flags.method,
+      seed: flags.seed,
+      holdout: flags.holdout,
+      maxTemplateShare: flags.maxTemplateShare,
+      allowOverlap: flags.allowOverlap,
+      cache: cacheOf(flags, note),
+      dialect: flags.dialect,
+      workers: flags.workers,
+      onProgress: (stage, done) => progress.update(stage, done),
+    });
+  } finally {
+    progress.done();
+  }
+  const exported = flags.out
+    ? exportSelection(flags.out, result.selected, {
+        format: flags.format,
+        dbDir: flags.dbDir,
+        schema,
         dialect: flags.dialect,
-        workers: flags.workers,
-        onProgress: (stage, done) => progress.update(stage, done),
-      });
-    } finally {
-      progress.done();
-    }
-    const exported = flags.out
-      ? exportSelection(flags.out, result.selected, {
-          format: flags.format,
-          dbDir: flags.dbDir,
-          schema,
-          dialect: flags.dialect,
-        })
-      : null;
+      })
+    : null;
+  noteLeftOut(result, exported, flags);
+  if (flags.json) {
     const { selected, ...summary } = result;
-    const overlapped = Object.entries(result.overlap);
-    if (overlapped.length > 0) {
-      note(
-        `left out ${overlapped.map(([pool, n]) => `${plural(n, 'item')} of ${pool}`).join(', ')} that duplicate target items (same question, or same SQL on the same database); --allow-overlap keeps them`,
-      );
-    }
-    if (exported && exported.without_schema > 0) {
-      note(
-        `${plural(exported.without_schema, 'record')} of ${flags.out} have no schema in their prompt (none found for their database): give --db-dir or --schema to include it`,
-      );
-    }
-    if (flags.json)
-      return writeJson({
-        ...summary,
-        selected: selected.length,
-        out: flags.out ?? null,
-        without_schema: exported?.without_schema ?? 0,
-      });
-    await write(renderSelectText(result, flags.out ? { out: { path: flags.out, format: flags.format } } : {}));
-  });
+    return writeJson({
+      ...summary,
+      selected: selected.length,
+      out: flags.out ?? null,
+      without_schema: exported?.without_schema ?? 0,
+    });
+  }
+  await write(renderSelectText(result, flags.out ? { out: { path: flags.out, format: flags.format } } : {}));
+}
+
+/** What the selection left out, and exported records that lack a schema: said on stderr. */
+function noteLeftOut(result: SelectResult, exported: { without_schema: number } | null, flags: SelectFlags): void {
+  const overlapped = Object.entries(result.overlap);
+  if (overlapped.length > 0) {
+    note(
+      `left out ${overlapped.map(([pool, n]) => `${plural(n, 'item')} of ${pool}`).join(', ')} that duplicate target items (same question, or same SQL on the same database); --allow-overlap keeps them`,
+    );
+  }
+  if (exported && exported.without_schema > 0) {
+    note(
+      `${plural(exported.without_schema, 'record')} of ${flags.out} have no schema in their prompt (none found for their database): give --db-dir or --schema to include it`,
+    );
+  }
 }

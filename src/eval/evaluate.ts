@@ -101,86 +101,113 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
       throw new UsageError('queries are transpiled only for a server: give a server URL, or run them as written');
   }
   // The processes (or the server's connections) start, and the templater opens, while the inputs are read.
-  const poolReady: Promise<ExecRunner> = options.dbUrl
-    ? serverRunner(options.dbUrl, workers, timeoutMs)
-    : createExecPool(workers, timeoutMs).then((pool) => ({
-        run: (request: ExecRequest) => pool.run(request),
-        close: () => pool.close(),
-        locate: fileLocator(options.dbDir),
-      }));
-  // Awaited below, after the inputs are read: a server that cannot be reached must not end the process before.
-  poolReady.catch(() => {});
-  // Templates for the template match: from the persistent cache where it has them, so that a run
-  // over queries seen before loads no parser at all (unless it transpiles).
-  const templaterReady = createTemplater(options.dialect ?? 'sqlite', { workers: 0, cache: options.cache ?? false });
-  templaterReady.catch(() => {});
-  const parserReady = options.transpileFrom ? loadParser() : Promise.resolve();
-  let gold: QueryRecord[];
-  let pred: QueryRecord[];
-  let resumed: ResumedFile<ItemResult> | null = null;
+  const runners = startRunners(options, workers, timeoutMs);
+  let inputs: EvalInputs;
   try {
-    const load = {
-      dialect: options.dialect,
-      layout: options.layout,
-      onNote: options.onNote,
-      maxQueryLength: options.maxQueryLength,
-    };
-    const [goldSet, predSet] = await Promise.all([resolveDataset(options.gold, load), resolveDataset(options.pred, load)]);
-    [gold, pred] = pairUp(goldSet.path, await readAll(goldSet), predSet.path, await readAll(predSet));
-    if (options.dbUrl) checkSchemas(options.dbUrl, (await poolReady).locate, gold);
-    else checkDatabases(options.dbDir, gold);
-    if (options.out) {
-      resumed = openResumable(options.out, await fingerprintOf(options, semantics), {
-        isItem: isItemResult,
-        restart: options.restart,
-      });
-    }
+    inputs = await readInputs(options, semantics, runners.pool);
   } catch (err) {
-    await (await poolReady).close();
-    await (await templaterReady.catch(() => null))?.close();
+    await (await runners.pool).close();
+    await (await runners.templater.catch(() => null))?.close();
     throw err;
   }
-  const done: Map<number, ItemResult> = resumed?.done ?? new Map<number, ItemResult>();
-  const todo = gold.map((_, i) => i).filter((i) => !done.has(i));
-  const tables = new Map((options.tables ?? []).map((t) => [t.db_id, t]));
-  const pool = await poolReady;
+  const pool = await runners.pool;
   let templates: TemplatesOf;
   try {
-    templates = await templatesOf(gold, pred, await templaterReady);
-    await parserReady;
-    requireSomePrediction(options.pred, pred, templates);
+    templates = await templatesOf(inputs.gold, inputs.pred, await runners.templater);
+    await runners.parser;
+    requireSomePrediction(options.pred, inputs.pred, templates);
   } catch (err) {
     await pool.close();
     throw err;
   }
-  let finished = done.size;
-  options.onProgress?.(finished, gold.length);
   try {
-    const runItem = async (i: number) => {
-      const item = await evaluateItem(
-        i,
-        gold[i] as QueryRecord,
-        pred[i] as QueryRecord,
-        options,
-        semantics,
-        pool,
-        tables,
-        templates,
-      );
-      done.set(i, item);
-      await resumed?.append(item);
-      options.onProgress?.(++finished, gold.length);
-    };
-    // A few items in flight per process keep every process busy without queueing the whole dataset.
-    await forEachConcurrently(todo, 4 * workers, runItem);
+    await runItems(inputs, options, semantics, pool, templates, workers);
   } finally {
     await pool.close();
   }
-  const items = [...done.values()].sort((a, b) => a.i - b.i);
-  resumed?.rewrite(items);
+  const items = [...inputs.done.values()].sort((a, b) => a.i - b.i);
+  inputs.resumed?.rewrite(items);
   const seconds = (performance.now() - started) / 1000;
   const transpile = options.transpileFrom && pool.dialect ? { from: options.transpileFrom, to: pool.dialect } : undefined;
   return { summary: summarize(items, semantics, seconds, { by: options.by, vesRepeats: options.vesRepeats, transpile }), items };
+}
+
+/** The execution processes (or the server's connections), the templater and, to transpile, the parser: started at once. */
+function startRunners(options: EvalOptions, workers: number, timeoutMs: number) {
+  const pool: Promise<ExecRunner> = options.dbUrl
+    ? serverRunner(options.dbUrl, workers, timeoutMs)
+    : createExecPool(workers, timeoutMs).then((processes) => ({
+        run: (request: ExecRequest) => processes.run(request),
+        close: () => processes.close(),
+        locate: fileLocator(options.dbDir),
+      }));
+  // Awaited after the inputs are read: a server that cannot be reached must not end the process before.
+  pool.catch(() => {});
+  // Templates for the template match: from the persistent cache where it has them, so that a run
+  // over queries seen before loads no parser at all (unless it transpiles).
+  const templater = createTemplater(options.dialect ?? 'sqlite', { workers: 0, cache: options.cache ?? false });
+  templater.catch(() => {});
+  const parser = options.transpileFrom ? loadParser() : Promise.resolve();
+  return { pool, templater, parser };
+}
+
+/** The items paired up and checked against their databases, and what an earlier run of the same settings finished. */
+interface EvalInputs {
+  readonly gold: readonly QueryRecord[];
+  readonly pred: readonly QueryRecord[];
+  readonly resumed: ResumedFile<ItemResult> | null;
+  /** Items done, by index: the resumed ones, then this run's as they finish. */
+  readonly done: Map<number, ItemResult>;
+}
+
+async function readInputs(options: EvalOptions, semantics: Semantics, pool: Promise<ExecRunner>): Promise<EvalInputs> {
+  const load = {
+    dialect: options.dialect,
+    layout: options.layout,
+    onNote: options.onNote,
+    maxQueryLength: options.maxQueryLength,
+  };
+  const [goldSet, predSet] = await Promise.all([resolveDataset(options.gold, load), resolveDataset(options.pred, load)]);
+  const [gold, pred] = pairUp(goldSet.path, await readAll(goldSet), predSet.path, await readAll(predSet));
+  if (options.dbUrl) checkSchemas(options.dbUrl, (await pool).locate, gold);
+  else checkDatabases(options.dbDir, gold);
+  const resumed = options.out
+    ? openResumable(options.out, await fingerprintOf(options, semantics), { isItem: isItemResult, restart: options.restart })
+    : null;
+  return { gold, pred, resumed, done: resumed?.done ?? new Map<number, ItemResult>() };
+}
+
+/** Every item not done yet, a few in flight per process, each appended to the results file as it finishes. */
+async function runItems(
+  inputs: EvalInputs,
+  options: EvalOptions,
+  semantics: Semantics,
+  pool: ExecRunner,
+  templates: TemplatesOf,
+  workers: number,
+): Promise<void> {
+  const { gold, pred, done, resumed } = inputs;
+  const todo = gold.map((_, i) => i).filter((i) => !done.has(i));
+  const tables = new Map((options.tables ?? []).map((t) => [t.db_id, t]));
+  let finished = done.size;
+  options.onProgress?.(finished, gold.length);
+  const runItem = async (i: number) => {
+    const item = await evaluateItem(
+      i,
+      gold[i] as QueryRecord,
+      pred[i] as QueryRecord,
+      options,
+      semantics,
+      pool,
+      tables,
+      templates,
+    );
+    done.set(i, item);
+    await resumed?.append(item);
+    options.onProgress?.(++finished, gold.length);
+  };
+  // A few items in flight per process keep every process busy without queueing the whole dataset.
+  await forEachConcurrently(todo, 4 * workers, runItem);
 }
 
 async function evaluateItem(
@@ -292,7 +319,6 @@ function pairUp(goldPath: string, gold: QueryRecord[], predPath: string, pred: Q
   return [renumber(gold), renumber(pred)];
 }
 
-/** Predictions of which not one parses are a wrong file or a wrong --dialect, not a score of 0. */
 /** Every query's template, looked up by its text (the items' texts as the evaluator trims them). */
 type TemplatesOf = (sql: string) => TemplateResult;
 
@@ -315,6 +341,7 @@ async function templatesOf(
   }
 }
 
+/** Predictions of which not one parses are a wrong file or a wrong --dialect, not a score of 0. */
 function requireSomePrediction(input: DatasetInput, pred: readonly QueryRecord[], templates: TemplatesOf): void {
   let first: string | null = null;
   for (const record of pred) {

@@ -25,15 +25,23 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { extname, join } from 'node:path';
-import { type DatasetInput, DEFAULT_MAX_QUERY_LENGTH, parseDatasetSpec } from '../datasets/index.js';
+import type { TemplateCountsFile } from '../datasets/counts.js';
+import {
+  type DatasetInput,
+  DEFAULT_MAX_QUERY_LENGTH,
+  type LoadOptions,
+  openDataset,
+  parseDatasetSpec,
+} from '../datasets/index.js';
 import { queryHash, questionHash } from '../datasets/overlap.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
 import { parserVersion } from '../sql/parser.js';
 import { TEMPLATE_VERSION } from '../sql/template.js';
 import { cacheDir, type TemplateCacheOptions } from '../sql/templateCache.js';
+import type { Templater } from '../sql/templater.js';
 import { sqlalignVersion } from '../version.js';
 import { TemplateCounter } from './distribution.js';
-import type { QuerySet, UnparseableExample } from './querySet.js';
+import { buildQuerySet, type QuerySet, type QuerySetOptions, type UnparseableExample } from './querySet.js';
 
 /** Bumped whenever what is stored, or how a file is read into it, changes. */
 const REDUCED_FORMAT = 1;
@@ -114,6 +122,59 @@ export class ItemFactsBuilder {
     this.hasSql = larger(this.hasSql, (n) => new Uint8Array(n));
     this.dbIndex = larger(this.dbIndex, (n) => new Int32Array(n));
   }
+}
+
+/** A dataset read and templated, with its items' facts (`onRecord` still sees every record). */
+export async function reduceDataset(
+  dataset: Dataset,
+  templater: Templater,
+  options: QuerySetOptions = {},
+): Promise<ReducedDataset> {
+  const facts = new ItemFactsBuilder();
+  const set = await buildQuerySet(dataset, templater, {
+    ...options,
+    onRecord: (record, result) => {
+      facts.add(record);
+      options.onRecord?.(record, result);
+    },
+  });
+  const { format, field, layout, notes } = dataset;
+  return { dataset: { format, field, layout, notes }, set, items: facts.build() };
+}
+
+/**
+ * One dataset argument as a query set: from the cache where it holds the file as it is now, else
+ * opened, templated (the templater is asked for only then) and stored. A counts file comes back
+ * with its counts.
+ */
+export async function cachedQuerySet(
+  arg: string,
+  options: {
+    readonly read: LoadOptions & ReadSettings;
+    readonly cache: ReducedCache | null;
+    readonly templater: () => Promise<Templater>;
+    readonly onProgress?: (name: string, done: number) => void;
+  },
+): Promise<{ set: QuerySet; counts?: TemplateCountsFile }> {
+  const { read, cache } = options;
+  const key = cache ? await cache.keyOf(arg, read) : null;
+  const spec = parseDatasetSpec(arg);
+  const hit = key && cache ? cache.get(key, spec.name, spec.path) : null;
+  if (hit) {
+    for (const note of hit.dataset.notes ?? []) read.onNote?.(`${spec.path}: ${note}`);
+    options.onProgress?.(spec.name, hit.set.queries);
+    return { set: hit.set };
+  }
+  // Not cached: the templater (and, on a first run, the parser) starts while the file is opened.
+  const templater = options.templater();
+  templater.catch(() => {});
+  const dataset = await openDataset(arg, read);
+  const reduced = await reduceDataset(dataset, await templater, {
+    dialect: read.dialect,
+    onProgress: (done) => options.onProgress?.(dataset.name, done),
+  });
+  if (key && !dataset.counts) cache?.put(key, reduced);
+  return { set: reduced.set, counts: dataset.counts };
 }
 
 /** The db_id of every item, in order. */

@@ -50,107 +50,137 @@ export { FatalApiError, RequestFailedError, ServerError };
 const RETRYABLE = new Set([408, 409, 425, 429, 500, 502, 503, 504]);
 
 export function createClient(options: ClientOptions) {
-  const endpoint = options.endpoint ?? 'chat';
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/${endpoint === 'chat' ? 'chat/completions' : 'completions'}`;
-  const maxRetries = options.maxRetries ?? 6;
-  const backoff = options.backoffMs ?? 500;
-  const maxBackoff = options.maxBackoffMs ?? 30_000;
+  const client = new ApiClient(options);
+  return { complete: (prompt: string, system?: string) => client.complete(prompt, system), url: client.url };
+}
+
+/** What one request came to, short of an answer: why, and when the server asks to be tried again. */
+type Retry = { readonly error: string; readonly retryAfter: string | null };
+
+class ApiClient {
+  readonly url: string;
+  private readonly endpoint: Endpoint;
+  private readonly maxRetries: number;
+  private readonly backoff: number;
+  private readonly maxBackoff: number;
   // Until the server has answered once, a refused connection or an unknown host is a wrong
   // --base-url or a server that is down: said at once, not retried for minutes.
-  let reached = false;
+  private reached = false;
 
-  async function complete(prompt: string, system?: string): Promise<Completion> {
-    const body: Record<string, unknown> = {
+  constructor(private readonly options: ClientOptions) {
+    this.endpoint = options.endpoint ?? 'chat';
+    this.url = `${options.baseUrl.replace(/\/+$/, '')}/${this.endpoint === 'chat' ? 'chat/completions' : 'completions'}`;
+    this.maxRetries = options.maxRetries ?? 6;
+    this.backoff = options.backoffMs ?? 500;
+    this.maxBackoff = options.maxBackoffMs ?? 30_000;
+  }
+
+  async complete(prompt: string, system?: string): Promise<Completion> {
+    const body = JSON.stringify(this.bodyOf(prompt, system));
+    let lastError = '';
+    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
+      if (this.options.signal?.aborted) throw this.options.signal.reason ?? new Error('aborted');
+      const outcome = await this.request(body, attempt);
+      if ('text' in outcome) return outcome;
+      lastError = outcome.error;
+      await sleep(this.delay(attempt, outcome.retryAfter), this.options.signal);
+    }
+    throw new RequestFailedError(`gave up after ${this.maxRetries + 1} attempts: ${lastError}`);
+  }
+
+  private bodyOf(prompt: string, system: string | undefined): Record<string, unknown> {
+    const { options } = this;
+    return {
       model: options.model,
       max_tokens: options.maxTokens ?? 512,
       temperature: options.temperature ?? 0,
       ...(options.seed === undefined ? {} : { seed: options.seed }),
-      ...(endpoint === 'chat'
+      ...(this.endpoint === 'chat'
         ? { messages: [...(system ? [{ role: 'system', content: system }] : []), { role: 'user', content: prompt }] }
         : { prompt: system ? `${system}\n\n${prompt}` : prompt, stop: COMPLETION_STOP }),
     };
-    let lastError = '';
-    for (let attempt = 0; attempt <= maxRetries; attempt++) {
-      if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
-      let response: Response;
-      // One controller per request, tied to the caller's signal and untied after: no listeners pile up.
-      const controller = new AbortController();
-      const onAbort = () => controller.abort(options.signal?.reason);
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      const timer = setTimeout(() => controller.abort(new Error('timed out')), options.timeoutMs ?? 120_000);
-      try {
-        response = await fetch(url, {
-          method: 'POST',
-          headers: {
-            'content-type': 'application/json',
-            ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
-          },
-          body: JSON.stringify(body),
-          signal: controller.signal,
-        });
-        const data = response.ok ? ((await response.json().catch(() => null)) as ApiResponse | null) : null;
-        if (response.ok) {
-          reached = true;
-          if (data === null || !Array.isArray(data.choices)) {
-            lastError = 'the server answered with no choices';
-            await sleep(delay(attempt, null), options.signal);
-            continue;
-          }
-          const choice = data.choices[0];
-          // `content: null` (or no text) is an answer with nothing in it: not retried.
-          const text = (endpoint === 'chat' ? choice?.message?.content : choice?.text) ?? '';
-          const usage = {
-            prompt_tokens: data.usage?.prompt_tokens ?? 0,
-            completion_tokens: data.usage?.completion_tokens ?? 0,
-            total_tokens: data.usage?.total_tokens ?? (data.usage?.prompt_tokens ?? 0) + (data.usage?.completion_tokens ?? 0),
-          };
-          return {
-            text: typeof text === 'string' ? text : '',
-            finishReason: choice?.finish_reason ?? null,
-            usage,
-            attempts: attempt + 1,
-          };
-        }
-      } catch (err) {
-        if (options.signal?.aborted) throw options.signal.reason ?? err;
-        const cause = describe(err);
-        const fatal = unreachable(cause);
-        if (fatal && !reached)
-          throw new FatalApiError(`cannot reach ${url}: ${fatal} (${cause}); check --base-url and that the server is running`);
-        lastError = `connection failed: ${cause}`;
-        await sleep(delay(attempt, null), options.signal);
-        continue;
-      } finally {
-        clearTimeout(timer);
-        options.signal?.removeEventListener('abort', onAbort);
+  }
+
+  /** One request: the answer, or why to try again; what no retry can mend throws. */
+  private async request(body: string, attempt: number): Promise<Completion | Retry> {
+    const { options } = this;
+    let response: Response;
+    // One controller per request, tied to the caller's signal and untied after: no listeners pile up.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(options.signal?.reason);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(new Error('timed out')), options.timeoutMs ?? 120_000);
+    try {
+      response = await fetch(this.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}),
+        },
+        body,
+        signal: controller.signal,
+      });
+      if (response.ok) {
+        this.reached = true;
+        const data = (await response.json().catch(() => null)) as ApiResponse | null;
+        return this.completionOf(data, attempt);
       }
-      const detail = await errorDetail(response);
-      if (response.status === 401 || response.status === 403) {
-        throw new FatalApiError(
-          `${url}: ${response.status} ${response.statusText}: the server refused the API key (--api-key-env)${detail}`,
-        );
-      }
-      if (response.status === 404) {
-        throw new FatalApiError(
-          `${url}: 404 Not Found: no such endpoint or model '${options.model}' (check --base-url and --model)${detail}`,
-        );
-      }
-      if (!RETRYABLE.has(response.status)) throw new RequestFailedError(`${response.status} ${response.statusText}${detail}`);
-      lastError = `${response.status} ${response.statusText}${detail}`;
-      await sleep(delay(attempt, response.headers.get('retry-after')), options.signal);
+    } catch (err) {
+      if (options.signal?.aborted) throw options.signal.reason ?? err;
+      const cause = describe(err);
+      const fatal = unreachable(cause);
+      if (fatal && !this.reached)
+        throw new FatalApiError(`cannot reach ${this.url}: ${fatal} (${cause}); check --base-url and that the server is running`);
+      return { error: `connection failed: ${cause}`, retryAfter: null };
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
     }
-    throw new RequestFailedError(`gave up after ${maxRetries + 1} attempts: ${lastError}`);
+    return this.refusal(response);
+  }
+
+  /** The answer in a 2xx response; one with no choices is tried again. */
+  private completionOf(data: ApiResponse | null, attempt: number): Completion | Retry {
+    if (data === null || !Array.isArray(data.choices)) return { error: 'the server answered with no choices', retryAfter: null };
+    const choice = data.choices[0];
+    // `content: null` (or no text) is an answer with nothing in it: not retried.
+    const text = (this.endpoint === 'chat' ? choice?.message?.content : choice?.text) ?? '';
+    return {
+      text: typeof text === 'string' ? text : '',
+      finishReason: choice?.finish_reason ?? null,
+      usage: {
+        prompt_tokens: data.usage?.prompt_tokens ?? 0,
+        completion_tokens: data.usage?.completion_tokens ?? 0,
+        total_tokens: data.usage?.total_tokens ?? (data.usage?.prompt_tokens ?? 0) + (data.usage?.completion_tokens ?? 0),
+      },
+      attempts: attempt + 1,
+    };
+  }
+
+  /** An error status: a wrong key, URL or model ends the run, other 4xx fail the item, the rest are retried. */
+  private async refusal(response: Response): Promise<Retry> {
+    const detail = await errorDetail(response);
+    if (response.status === 401 || response.status === 403) {
+      throw new FatalApiError(
+        `${this.url}: ${response.status} ${response.statusText}: the server refused the API key (--api-key-env)${detail}`,
+      );
+    }
+    if (response.status === 404) {
+      throw new FatalApiError(
+        `${this.url}: 404 Not Found: no such endpoint or model '${this.options.model}' (check --base-url and --model)${detail}`,
+      );
+    }
+    if (!RETRYABLE.has(response.status)) throw new RequestFailedError(`${response.status} ${response.statusText}${detail}`);
+    return { error: `${response.status} ${response.statusText}${detail}`, retryAfter: response.headers.get('retry-after') };
   }
 
   /** Exponential backoff with full jitter; a Retry-After from the server wins when it is longer. */
-  function delay(attempt: number, retryAfter: string | null): number {
-    const exponential = Math.min(maxBackoff, backoff * 2 ** attempt);
+  private delay(attempt: number, retryAfter: string | null): number {
+    const exponential = Math.min(this.maxBackoff, this.backoff * 2 ** attempt);
     const jittered = exponential / 2 + Math.random() * (exponential / 2);
     const asked = parseRetryAfter(retryAfter);
-    return asked === null ? jittered : Math.min(Math.max(asked, jittered), 10 * maxBackoff);
+    return asked === null ? jittered : Math.min(Math.max(asked, jittered), 10 * this.maxBackoff);
   }
-
-  return { complete, url };
 }
 
 interface ApiResponse {

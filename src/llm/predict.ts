@@ -11,7 +11,7 @@ import { forEachConcurrently } from '../concurrency.js';
 import { DataError, type DatasetInput, inputHash, type QueryRecord, readAll, resolveDataset } from '../datasets/index.js';
 import { QUESTION_FIELDS, questionOf } from '../datasets/question.js';
 import { BIRD_SEPARATOR } from '../datasets/readers/json.js';
-import { type Fingerprint, openResumable, textHash } from '../io/resumableJsonl.js';
+import { type Fingerprint, openResumable, type ResumedFile, textHash } from '../io/resumableJsonl.js';
 import { checkTemplate, DEFAULT_SYSTEM, DEFAULT_TEMPLATE, formatExamples, renderPrompt } from '../prompt/prompt.js';
 import { SchemaSource } from '../prompt/schemaSource.js';
 import type { TablesJsonFull } from '../prompt/schemaText.js';
@@ -97,98 +97,131 @@ export async function predict(options: PredictOptions): Promise<PredictSummary> 
     isItem: isPrediction,
     restart: options.restart,
   });
-  const done: Map<number, Prediction> = resumed.done;
-  const todo = records.filter((r) => !done.has(r.i));
-  const schemas = new SchemaSource(options);
-  const client = createClient(options);
   // The parser decides where a statement in an answer ends (extract.ts).
   await loadParser();
-  const lexical = dialectInfo(options.dialect ?? 'sqlite');
-  const engine = new TemplateEngine(options.dialect ?? 'sqlite');
-  const isStatement = (sql: string) => 'template' in engine.template(sql);
-  const completions = options.endpoint === 'completions';
+  const run = new PredictRun(options, records, resumed, {
+    options,
+    schemas: new SchemaSource(options),
+    examples,
+    completions: options.endpoint === 'completions',
+  });
+  const todo = records.filter((r) => !resumed.done.has(r.i));
+  options.onProgress?.(run.finished, records.length);
+  // At most `concurrency` requests in flight; stop taking new items on a fatal error or Ctrl-C.
+  const limit = Math.max(1, options.concurrency ?? 8);
+  // Each request in flight listens for the caller's abort: that many listeners are expected.
+  if (options.signal) setMaxListeners(Math.max(getMaxListeners(options.signal), limit + 10), options.signal);
+  await forEachConcurrently(
+    todo,
+    limit,
+    (record) => run.answer(record),
+    () => run.fatal !== null || (options.signal?.aborted ?? false),
+  );
+  if (run.fatal) throw run.fatal;
+  return run.summary(started, format, jsonl, records.length - todo.length);
+}
 
-  const usage: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
-  const failed: { i: number; error: string }[] = [];
-  let finished = done.size;
-  let fatal: Error | null = null;
-  options.onProgress?.(finished, records.length);
+/** One run: the items, the answers so far (earlier runs' included), and what went wrong. */
+class PredictRun {
+  readonly usage: Usage = { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 };
+  readonly failed: { i: number; error: string }[] = [];
+  fatal: Error | null = null;
+  finished: number;
+  private readonly client: ReturnType<typeof createClient>;
+  private readonly lexical: Lexical;
+  private readonly isStatement: (sql: string) => boolean;
+  private readonly done: Map<number, Prediction>;
 
-  const context: PromptContext = { options, schemas, examples, completions };
-  const runOne = async (record: QueryRecord) => {
+  constructor(
+    private readonly options: PredictOptions,
+    private readonly records: readonly QueryRecord[],
+    private readonly resumed: ResumedFile<Prediction>,
+    private readonly context: PromptContext,
+  ) {
+    this.done = resumed.done;
+    this.finished = this.done.size;
+    this.client = createClient(options);
+    this.lexical = dialectInfo(options.dialect ?? 'sqlite');
+    const engine = new TemplateEngine(options.dialect ?? 'sqlite');
+    this.isStatement = (sql) => 'template' in engine.template(sql);
+  }
+
+  /** Asks for one item's SQL and appends the answer; a failure is counted, a fatal one stops the run. */
+  async answer(record: QueryRecord): Promise<void> {
     const question = questionOf(record);
     if (question === null) {
-      failed.push({ i: record.i, error: `${record.where}: no question (fields ${QUESTION_FIELDS.join(', ')})` });
+      this.failed.push({ i: record.i, error: `${record.where}: no question (fields ${QUESTION_FIELDS.join(', ')})` });
       return;
     }
     let prompt: string;
     try {
-      prompt = promptOf(record, question, context);
+      prompt = promptOf(record, question, this.context);
     } catch (err) {
-      failed.push({ i: record.i, error: err instanceof Error ? err.message : String(err) });
+      this.failed.push({ i: record.i, error: err instanceof Error ? err.message : String(err) });
       return;
     }
     const t0 = performance.now();
     let completion: Completion;
     try {
-      completion = await client.complete(prompt, options.template ? undefined : DEFAULT_SYSTEM);
+      completion = await this.client.complete(prompt, this.options.template ? undefined : DEFAULT_SYSTEM);
     } catch (err) {
-      if (err instanceof FatalApiError) fatal ??= err;
-      else if (err instanceof RequestFailedError) failed.push({ i: record.i, error: err.message });
-      else if (!options.signal?.aborted) failed.push({ i: record.i, error: err instanceof Error ? err.message : String(err) });
+      if (err instanceof FatalApiError) this.fatal ??= err;
+      else if (err instanceof RequestFailedError) this.failed.push({ i: record.i, error: err.message });
+      else if (!this.options.signal?.aborted)
+        this.failed.push({ i: record.i, error: err instanceof Error ? err.message : String(err) });
       return;
     }
     const prediction: Prediction = {
       ...identityOf(record, question),
-      ...extractAnswer(completion.text, { finishReason: completion.finishReason, isStatement, lexical }),
+      ...extractAnswer(completion.text, {
+        finishReason: completion.finishReason,
+        isStatement: this.isStatement,
+        lexical: this.lexical,
+      }),
       raw: completion.text,
       finish_reason: completion.finishReason,
       usage: completion.usage,
-      model: options.model,
+      model: this.options.model,
       attempts: completion.attempts,
       ms: Math.round(performance.now() - t0),
     };
-    usage.prompt_tokens += completion.usage.prompt_tokens;
-    usage.completion_tokens += completion.usage.completion_tokens;
-    usage.total_tokens += completion.usage.total_tokens;
-    done.set(record.i, prediction);
-    await resumed.append(prediction);
-    options.onProgress?.(++finished, records.length);
-  };
-
-  // At most `concurrency` requests in flight; stop taking new items on a fatal error or Ctrl-C.
-  const limit = Math.max(1, options.concurrency ?? 8);
-  // Each request in flight listens for the caller's abort: that many listeners are expected.
-  if (options.signal) setMaxListeners(Math.max(getMaxListeners(options.signal), limit + 10), options.signal);
-  await forEachConcurrently(todo, limit, runOne, () => fatal !== null || (options.signal?.aborted ?? false));
-  if (fatal) throw fatal;
-
-  const seconds = (performance.now() - started) / 1000;
-  const completed = done.size === records.length;
-  let exported: string | null = null;
-  let changed: number[] = [];
-  if (completed && format !== 'jsonl') {
-    changed = exportPredictions(options.out, format, records, done, lexical);
-    exported = options.out;
+    this.usage.prompt_tokens += completion.usage.prompt_tokens;
+    this.usage.completion_tokens += completion.usage.completion_tokens;
+    this.usage.total_tokens += completion.usage.total_tokens;
+    this.done.set(record.i, prediction);
+    await this.resumed.append(prediction);
+    this.options.onProgress?.(++this.finished, this.records.length);
   }
-  const statuses = Object.fromEntries(ANSWER_STATUSES.map((s) => [s, 0])) as Record<AnswerStatus, number>;
-  for (const p of done.values()) statuses[p.status ?? 'ok']++;
-  const made = finished - (records.length - todo.length);
-  return {
-    items: records.length,
-    done: done.size,
-    skipped: records.length - todo.length,
-    failed,
-    statuses,
-    changed_in_export: changed,
-    usage,
-    seconds,
-    requests_per_second: made / seconds,
-    tokens_per_second: usage.total_tokens / seconds,
-    stopped: options.signal?.aborted ?? false,
-    jsonl,
-    exported,
-  };
+
+  /** The run's counts and rates; with every item answered, the predictions also in BIRD's or Spider's format. */
+  summary(started: number, format: OutputFormat, jsonl: string, skipped: number): PredictSummary {
+    const { records, options, done } = this;
+    const seconds = (performance.now() - started) / 1000;
+    let exported: string | null = null;
+    let changed: number[] = [];
+    if (done.size === records.length && format !== 'jsonl') {
+      changed = exportPredictions(options.out, format, records, done, this.lexical);
+      exported = options.out;
+    }
+    const statuses = Object.fromEntries(ANSWER_STATUSES.map((s) => [s, 0])) as Record<AnswerStatus, number>;
+    for (const p of done.values()) statuses[p.status ?? 'ok']++;
+    const made = this.finished - skipped;
+    return {
+      items: records.length,
+      done: done.size,
+      skipped,
+      failed: this.failed,
+      statuses,
+      changed_in_export: changed,
+      usage: this.usage,
+      seconds,
+      requests_per_second: made / seconds,
+      tokens_per_second: this.usage.total_tokens / seconds,
+      stopped: options.signal?.aborted ?? false,
+      jsonl,
+      exported,
+    };
+  }
 }
 
 interface PromptContext {

@@ -25,76 +25,7 @@ export const SAMPLE_NOTE =
   "a sample's D, A_KL and coverage are biased (D upward: a small target is sparse) and are shown without intervals: they rank the sets, they do not estimate the whole workload's values; AR, the decisions and their intervals carry over.";
 
 export function renderAlignText(result: AlignResult, options: ReportOptions = {}): string {
-  const { params, target, rows, ratios, bootstrap: boot } = result;
-  const out: string[] = [];
-  const scaleNote = params.scale_source === 'fixed' ? 'fixed by --scale' : 'the largest D of this comparison';
-  out.push(
-    `sqlalign align · dialect ${params.dialect} · α ${params.alpha} · l_max ${params.lmax} · c ${fixed(params.scale, 3)} (${scaleNote})`,
-  );
-  out.push(`target: ${target.name} (${count(target.queries)} queries, ${count(target.unparseable)} unparseable)`);
-  if (result.sample) {
-    const s = result.sample;
-    out.push(
-      `sample: ${s.per_group} per ${s.by} (seed ${s.seed}): ${count(target.queries)} of the target's ${count(s.from)} queries`,
-    );
-  }
-  if (boot)
-    out.push(
-      `intervals: ${Math.round(100 * boot.level)}% bootstrap percentile intervals, ${count(boot.replicates)} replicates over the target's queries`,
-    );
-  if (boot && result.sample) out.push(SAMPLE_NOTE);
-  out.push('');
-  const f4 = (x: number) => fixed(x);
-  const sized = result.sizeMatched;
-  // A sample's D, A_KL and coverage rank the sets; their intervals would only say how this sample varies.
-  const rowCi = result.sample ? undefined : boot?.rows;
-  out.push(
-    renderTable(
-      [
-        { header: 'role' },
-        { header: 'dataset' },
-        { header: 'queries', align: 'right' },
-        { header: 'unparseable', align: 'right' },
-        { header: 'D(T‖X)', align: 'right' },
-        { header: 'A_KL', align: 'right' },
-        { header: 'coverage', align: 'right' },
-      ],
-      rows.map((r, k) => [
-        r.role,
-        r.name,
-        count(r.queries),
-        count(r.unparseable),
-        withInterval(fixed(r.kl), rowCi?.[k]?.kl, f4),
-        withInterval(fixed(r.alignment), rowCi?.[k]?.alignment, f4),
-        withInterval(percent(r.coverage), rowCi?.[k]?.coverage, (x) => percent(x)),
-      ]),
-    ),
-  );
-  if (ratios.length > 0) {
-    out.push('');
-    out.push('Alignment Ratio AR = A_KL(T,S) / A_KL(T,P) = exp((D(T‖P) − D(T‖S)) / c):');
-    out.push(
-      renderTable(
-        [
-          { header: 'train' },
-          { header: 'pred' },
-          { header: 'AR', align: 'right' },
-          { header: 'D(T‖P)−D(T‖S)', align: 'right' },
-          ...(sized.length > 0 ? [{ header: 'AR at equal size', align: 'right' as const }] : []),
-          { header: 'decision' },
-        ],
-        ratios.map((r, k) => [
-          r.train,
-          r.pred,
-          withInterval(fixed(r.ar), boot?.ratios[k], f4),
-          fixed(r.kl_gap),
-          ...(sized.length > 0 ? [sizeMatchedCell(sized[k])] : []),
-          result.confidence[k] ?? r.decision,
-        ]),
-      ),
-    );
-    if (sized.length > 0) out.push(SIZE_MATCH_NOTE);
-  }
+  const out: string[] = [...headerLines(result), '', rowsTable(result), ...ratioLines(result)];
   out.push('');
   out.push(...decisionLines(result, evidenceMatches(result, options)));
   const sensitivity = sensitivityLines(result);
@@ -106,6 +37,85 @@ export function renderAlignText(result: AlignResult, options: ReportOptions = {}
   const unparseable = unparseableLines(result);
   if (unparseable.length > 0) out.push('', ...unparseable);
   return `${out.join('\n')}\n`;
+}
+
+/** The settings, the target, and the sample and intervals where there are. */
+function headerLines({ params, target, sample, bootstrap: boot }: AlignResult): string[] {
+  const out: string[] = [];
+  const scaleNote = params.scale_source === 'fixed' ? 'fixed by --scale' : 'the largest D of this comparison';
+  out.push(
+    `sqlalign align · dialect ${params.dialect} · α ${params.alpha} · l_max ${params.lmax} · c ${fixed(params.scale, 3)} (${scaleNote})`,
+  );
+  out.push(`target: ${target.name} (${count(target.queries)} queries, ${count(target.unparseable)} unparseable)`);
+  if (sample) {
+    out.push(
+      `sample: ${sample.per_group} per ${sample.by} (seed ${sample.seed}): ${count(target.queries)} of the target's ${count(sample.from)} queries`,
+    );
+  }
+  if (boot)
+    out.push(
+      `intervals: ${Math.round(100 * boot.level)}% bootstrap percentile intervals, ${count(boot.replicates)} replicates over the target's queries`,
+    );
+  if (boot && sample) out.push(SAMPLE_NOTE);
+  return out;
+}
+
+const f4 = (x: number) => fixed(x);
+
+/** One row per compared set: D, A_KL and coverage (with intervals, unless the target is a sample). */
+function rowsTable(result: AlignResult): string {
+  // A sample's D, A_KL and coverage rank the sets; their intervals would only say how this sample varies.
+  const rowCi = result.sample ? undefined : result.bootstrap?.rows;
+  return renderTable(
+    [
+      { header: 'role' },
+      { header: 'dataset' },
+      { header: 'queries', align: 'right' },
+      { header: 'unparseable', align: 'right' },
+      { header: 'D(T‖X)', align: 'right' },
+      { header: 'A_KL', align: 'right' },
+      { header: 'coverage', align: 'right' },
+    ],
+    result.rows.map((r, k) => [
+      r.role,
+      r.name,
+      count(r.queries),
+      count(r.unparseable),
+      withInterval(fixed(r.kl), rowCi?.[k]?.kl, f4),
+      withInterval(fixed(r.alignment), rowCi?.[k]?.alignment, f4),
+      withInterval(percent(r.coverage), rowCi?.[k]?.coverage, (x) => percent(x)),
+    ]),
+  );
+}
+
+/** The AR table (with the size-matched column where there is one), or nothing without predictions. */
+function ratioLines(result: AlignResult): string[] {
+  const { ratios, sizeMatched: sized, bootstrap: boot } = result;
+  if (ratios.length === 0) return [];
+  const table = renderTable(
+    [
+      { header: 'train' },
+      { header: 'pred' },
+      { header: 'AR', align: 'right' },
+      { header: 'D(T‖P)−D(T‖S)', align: 'right' },
+      ...(sized.length > 0 ? [{ header: 'AR at equal size', align: 'right' as const }] : []),
+      { header: 'decision' },
+    ],
+    ratios.map((r, k) => [
+      r.train,
+      r.pred,
+      withInterval(fixed(r.ar), boot?.ratios[k], f4),
+      fixed(r.kl_gap),
+      ...(sized.length > 0 ? [sizeMatchedCell(sized[k])] : []),
+      result.confidence[k] ?? r.decision,
+    ]),
+  );
+  return [
+    '',
+    'Alignment Ratio AR = A_KL(T,S) / A_KL(T,P) = exp((D(T‖P) − D(T‖S)) / c):',
+    table,
+    ...(sized.length > 0 ? [SIZE_MATCH_NOTE] : []),
+  ];
 }
 
 /** What the size-matched column is, in one line under the table. */

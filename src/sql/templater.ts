@@ -135,3 +135,17 @@ export async function createTemplater(dialect: string, options: TemplaterOptions
     },
   };
 }
+
+/** A templater made on first use (a run whose inputs are all cached never makes one), closed if made. */
+export function lazyTemplater(dialect: string, options: TemplaterOptions = {}) {
+  let made: Promise<ClosableTemplater> | undefined;
+  return {
+    get: (): Promise<Templater> => {
+      made ??= createTemplater(dialect, options);
+      return made;
+    },
+    close: async (): Promise<void> => {
+      if (made) await (await made).close();
+    },
+  };
+}
