@@ -168,3 +168,29 @@ test('a second align over the same files prints the same report, notes and warni
   assert.equal(dropped.stdout, droppedUncached.stdout);
   assert.equal(readdirSync(join(dir, 'sets')).length, 5, 'a training set without the target items is not stored as the file');
 });
+
+test('profile and count read a dataset through the cache: the same output the second time, and as without it', async () => {
+  const dir = join(tmp.dir, 'profile');
+  const dataset = join(EXAMPLES, 'bird_dev_sample.json');
+  const uncached = await runCli(['profile', dataset, '--json', '--no-cache']);
+  const first = await runCli(['profile', dataset, '--json', '--cache-dir', dir]);
+  assert.equal(readdirSync(join(dir, 'sets')).length, 1);
+  rmSync(join(dir, 'templates.sqlite'));
+  const second = await runCli(['profile', dataset, '--json', '--cache-dir', dir]);
+  assert.equal(first.stdout, uncached.stdout);
+  assert.equal(second.stdout, uncached.stdout);
+  const counts = (name: string, cache: string[]) =>
+    runCli(['count', dataset, join(EXAMPLES, 'spider_train_sample.sql'), '--out', join(tmp.dir, name), ...cache]).then(() =>
+      readFileSync(join(tmp.dir, name), 'utf8'),
+    );
+  assert.equal(await counts('cached.json', ['--cache-dir', dir]), await counts('plain.json', ['--no-cache']));
+  // The entry is what the run reads: one doctored by hand shows in the profile.
+  const cache = ReducedCache.open({ dir }) as ReducedCache;
+  const key = (await cache.keyOf(dataset, READ)) as string;
+  const entry = cache.get(key, 'x', dataset) as ReducedDataset;
+  cache.put(key, { ...entry, set: { ...entry.set, unparseable: entry.set.unparseable + 1 } });
+  const doctored = JSON.parse((await runCli(['profile', dataset, '--json', '--cache-dir', dir])).stdout) as {
+    unparseable: number;
+  };
+  assert.equal(doctored.unparseable, (JSON.parse(uncached.stdout) as { unparseable: number }).unparseable + 1);
+});
