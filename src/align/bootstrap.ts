@@ -47,18 +47,10 @@ export interface BootstrapInput {
  * once is the whole target: its D is exactly compare's (a test holds them together).
  */
 export function replicates(input: Pick<BootstrapInput, 'targetTemplates' | 'others' | 'alpha' | 'lmax'>) {
+  const { perQuery, templates } = distinctOf(input.targetTemplates);
   // Distinct templates and their n-grams as ids over the target's vocabulary.
-  const templateIds = new Map<string, number>();
-  const perQuery = input.targetTemplates.map((t) => {
-    let id = templateIds.get(t);
-    if (id === undefined) {
-      id = templateIds.size;
-      templateIds.set(t, id);
-    }
-    return id;
-  });
   const vocabulary = new Map<string, number>();
-  const templateNgrams: Int32Array[] = [...templateIds.keys()].map((template) => {
+  const templateNgrams: Int32Array[] = templates.map((template) => {
     const ids: number[] = [];
     if (template !== '') {
       forEachNgram(template.split(' '), input.lmax, (g) => {
@@ -72,21 +64,8 @@ export function replicates(input: Pick<BootstrapInput, 'targetTemplates' | 'othe
     }
     return Int32Array.from(ids);
   });
-  const G = vocabulary.size;
-  const others = input.others.map((x) => {
-    const counts = new Float64Array(G);
-    const present = new Uint8Array(G);
-    for (const [g, id] of vocabulary) {
-      const c = x.counts.get(g);
-      if (c !== undefined) {
-        counts[id] = c;
-        present[id] = 1;
-      }
-    }
-    return { counts, present, total: x.total, support: x.counts.size };
-  });
-
-  const t = new Float64Array(G);
+  const others = input.others.map((x) => denseOver(vocabulary, x));
+  const t = new Float64Array(vocabulary.size);
   /** D and coverage against each set, for `templateDraws[id]` draws of each distinct template. */
   const divergences = (templateDraws: Float64Array): { kl: number[]; coverage: number[] } => {
     t.fill(0);
@@ -102,24 +81,66 @@ export function replicates(input: Pick<BootstrapInput, 'targetTemplates' | 'othe
     });
     const coverage: number[] = [];
     const kl = others.map((x) => {
-      let onlyTarget = 0;
-      for (let g = 0; g < G; g++) if ((t[g] as number) > 0 && !x.present[g]) onlyTarget++;
-      const denominator = smoothingDenominator(x.total, input.alpha, x.support + onlyTarget);
-      let d = 0;
-      let covered = 0;
-      for (let g = 0; g < G; g++) {
-        const tg = t[g] as number;
-        if (tg === 0) continue;
-        const p = tg / total;
-        d += divergenceTerm(p, smoothedShare(x.counts[g] as number, input.alpha, denominator));
-        if (x.present[g]) covered += p;
-      }
+      const { d, covered } = divergenceOfDraw(t, total, x, input.alpha);
       coverage.push(covered);
       return d;
     });
     return { kl, coverage };
   };
-  return { perQuery, distinctTemplates: templateIds.size, divergences };
+  return { perQuery, distinctTemplates: templates.length, divergences };
+}
+
+/** Each query's template as an id, and the distinct templates in order of first occurrence. */
+function distinctOf(targetTemplates: readonly string[]): { perQuery: number[]; templates: string[] } {
+  const ids = new Map<string, number>();
+  const perQuery = targetTemplates.map((t) => {
+    let id = ids.get(t);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(t, id);
+    }
+    return id;
+  });
+  return { perQuery, templates: [...ids.keys()] };
+}
+
+/** Another set's counts over the target's vocabulary (ids), with which of them it has at all. */
+interface DenseSet {
+  readonly counts: Float64Array;
+  readonly present: Uint8Array;
+  readonly total: number;
+  /** |supp X|. */
+  readonly support: number;
+}
+
+function denseOver(vocabulary: ReadonlyMap<string, number>, x: Distribution): DenseSet {
+  const counts = new Float64Array(vocabulary.size);
+  const present = new Uint8Array(vocabulary.size);
+  for (const [g, id] of vocabulary) {
+    const c = x.counts.get(g);
+    if (c !== undefined) {
+      counts[id] = c;
+      present[id] = 1;
+    }
+  }
+  return { counts, present, total: x.total, support: x.counts.size };
+}
+
+/** D(T‖X) and coverage for a replicate's target counts `t` (of `total` n-grams). */
+function divergenceOfDraw(t: Float64Array, total: number, x: DenseSet, alpha: number): { d: number; covered: number } {
+  let onlyTarget = 0;
+  for (let g = 0; g < t.length; g++) if ((t[g] as number) > 0 && !x.present[g]) onlyTarget++;
+  const denominator = smoothingDenominator(x.total, alpha, x.support + onlyTarget);
+  let d = 0;
+  let covered = 0;
+  for (let g = 0; g < t.length; g++) {
+    const tg = t[g] as number;
+    if (tg === 0) continue;
+    const p = tg / total;
+    d += divergenceTerm(p, smoothedShare(x.counts[g] as number, alpha, denominator));
+    if (x.present[g]) covered += p;
+  }
+  return { d, covered };
 }
 
 export function bootstrap(input: BootstrapInput): BootstrapResult {

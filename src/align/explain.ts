@@ -49,34 +49,6 @@ export interface ExplainInput {
 export function explain(input: ExplainInput): Explanation {
   const { targetDistribution: T, otherDistribution: X, alpha } = input;
   const top = input.top ?? 10;
-  const denominator = smoothingDenominator(X.total, alpha, vocabularySize(T, X));
-  const shareT = (g: string) => (T.counts.get(g) ?? 0) / T.total;
-  const shareX = (g: string) => (X.total === 0 ? 0 : (X.counts.get(g) ?? 0) / X.total);
-
-  const needs = [...T.counts.keys()]
-    .map((g) => {
-      const t = shareT(g);
-      return { g, t, x: shareX(g), contribution: divergenceTerm(t, smoothedShare(X.counts.get(g) ?? 0, alpha, denominator)) };
-    })
-    // What X lacks: less than half the target's share there (shared scaffolding such as SELECT or FROM
-    // contributes too, through normalisation, but says nothing about what is missing).
-    .filter((e) => e.contribution > 0 && e.x < e.t / 2)
-    .sort((a, b) => b.contribution - a.contribution);
-  // The reverse direction, X(g)·ln(X(g)/T̃(g)): large for what X has often and the target rarely or never.
-  const targetDenominator = smoothingDenominator(T.total, alpha, vocabularySize(X, T));
-  const excess = [...X.counts.keys()]
-    .map((g) => {
-      const x = shareX(g);
-      return {
-        g,
-        t: shareT(g),
-        x,
-        contribution: divergenceTerm(x, smoothedShare(T.counts.get(g) ?? 0, alpha, targetDenominator)),
-      };
-    })
-    .filter((e) => e.x > 2 * e.t)
-    .sort((a, b) => b.contribution - a.contribution);
-
   const toPattern = (group: Group): Pattern => ({
     ngram: group.head.g,
     variants: group.size - 1,
@@ -86,20 +58,12 @@ export function explain(input: ExplainInput): Explanation {
     example_target: exampleWith(input.target, group.head.g),
     example_other: exampleWith(input.other, group.head.g),
   });
-
-  const templateShares = [...new Set([...input.target.templates.counts.keys(), ...input.other.templates.counts.keys()])].map(
-    (template) => ({
-      template,
-      share_target:
-        (input.target.templates.counts.get(template) ?? 0) / Math.max(1, input.target.queries - input.target.unparseable),
-      share_other: (input.other.templates.counts.get(template) ?? 0) / Math.max(1, input.other.queries - input.other.unparseable),
-    }),
-  );
+  const templateShares = templateSharesOf(input.target, input.other);
   return {
     role: input.role,
     name: input.other.name,
-    missing: group(needs, (e) => e.t, top).map(toPattern),
-    excess: group(excess, (e) => e.x, top).map(toPattern),
+    missing: group(needsOf(T, X, alpha), (e) => e.t, top).map(toPattern),
+    excess: group(excessOf(T, X, alpha), (e) => e.x, top).map(toPattern),
     templates_under: [...templateShares]
       .sort((a, b) => b.share_target - b.share_other - (a.share_target - a.share_other))
       .slice(0, 5),
@@ -107,6 +71,57 @@ export function explain(input: ExplainInput): Explanation {
       .sort((a, b) => b.share_other - b.share_target - (a.share_other - a.share_target))
       .slice(0, 5),
   };
+}
+
+const shareOf = (d: Distribution, g: string) => (d.total === 0 ? 0 : (d.counts.get(g) ?? 0) / d.total);
+
+/** The target's n-grams by their term of D, where X has less than half the target's share. */
+function needsOf(T: Distribution, X: Distribution, alpha: number): Entry[] {
+  const denominator = smoothingDenominator(X.total, alpha, vocabularySize(T, X));
+  return (
+    [...T.counts.keys()]
+      .map((g) => {
+        const t = (T.counts.get(g) ?? 0) / T.total;
+        return {
+          g,
+          t,
+          x: shareOf(X, g),
+          contribution: divergenceTerm(t, smoothedShare(X.counts.get(g) ?? 0, alpha, denominator)),
+        };
+      })
+      // What X lacks: less than half the target's share there (shared scaffolding such as SELECT or FROM
+      // contributes too, through normalisation, but says nothing about what is missing).
+      .filter((e) => e.contribution > 0 && e.x < e.t / 2)
+      .sort((a, b) => b.contribution - a.contribution)
+  );
+}
+
+/** The reverse direction, X(g)·ln(X(g)/T̃(g)): large for what X has often and the target rarely or never. */
+function excessOf(T: Distribution, X: Distribution, alpha: number): Entry[] {
+  const targetDenominator = smoothingDenominator(T.total, alpha, vocabularySize(X, T));
+  return [...X.counts.keys()]
+    .map((g) => {
+      const x = shareOf(X, g);
+      return {
+        g,
+        t: (T.counts.get(g) ?? 0) / T.total,
+        x,
+        contribution: divergenceTerm(x, smoothedShare(T.counts.get(g) ?? 0, alpha, targetDenominator)),
+      };
+    })
+    .filter((e) => e.x > 2 * e.t)
+    .sort((a, b) => b.contribution - a.contribution);
+}
+
+/** Every template of either set with its share of each set's parsed queries. */
+function templateSharesOf(target: QuerySet, other: QuerySet) {
+  const share = (set: QuerySet, template: string) =>
+    (set.templates.counts.get(template) ?? 0) / Math.max(1, set.queries - set.unparseable);
+  return [...new Set([...target.templates.counts.keys(), ...other.templates.counts.keys()])].map((template) => ({
+    template,
+    share_target: share(target, template),
+    share_other: share(other, template),
+  }));
 }
 
 interface Entry {

@@ -220,21 +220,8 @@ async function evaluateItem(
   tables: ReadonlyMap<string, TablesJsonEntry>,
   templates: TemplatesOf,
 ): Promise<ItemResult> {
-  const goldSql = (gold.sql ?? '').trim();
-  // As the official scripts read prediction files: one line, stripped.
-  const predSql = pred.sql === null ? null : pred.sql.trim();
-  const dbId = gold.db_id ?? pred.db_id ?? null;
-  // A Gretel-style item builds its own SQLite database; on a server there is none to build it in.
-  const context =
-    typeof gold.fields?.sql_context === 'string' && !options.dbUrl ? (gold.fields.sql_context as string) : undefined;
-  const found = dbId ? runner.locate(dbId) : null;
-  const dbPath = found?.where ?? null;
-  const difficulty = typeof gold.fields?.difficulty === 'string' ? (gold.fields.difficulty as string) : null;
-  const hasDb = found?.exists ?? false;
-  const missing = !hasDb && context === undefined;
-  const noPrediction = predSql === null || predSql === '';
-  const goldTemplate = templates(goldSql);
-  const predTemplate = predSql === null ? null : templates(predSql);
+  const item = itemFacts(gold, pred, options, runner);
+  const { goldSql, predSql, dbId, hasDb, missing, noPrediction } = item;
   const transpiled =
     options.transpileFrom && runner.transpile && dbId !== null && hasDb && !noPrediction
       ? await transpiledItem(runner.transpile, options.transpileFrom, dbId, goldSql, predSql ?? '')
@@ -242,8 +229,8 @@ async function evaluateItem(
   // Every item goes to a process, which judges exact set match and runs the queries where it can.
   const result = await runner.run({
     id: i,
-    db: hasDb ? (found?.handle ?? null) : null,
-    context: hasDb ? undefined : context,
+    db: hasDb ? (item.found?.handle ?? null) : null,
+    context: hasDb ? undefined : item.context,
     gold: goldSql,
     pred: semantics === 'spider' && predSql ? predSql.replace(/ value /g, ' 1 ') : (predSql ?? ''),
     semantics,
@@ -259,14 +246,16 @@ async function evaluateItem(
     result.judgement ??
     (dbId === null
       ? NO_JUDGEMENT
-      : localJudge().judge(dbId, hasDb && !options.dbUrl ? dbPath : null, tables.get(dbId) ?? null, goldSql, predSql));
+      : localJudge().judge(dbId, hasDb && !options.dbUrl ? item.dbPath : null, tables.get(dbId) ?? null, goldSql, predSql));
+  const goldTemplate = templates(goldSql);
+  const predTemplate = predSql === null ? null : templates(predSql);
   const base = {
     i,
     db_id: dbId,
     exact: judgement.exact,
     template_match: predTemplate !== null && sameTemplate(goldTemplate, predTemplate),
     hardness: judgement.hardness,
-    difficulty,
+    difficulty: typeof gold.fields?.difficulty === 'string' ? (gold.fields.difficulty as string) : null,
     ...(options.by && options.by !== 'hardness'
       ? { stratum: stratumOf(options.by, gold, 'template' in goldTemplate ? goldTemplate.template : null) }
       : {}),
@@ -276,20 +265,50 @@ async function evaluateItem(
     pred_unparseable: predTemplate === null || 'error' in predTemplate,
     ...(options.transpileFrom ? (transpiled ?? NOT_TRANSPILED) : {}),
   };
+  return { ...base, ...outcomeOf(item, result, options) };
+}
+
+/** An item's queries as they run, its database and whether it can run at all. */
+function itemFacts(gold: QueryRecord, pred: QueryRecord, options: EvalOptions, runner: ExecRunner) {
+  const goldSql = (gold.sql ?? '').trim();
+  // As the official scripts read prediction files: one line, stripped.
+  const predSql = pred.sql === null ? null : pred.sql.trim();
+  const dbId = gold.db_id ?? pred.db_id ?? null;
+  // A Gretel-style item builds its own SQLite database; on a server there is none to build it in.
+  const context =
+    typeof gold.fields?.sql_context === 'string' && !options.dbUrl ? (gold.fields.sql_context as string) : undefined;
+  const found = dbId ? runner.locate(dbId) : null;
+  const hasDb = found?.exists ?? false;
+  return {
+    goldSql,
+    predSql,
+    dbId,
+    context,
+    found,
+    dbPath: found?.where ?? null,
+    hasDb,
+    missing: !hasDb && context === undefined,
+    noPrediction: predSql === null || predSql === '',
+  };
+}
+
+/** The execution fields of an item's result: from its process, or why it did not run. */
+function outcomeOf(item: ReturnType<typeof itemFacts>, result: ExecResult, options: EvalOptions) {
   // With --ves every item has a time ratio; one that did not run has 0, as BIRD's scripts give it.
   const untimed = options.vesRepeats ? { time_ratio: 0 } : {};
-  if (missing) {
+  if (item.missing) {
+    const { dbId, dbPath } = item;
     const why = dbId === null ? 'the item has no db_id' : `no database at ${dbPath ?? `<db-dir>/${dbId}/${dbId}.sqlite`}`;
-    return { ...base, ex: null, status: 'missing_db', gold_rows: null, pred_rows: null, error: why, ms: 0, ...untimed };
+    return { ex: null, status: 'missing_db' as const, gold_rows: null, pred_rows: null, error: why, ms: 0, ...untimed };
   }
-  if (noPrediction) {
+  if (item.noPrediction) {
     const error = 'no prediction for this item';
-    return { ...base, ex: false, status: 'pred_error', gold_rows: null, pred_rows: null, error, ms: 0, ...untimed };
+    return { ex: false, status: 'pred_error' as const, gold_rows: null, pred_rows: null, error, ms: 0, ...untimed };
   }
   const ex = result.status === 'gold_error' ? null : result.ex;
   const { status, gold_rows, pred_rows, error, ms } = result;
   const timed = options.vesRepeats ? { time_ratio: result.time_ratio ?? 0 } : {};
-  return { ...base, ex, status, gold_rows, pred_rows, error, ms, ...timed };
+  return { ex, status, gold_rows, pred_rows, error, ms, ...timed };
 }
 
 let judge: SpiderJudge | undefined;

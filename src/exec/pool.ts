@@ -17,22 +17,31 @@ export async function createExecPool(size: number, timeoutMs: number): Promise<E
   return new ProcessPool(slots);
 }
 
-/** Hands each request to a free process, queueing the rest; a process killed or dead is replaced before its next item. */
+/**
+ * Items a process holds at once: the one it runs and the next, already sent, so that it starts
+ * the next the moment it sends a result instead of waiting for the parent's answer (measured on
+ * Spider dev: a process waited about 0.9 ms per item, a third of its time, with one at a time).
+ */
+export const ITEMS_PER_PROCESS = 2;
+
+/** Hands each request to the least loaded process, queueing the rest while every process holds its share. */
 class ProcessPool implements ExecPool {
-  private readonly waiting: ((slot: Slot) => void)[] = [];
+  private readonly waiting: (() => void)[] = [];
   private closed = false;
 
   constructor(private readonly slots: readonly Slot[]) {}
 
   async run(request: ExecRequest): Promise<ExecResult> {
     if (this.closed) throw new Error('the execution pool is closed');
-    const slot = await this.acquire();
+    let slot = this.leastLoaded();
+    while (slot.load >= ITEMS_PER_PROCESS) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      slot = this.leastLoaded();
+    }
     try {
-      const result = await slot.run(request);
-      if (slot.dead) await slot.respawn();
-      return result;
+      return await slot.run(request);
     } finally {
-      this.release(slot);
+      this.waiting.shift()?.();
     }
   }
 
@@ -41,107 +50,158 @@ class ProcessPool implements ExecPool {
     await Promise.all(this.slots.map((slot) => slot.stop()));
   }
 
-  private acquire(): Promise<Slot> {
-    const free = this.slots.find((s) => !s.busy);
-    if (free) {
-      free.busy = true;
-      return Promise.resolve(free);
-    }
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(slot: Slot): void {
-    const next = this.waiting.shift();
-    if (next) next(slot);
-    else slot.busy = false;
+  private leastLoaded(): Slot {
+    return this.slots.reduce((best, slot) => (slot.load < best.load ? slot : best));
   }
 }
 
-/** One execution process, the item it runs, and the timer that kills it when a query runs too long. */
+interface Pending {
+  readonly request: ExecRequest;
+  readonly resolve: (result: ExecResult) => void;
+  readonly reject: (error: Error) => void;
+  /** When its process began it (as near as the parent knows: sent to an idle process, or the result before it came). */
+  started: number;
+  phase: 'pred' | 'gold';
+  judgement: SpiderJudgement | null;
+}
+
+/**
+ * One execution process, the items it holds (the first running, the next waiting in the
+ * process's queue), and the timer that kills it when a query runs too long. The time-out covers
+ * one query at a time: it starts when the process starts the item (the parent hears that from the
+ * result before it, a little late, so a query never gets less than the whole time-out) and again
+ * when the process says the gold query starts. A killed or dead process is replaced and gets the
+ * items it had not begun.
+ */
 export class Slot {
-  busy = false;
-  /** Killed after a time-out, or died: replaced before its next item. */
-  dead = false;
+  private readonly queue: Pending[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  /** A replacement process being started: items wait for it. */
+  private replacing: Promise<void> | null = null;
   /** Databases whose tables.json entry this process already holds (sent once, not with every item). */
   private readonly tablesSent = new Set<string>();
+  /** Processes killed or dead: what they still say (their exit) is not about the items held now. */
+  private readonly retired = new WeakSet<ChildProcess>();
+  private stopping = false;
 
   private constructor(
     private child: ChildProcess,
     private readonly timeoutMs: number,
-  ) {}
+  ) {
+    this.attach(child);
+  }
 
   static async start(timeoutMs: number): Promise<Slot> {
     return new Slot(await spawnChild(), timeoutMs);
   }
 
-  async respawn(): Promise<void> {
-    this.child = await spawnChild();
-    this.dead = false;
-    this.tablesSent.clear();
+  /** Items held: running or waiting in the process's queue. */
+  get load(): number {
+    return this.queue.length;
   }
 
-  stop(): Promise<void> {
-    return new Promise((resolve) => {
-      if (!this.child.connected || this.dead) return resolve();
-      this.child.once('exit', () => resolve());
-      this.child.disconnect();
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.replacing?.catch(() => {});
+    const child = this.child;
+    await new Promise<void>((resolve) => {
+      if (!child.connected) return resolve();
+      child.once('exit', () => resolve());
+      child.disconnect();
     });
   }
 
-  /** The item's result; the time-out covers one query at a time (the process says when the next starts). */
   run(request: ExecRequest): Promise<ExecResult> {
-    return new Promise<ExecResult>((resolve) => {
-      const child = this.child;
-      const started = performance.now();
-      let phase: 'pred' | 'gold' = 'pred';
-      let judgement: SpiderJudgement | null = null;
-      let timer: NodeJS.Timeout | undefined;
-      const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(onTimeout, this.timeoutMs);
-      };
-      const finish = (result: ExecResult) => {
-        clearTimeout(timer);
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(result);
-      };
-      const failure = (error: string, status: ExecResult['status']): ExecResult => ({
-        id: request.id,
-        status,
-        ex: false,
-        gold_rows: null,
-        pred_rows: null,
-        error,
-        ms: Math.round(performance.now() - started),
-        judgement,
-      });
-      const query = () => (phase === 'pred' ? 'prediction' : 'gold query');
-      const onMessage = (message: ExecResult | PhaseMessage) => {
-        if (message.id !== request.id) return;
-        if ('phase' in message) {
-          phase = message.phase;
-          judgement = message.judgement;
-          arm();
-        } else finish(message);
-      };
-      const onExit = () => {
-        this.dead = true;
-        finish(
-          failure(`the execution process died while running the ${query()}`, phase === 'pred' ? 'pred_error' : 'gold_error'),
-        );
-      };
-      const onTimeout = () => {
-        this.dead = true;
-        child.off('exit', onExit);
-        child.kill('SIGKILL');
-        finish(failure(`the ${query()} ran longer than ${this.timeoutMs / 1000} s and was stopped`, 'timeout'));
-      };
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-      arm();
-      child.send(this.withoutRepeatedTables(request));
+    return new Promise<ExecResult>((resolve, reject) => {
+      const pending: Pending = { request, resolve, reject, started: performance.now(), phase: 'pred', judgement: null };
+      this.queue.push(pending);
+      if (this.replacing) return; // sent by the replacement
+      this.send(pending);
+      if (this.queue.length === 1) this.arm();
     });
+  }
+
+  private attach(child: ChildProcess): void {
+    child.on('message', (message: ExecResult | PhaseMessage | { ready: true }) => {
+      if (!this.retired.has(child) && 'id' in message) this.onMessage(message);
+    });
+    child.once('exit', () => {
+      if (!this.retired.has(child) && !this.stopping) this.onExit();
+    });
+  }
+
+  private onMessage(message: ExecResult | PhaseMessage): void {
+    const head = this.queue[0];
+    if (!head || message.id !== head.request.id) return;
+    if ('phase' in message) {
+      head.phase = message.phase;
+      head.judgement = message.judgement;
+      this.arm();
+      return;
+    }
+    this.queue.shift();
+    const next = this.queue[0];
+    if (next) {
+      next.started = performance.now();
+      this.arm();
+    } else clearTimeout(this.timer);
+    head.resolve(message);
+  }
+
+  /** (Re)starts the time-out of the item running now. */
+  private arm(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.onTimeout(), this.timeoutMs);
+  }
+
+  private onTimeout(): void {
+    const head = this.queue.shift();
+    if (!head) return;
+    const child = this.child;
+    this.replace();
+    child.kill('SIGKILL');
+    head.resolve(failure(head, `the ${queryOf(head)} ran longer than ${this.timeoutMs / 1000} s and was stopped`, 'timeout'));
+  }
+
+  private onExit(): void {
+    clearTimeout(this.timer);
+    const head = this.queue.shift();
+    this.replace();
+    head?.resolve(
+      failure(
+        head,
+        `the execution process died while running the ${queryOf(head)}`,
+        head.phase === 'pred' ? 'pred_error' : 'gold_error',
+      ),
+    );
+  }
+
+  /** A new process for the items not yet begun; if none can be started, they fail. */
+  private replace(): void {
+    clearTimeout(this.timer);
+    this.retired.add(this.child);
+    this.tablesSent.clear();
+    this.replacing = spawnChild().then(
+      (child) => {
+        this.child = child;
+        this.attach(child);
+        this.replacing = null;
+        for (const pending of this.queue) this.send(pending);
+        const head = this.queue[0];
+        if (head) {
+          head.started = performance.now();
+          this.arm();
+        }
+      },
+      (err: Error) => {
+        this.replacing = null;
+        for (const pending of this.queue.splice(0)) pending.reject(err);
+      },
+    );
+  }
+
+  private send(pending: Pending): void {
+    this.child.send(this.withoutRepeatedTables(pending.request));
   }
 
   private withoutRepeatedTables(request: ExecRequest): ExecRequest {
@@ -153,6 +213,20 @@ export class Slot {
     return { ...request, spider: { dbId: request.spider.dbId, tables: 'sent' } };
   }
 }
+
+const queryOf = (pending: Pending) => (pending.phase === 'pred' ? 'prediction' : 'gold query');
+
+/** The result of an item its process could not finish. */
+const failure = (pending: Pending, error: string, status: ExecResult['status']): ExecResult => ({
+  id: pending.request.id,
+  status,
+  ex: false,
+  gold_rows: null,
+  pred_rows: null,
+  error,
+  ms: Math.round(performance.now() - pending.started),
+  judgement: pending.judgement,
+});
 
 function spawnChild(): Promise<ChildProcess> {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';

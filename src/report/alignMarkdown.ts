@@ -1,6 +1,7 @@
 /** The `align` result as Markdown tables, for a paper or a pull request. */
 import type { AlignResult } from '../align/align.js';
 import type { Interval } from '../align/bootstrap.js';
+import type { StrataResult } from '../align/stratify.js';
 import { SAMPLE_NOTE } from './alignText.js';
 import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { fixed, percent } from './table.js';
@@ -11,12 +12,22 @@ const withCi = (value: string, ci: Interval | undefined, format: (x: number) => 
 
 export function renderAlignMarkdown(result: AlignResult, options: ReportOptions = {}): string {
   const boot = result.bootstrap;
-  // A sample supports AR, the decisions and the ranking (see SAMPLE_NOTE), not intervals for D.
-  const rowCi = result.sample ? undefined : boot?.rows;
-  const f = (x: number) => fixed(x, 3);
   const out = [
     `Target: ${result.target.name} (${result.target.queries} queries${result.sample ? `, ${result.sample.per_group} per ${result.sample.by}` : ''}); α = ${result.params.alpha}, l_max = ${result.params.lmax}, c = ${fixed(result.params.scale, 3)}${boot ? `; ${Math.round(100 * boot.level)}% bootstrap intervals` : ''}.${boot && result.sample ? ` Note: ${SAMPLE_NOTE}` : ''}`,
     '',
+    ...rowLines(result),
+    ...ratioLines(result, options),
+    ...(result.strata ? strataLines(result.strata) : []),
+  ];
+  return `${out.join('\n')}\n`;
+}
+
+const f = (x: number) => fixed(x, 3);
+
+function rowLines(result: AlignResult): string[] {
+  // A sample supports AR, the decisions and the ranking (see SAMPLE_NOTE), not intervals for D.
+  const rowCi = result.sample ? undefined : result.bootstrap?.rows;
+  return [
     line(['role', 'dataset', 'queries', 'D(T‖X)', 'A_KL', 'coverage']),
     line(['---', '---', '---:', '---:', '---:', '---:']),
     ...result.rows.map((r, k) =>
@@ -30,58 +41,62 @@ export function renderAlignMarkdown(result: AlignResult, options: ReportOptions 
       ]),
     ),
   ];
-  if (result.ratios.length > 0) {
-    const sized = result.sizeMatched;
+}
+
+function ratioLines(result: AlignResult, options: ReportOptions): string[] {
+  if (result.ratios.length === 0) return [];
+  const sized = result.sizeMatched;
+  const out = [
+    '',
+    line(['train', 'pred', 'AR', ...(sized.length ? ['AR at equal size'] : []), 'decision']),
+    line(['---', '---', '---:', ...(sized.length ? ['---:'] : []), '---']),
+  ];
+  result.ratios.forEach((r, k) => {
+    const s = sized[k];
+    const equal = s ? [s.subsampled === 'none' ? '= AR' : `${f(s.ar)} ± ${f(s.ar_sd)} (n ${s.size})`] : [];
     out.push(
-      '',
-      line(['train', 'pred', 'AR', ...(sized.length ? ['AR at equal size'] : []), 'decision']),
-      line(['---', '---', '---:', ...(sized.length ? ['---:'] : []), '---']),
+      line([r.train, r.pred, withCi(f(r.ar), result.bootstrap?.ratios[k], f), ...equal, result.confidence[k] ?? r.decision]),
     );
-    result.ratios.forEach((r, k) => {
-      const s = sized[k];
-      const equal = s ? [s.subsampled === 'none' ? '= AR' : `${f(s.ar)} ± ${f(s.ar_sd)} (n ${s.size})`] : [];
-      out.push(line([r.train, r.pred, withCi(f(r.ar), boot?.ratios[k], f), ...equal, result.confidence[k] ?? r.decision]));
-    });
-    const matches = evidenceMatches(result, options);
-    const notes = result.ratios.flatMap((r, k) =>
-      ratioNotes(r, sized[k], matches[k] ?? null).map((note) => `- ${r.train} against ${r.pred}: ${note}`),
-    );
-    if (notes.length > 0) out.push('', ...notes);
-  }
-  if (result.strata) {
-    const st = result.strata;
-    const first = st.strata[0];
-    out.push(
-      '',
+  });
+  const matches = evidenceMatches(result, options);
+  const notes = result.ratios.flatMap((r, k) =>
+    ratioNotes(r, sized[k], matches[k] ?? null).map((note) => `- ${r.train} against ${r.pred}: ${note}`),
+  );
+  if (notes.length > 0) out.push('', ...notes);
+  return out;
+}
+
+function strataLines(st: StrataResult): string[] {
+  const first = st.strata[0];
+  return [
+    '',
+    line([
+      st.key,
+      'queries',
+      'n-gram mass',
+      ...(first?.rows.flatMap((r) => [`D(T‖${r.name})`, 'same-size random']) ?? []),
+      ...(first?.ratios.map((r) => `AR ${r.train}/${r.pred}`) ?? []),
+    ]),
+    line([
+      '---',
+      '---:',
+      '---:',
+      ...(first?.rows.flatMap(() => ['---:', '---:']) ?? []),
+      ...(first?.ratios.map(() => '---:') ?? []),
+    ]),
+    ...st.strata.map((s) =>
       line([
-        st.key,
-        'queries',
-        'n-gram mass',
-        ...(first?.rows.flatMap((r) => [`D(T‖${r.name})`, 'same-size random']) ?? []),
-        ...(first?.ratios.map((r) => `AR ${r.train}/${r.pred}`) ?? []),
+        `${s.stratum}${s.small ? ' (few)' : ''}`,
+        String(s.queries),
+        percent(s.mass_share),
+        ...s.rows.flatMap((r, k) => {
+          const b = s.baseline[k];
+          return [f(r.kl), b ? `${f(b.kl_mean)} ± ${f(b.kl_sd)}` : '–'];
+        }),
+        ...s.ratios.map((r) => withCi(f(r.ar), r.ci, f)),
       ]),
-      line([
-        '---',
-        '---:',
-        '---:',
-        ...(first?.rows.flatMap(() => ['---:', '---:']) ?? []),
-        ...(first?.ratios.map(() => '---:') ?? []),
-      ]),
-      ...st.strata.map((s) =>
-        line([
-          `${s.stratum}${s.small ? ' (few)' : ''}`,
-          String(s.queries),
-          percent(s.mass_share),
-          ...s.rows.flatMap((r, k) => {
-            const b = s.baseline[k];
-            return [f(r.kl), b ? `${f(b.kl_mean)} ± ${f(b.kl_sd)}` : '–'];
-          }),
-          ...s.ratios.map((r) => withCi(f(r.ar), r.ci, f)),
-        ]),
-      ),
-      '',
-      'same-size random: D of random subsets of the whole target with as many queries as the stratum (mean ± sd); D grows as a target shrinks.',
-    );
-  }
-  return `${out.join('\n')}\n`;
+    ),
+    '',
+    'same-size random: D of random subsets of the whole target with as many queries as the stratum (mean ± sd); D grows as a target shrinks.',
+  ];
 }

@@ -46,6 +46,19 @@ test('a prediction past the time-out: its process is killed, the item is a time-
   assert.deepEqual([next.status, next.ex], ['ok', true]);
 });
 
+test('items sent behind a stuck one run on the new process, each with its own result', async () => {
+  // With one process, the second request is already in the process when the first is killed.
+  const requests = [request(FOREVER), request('SELECT count(*) FROM singer'), request('SELECT 4')];
+  const [stuck, behind, third] = await Promise.all(requests.map((r) => pool.run(r)));
+  assert.deepEqual(
+    [stuck, behind, third].map((r) => r?.id),
+    requests.map((r) => r.id),
+  );
+  assert.equal(stuck?.status, 'timeout');
+  assert.deepEqual([behind?.status, behind?.ex], ['ok', true]);
+  assert.deepEqual([third?.status, third?.ex], ['ok', false]);
+});
+
 test('a closed pool refuses requests', async () => {
   const closing = await createExecPool(1, 1000);
   await closing.close();

@@ -1,9 +1,17 @@
-/** CSV and TSV with a header row, streamed through csv-parse (quotes, embedded newlines, BOM). */
+/** CSV and TSV with a header row, through csv-parse (quotes, embedded newlines, BOM): parsed whole up to 32 MB, streamed beyond. */
+import { stat } from 'node:fs/promises';
 import { DataError } from '../errors.js';
 import { BATCH_SIZE, type SourceRow, type TableSource } from './rows.js';
-import { byteStream } from './source.js';
+import { byteStream, readBytes } from './source.js';
+
+/**
+ * Files up to this size are parsed in one pass with the synchronous parser (about twice as fast
+ * in a fresh process as a stream read twice, header then rows); larger ones are streamed.
+ */
+const WHOLE_FILE_BYTES = 32 * 2 ** 20;
 
 export async function readCsv(file: string, delimiter: ',' | '\t'): Promise<TableSource> {
+  if ((await stat(file)).size <= WHOLE_FILE_BYTES) return readWholeCsv(file, delimiter);
   let columns: string[] = [];
   for await (const row of csvRows(file, delimiter, true)) {
     columns = row.value as string[];
@@ -28,6 +36,37 @@ export async function readCsv(file: string, delimiter: ',' | '\t'): Promise<Tabl
   };
 }
 
+async function readWholeCsv(file: string, delimiter: string): Promise<TableSource> {
+  const { parse } = await import('csv-parse/sync');
+  const bytes = await readBytes(file);
+  let columns: string[] = [];
+  let records: { record: unknown; info: { lines: number } }[];
+  try {
+    records = parse(bytes, {
+      delimiter,
+      bom: true,
+      columns: (header: string[]) => {
+        columns = header;
+        return header;
+      },
+      info: true,
+      skip_empty_lines: true,
+      relax_quotes: false,
+    }) as unknown as typeof records;
+  } catch (err) {
+    throw malformed(file, err);
+  }
+  if (columns.length === 0) throw new DataError(file, 'empty CSV file (no header row)');
+  const rows: SourceRow[] = records.map((item) => ({ value: item.record, where: `line ${item.info.lines}` }));
+  return {
+    columns,
+    sample: [],
+    async *batches() {
+      for (let from = 0; from < rows.length; from += BATCH_SIZE) yield rows.slice(from, from + BATCH_SIZE);
+    },
+  };
+}
+
 async function* csvRows(file: string, delimiter: string, headerOnly: boolean): AsyncIterable<SourceRow> {
   // Loaded when a CSV is read: a run whose inputs are all cached never needs it.
   const { parse } = await import('csv-parse');
@@ -40,10 +79,14 @@ async function* csvRows(file: string, delimiter: string, headerOnly: boolean): A
       if (headerOnly) break;
     }
   } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    const message = (e.message ?? String(err)).replace(/^Invalid Record Length: /, '');
-    throw new DataError(file, `malformed CSV (${message})`, e.lines ? `line ${e.lines}` : undefined);
+    throw malformed(file, err);
   } finally {
     parser.destroy();
   }
+}
+
+function malformed(file: string, err: unknown): DataError {
+  const e = err as { message?: string; lines?: number };
+  const message = (e.message ?? String(err)).replace(/^Invalid Record Length: /, '');
+  return new DataError(file, `malformed CSV (${message})`, e.lines ? `line ${e.lines}` : undefined);
 }
