@@ -107,13 +107,8 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
     throw new DataError(datasets[1]?.path ?? '--pool', 'the pools hold no parseable queries with a question');
   const budget = Math.min(options.budget, items.length);
 
-  // Hold out part of the target: selection sees only the rest.
   const random = seededRandom(seed);
-  const shuffled = shuffleInPlace([...targetTemplates], random);
-  const heldCount = holdout === 0 ? 0 : Math.max(1, Math.round(holdout * shuffled.length));
-  const heldOut = shuffled.slice(0, heldCount);
-  const selectionPart = shuffled.slice(heldCount);
-  if (selectionPart.length === 0) throw new DataError(datasets[0]?.path ?? '--target', 'too few target queries to hold some out');
+  const { heldOut, selectionPart } = splitTarget(targetTemplates, holdout, random, datasets[0]?.path ?? '--target');
 
   const selected = choose(selectionPart, items, {
     method,
@@ -136,13 +131,11 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
           { alpha, lmax, seed, seeds: options.randomSeeds ?? 10 },
         )
       : null;
-  const composition: Record<string, number> = {};
-  for (const s of selected) composition[s.pool] = (composition[s.pool] ?? 0) + 1;
   return {
     method,
     budget,
     selected: selected.map((s) => ({ pool: s.pool, record: s.record, template: s.template })),
-    composition,
+    composition: compositionOf(selected),
     without_question: candidates.withoutQuestion,
     overlap: candidates.overlap,
     target: { queries: targetTemplates.length, selection_part: selectionPart.length, held_out: heldOut.length },
@@ -155,6 +148,28 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
       'not judged: with no held-out part of the target (--holdout 0) nothing tells the selection from a random subset.',
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** Part of the target held out (shuffled with the run's seed): the selection sees only the rest. */
+function splitTarget(
+  targetTemplates: readonly string[],
+  holdout: number,
+  random: () => number,
+  path: string,
+): { heldOut: string[]; selectionPart: string[] } {
+  const shuffled = shuffleInPlace([...targetTemplates], random);
+  const heldCount = holdout === 0 ? 0 : Math.max(1, Math.round(holdout * shuffled.length));
+  const heldOut = shuffled.slice(0, heldCount);
+  const selectionPart = shuffled.slice(heldCount);
+  if (selectionPart.length === 0) throw new DataError(path, 'too few target queries to hold some out');
+  return { heldOut, selectionPart };
+}
+
+/** How many selected examples come from each pool. */
+function compositionOf(selected: readonly { pool: string }[]): Record<string, number> {
+  const composition: Record<string, number> = {};
+  for (const s of selected) composition[s.pool] = (composition[s.pool] ?? 0) + 1;
+  return composition;
 }
 
 type Candidate = PoolItem & { record: QueryRecord };

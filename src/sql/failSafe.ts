@@ -244,80 +244,117 @@ const TIME_TRAVEL_ENDS = new Set([
  * `UNPIVOT … INTO NAME n VALUE v`, and the whole body of a trigger.
  */
 function markClauseNames(tokens: readonly Token[], drop: Uint8Array) {
-  const word = (k: number) => tokens[k]?.text.toUpperCase() ?? '';
-  const isName = (k: number) =>
-    (tokens[k]?.type === 'QUOTED_IDENTIFIER' || (tokens[k]?.type === 'VAR' && !CLAUSE_KEYWORDS.has(word(k)))) &&
-    tokens[k + 1]?.type !== 'L_PAREN';
-  const dropName = (k: number) => {
-    if (isName(k)) drop[k] = 1;
-  };
+  const m = new NameMarks(tokens, drop);
+  const first = m.word(0);
+  const trigger = first === 'CREATE' && tokens.slice(1, 5).some((t) => t.text.toUpperCase() === 'TRIGGER');
+  const ddl = first === 'CREATE' || first === 'ALTER' || first === 'DECLARE';
+  for (let i = 0; i < tokens.length; i++) {
+    if (trigger && tokens[i]?.type === 'VAR') m.dropName(i);
+    // The first rule that matches at i applies (word clauses first, then statement-wide ones).
+    if (!markWordClause(m, i)) markStatementClause(m, i, first, ddl);
+  }
+}
+
+/** Clauses known by their own words: `CONSTRAINT c`, `AUTHORIZATION u`, `ROW ACCESS POLICY p ON (c)`, …; whether one matched. */
+function markWordClause(m: NameMarks, i: number): boolean {
+  const { tokens } = m;
+  const w = m.word(i);
+  if (w === 'CONSTRAINT' && !['INCLUDING', 'EXCLUDING'].includes(m.word(i - 1))) m.dropName(i + 1);
+  else if (w === 'CONNECT_BY_ROOT' || w === 'TTL') m.dropName(i + 1);
+  else if (w === 'KEY' && m.word(i + 2) === 'VALUE') m.dropName(i + 1);
+  else if (w === 'COLLATE' && tokens[i + 2]?.type === 'DOT') m.dropName(i + 1);
+  else if (w === 'FILE_FORMAT' && tokens[i + 1]?.type === 'EQ') m.dropRun(i + 2, ['DOT']);
+  else if (w === 'AUTHORIZATION') m.dropName(['ROLE', 'USER'].includes(m.word(i + 1)) ? i + 2 : i + 1);
+  else if (w === 'POLICY') {
+    const after = m.dropRun(i + 1, ['DOT']);
+    if (m.word(after) === 'ON') m.dropInParens(after + 1);
+  } else if (w === 'TAG' && (m.word(i - 1) === 'SET' || m.word(i - 1) === 'UNSET')) m.dropRun(i + 1, ['DOT', 'COMMA']);
+  else if (w === 'HISTOGRAM' && m.word(i + 1) === 'ON') m.dropRun(i + 2, ['COMMA']);
+  else if (w === 'FOR' && m.word(i + 1) === 'COLUMNS') m.dropRun(i + 2, ['COMMA']);
+  else return false;
+  return true;
+}
+
+/** Clauses that depend on the statement (ANALYZE, GRANT, DDL key lists and indexes, cursors, UNPIVOT) or run on (time travel). */
+function markStatementClause(m: NameMarks, i: number, first: string, ddl: boolean): void {
+  const { tokens } = m;
+  const w = m.word(i);
+  if (first === 'ANALYZE' && tokens[i]?.type === 'L_PAREN') m.dropInParens(i);
+  else if ((first === 'GRANT' || first === 'REVOKE') && tokens[i + 1]?.type === 'L_PAREN' && m.word(i + 2) !== 'SELECT') {
+    m.dropInParens(i + 1);
+  } else if (
+    (w === 'SYSTEM_TIME' || (w === 'SYSTEM' && m.word(i + 1) === 'TIME')) &&
+    TIME_TRAVEL_STARTS.has(m.word(w === 'SYSTEM' ? i + 2 : i + 1))
+  ) {
+    // The clause's own words (FROM … TO, AS OF, BETWEEN … AND, CONTAINED IN) go on; the next clause ends it.
+    for (let j = i + 1, depth = 0; j < tokens.length && !TIME_TRAVEL_ENDS.has(m.word(j)); j++) {
+      const type = tokens[j]?.type;
+      if (type === 'L_PAREN') depth++;
+      else if (type === 'R_PAREN' && --depth < 0) break;
+      else if ((type === 'COMMA' || type === 'SEMICOLON') && depth === 0) break;
+      else m.dropName(j);
+    }
+  } else if (ddl && KEY_LISTS.has(w) && tokens[i + 1]?.type === 'L_PAREN') m.dropInParens(i + 1);
+  else if (ddl && w === 'USING' && tokens[i + 2]?.type === 'L_PAREN' && m.word(i - 1) !== 'TABLE') m.dropInParens(i + 2);
+  else if (ddl && w === 'INDEX' && m.isName(i + 1) && m.word(i - 1) !== 'ON') {
+    m.dropName(i + 1);
+    let j = i + 2;
+    while (KEY_LISTS.has(m.word(j)) && tokens[j + 1]?.type !== 'L_PAREN') j++;
+    m.dropInParens(j);
+  } else if (w === 'CURSOR' && m.word(i + 1) === 'FOR') {
+    for (let j = i + 2; j < tokens.length; j++) if (tokens[j]?.type === 'VAR') m.dropName(j);
+  } else if (w === 'STAGE' && first === 'CREATE') m.dropName(i + 1);
+  else if (w === 'ROLES' && m.word(i - 1) === 'SECONDARY') m.dropRun(i + 1, ['COMMA']);
+  else if (w === 'INTO' && m.word(i + 1) === 'NAME' && tokens.some((t) => t.text.toUpperCase() === 'UNPIVOT')) {
+    m.dropName(i + 2);
+    if (m.word(i + 3) === 'VALUE') m.dropRun(i + 4, ['COMMA']);
+  }
+}
+
+/** The tokens of a statement and the marks of the names to drop, with the ways a clause marks them. */
+class NameMarks {
+  constructor(
+    readonly tokens: readonly Token[],
+    private readonly drop: Uint8Array,
+  ) {}
+
+  word(k: number): string {
+    return this.tokens[k]?.text.toUpperCase() ?? '';
+  }
+
+  isName(k: number): boolean {
+    const t = this.tokens[k];
+    return (
+      (t?.type === 'QUOTED_IDENTIFIER' || (t?.type === 'VAR' && !CLAUSE_KEYWORDS.has(this.word(k)))) &&
+      this.tokens[k + 1]?.type !== 'L_PAREN'
+    );
+  }
+
+  dropName(k: number): void {
+    if (this.isName(k)) this.drop[k] = 1;
+  }
+
   /** A dotted or comma-separated run of names from k; returns the index after it. */
-  const dropRun = (k: number, separators: readonly string[]) => {
+  dropRun(k: number, separators: readonly string[]): number {
+    const { tokens } = this;
     let j = k;
     // After a dot any word is a part of the qualified name (`db.schema.p`), keywords included.
-    while (isName(j) || (tokens[j - 1]?.type === 'DOT' && j > k && /^[A-Za-z_]/.test(tokens[j]?.text ?? ''))) {
-      drop[j] = 1;
+    while (this.isName(j) || (tokens[j - 1]?.type === 'DOT' && j > k && /^[A-Za-z_]/.test(tokens[j]?.text ?? ''))) {
+      this.drop[j] = 1;
       if (separators.includes(tokens[j + 1]?.type ?? '')) j += 2;
       else return j + 1;
     }
     return j;
-  };
+  }
+
   /** Every name inside the parentheses that open at k. */
-  const dropInParens = (k: number) => {
+  dropInParens(k: number): void {
+    const { tokens } = this;
     if (tokens[k]?.type !== 'L_PAREN') return;
     for (let j = k + 1, depth = 1; j < tokens.length && depth > 0; j++) {
       if (tokens[j]?.type === 'L_PAREN') depth++;
       else if (tokens[j]?.type === 'R_PAREN') depth--;
-      else dropName(j);
-    }
-  };
-  const first = word(0);
-  const trigger = first === 'CREATE' && tokens.slice(1, 5).some((t) => t.text.toUpperCase() === 'TRIGGER');
-  const ddl = first === 'CREATE' || first === 'ALTER' || first === 'DECLARE';
-  for (let i = 0; i < tokens.length; i++) {
-    const w = word(i);
-    if (trigger && tokens[i]?.type === 'VAR') dropName(i);
-    if (w === 'CONSTRAINT' && !['INCLUDING', 'EXCLUDING'].includes(word(i - 1))) dropName(i + 1);
-    else if (w === 'CONNECT_BY_ROOT' || w === 'TTL') dropName(i + 1);
-    else if (w === 'KEY' && word(i + 2) === 'VALUE') dropName(i + 1);
-    else if (w === 'COLLATE' && tokens[i + 2]?.type === 'DOT') dropName(i + 1);
-    else if (w === 'FILE_FORMAT' && tokens[i + 1]?.type === 'EQ') dropRun(i + 2, ['DOT']);
-    else if (w === 'AUTHORIZATION') dropName(['ROLE', 'USER'].includes(word(i + 1)) ? i + 2 : i + 1);
-    else if (w === 'POLICY') {
-      const after = dropRun(i + 1, ['DOT']);
-      if (word(after) === 'ON') dropInParens(after + 1);
-    } else if (w === 'TAG' && (word(i - 1) === 'SET' || word(i - 1) === 'UNSET')) dropRun(i + 1, ['DOT', 'COMMA']);
-    else if (w === 'HISTOGRAM' && word(i + 1) === 'ON') dropRun(i + 2, ['COMMA']);
-    else if (w === 'FOR' && word(i + 1) === 'COLUMNS') dropRun(i + 2, ['COMMA']);
-    else if (first === 'ANALYZE' && tokens[i]?.type === 'L_PAREN') dropInParens(i);
-    else if ((first === 'GRANT' || first === 'REVOKE') && tokens[i + 1]?.type === 'L_PAREN' && word(i + 2) !== 'SELECT') {
-      dropInParens(i + 1);
-    } else if (
-      (w === 'SYSTEM_TIME' || (w === 'SYSTEM' && word(i + 1) === 'TIME')) &&
-      TIME_TRAVEL_STARTS.has(word(w === 'SYSTEM' ? i + 2 : i + 1))
-    ) {
-      // The clause's own words (FROM … TO, AS OF, BETWEEN … AND, CONTAINED IN) go on; the next clause ends it.
-      for (let j = i + 1, depth = 0; j < tokens.length && !TIME_TRAVEL_ENDS.has(word(j)); j++) {
-        const type = tokens[j]?.type;
-        if (type === 'L_PAREN') depth++;
-        else if (type === 'R_PAREN' && --depth < 0) break;
-        else if ((type === 'COMMA' || type === 'SEMICOLON') && depth === 0) break;
-        else dropName(j);
-      }
-    } else if (ddl && KEY_LISTS.has(w) && tokens[i + 1]?.type === 'L_PAREN') dropInParens(i + 1);
-    else if (ddl && w === 'USING' && tokens[i + 2]?.type === 'L_PAREN' && word(i - 1) !== 'TABLE') dropInParens(i + 2);
-    else if (ddl && w === 'INDEX' && isName(i + 1) && word(i - 1) !== 'ON') {
-      dropName(i + 1);
-      let j = i + 2;
-      while (KEY_LISTS.has(word(j)) && tokens[j + 1]?.type !== 'L_PAREN') j++;
-      dropInParens(j);
-    } else if (w === 'CURSOR' && word(i + 1) === 'FOR') {
-      for (let j = i + 2; j < tokens.length; j++) if (tokens[j]?.type === 'VAR') dropName(j);
-    } else if (w === 'STAGE' && first === 'CREATE') dropName(i + 1);
-    else if (w === 'ROLES' && word(i - 1) === 'SECONDARY') dropRun(i + 1, ['COMMA']);
-    else if (w === 'INTO' && word(i + 1) === 'NAME' && tokens.some((t) => t.text.toUpperCase() === 'UNPIVOT')) {
-      dropName(i + 2);
-      if (word(i + 3) === 'VALUE') dropRun(i + 4, ['COMMA']);
+      else this.dropName(j);
     }
   }
 }

@@ -4,87 +4,107 @@
  * only after a parse has failed, to name the line and column.
  */
 export function jsonErrorOffset(text: string): number {
-  let k = 0;
-  const fail = () => {
-    throw k;
-  };
-  const ws = () => {
-    while (k < text.length && ' \t\n\r'.includes(text[k] as string)) k++;
-  };
-  const literal = (word: string) => {
-    if (text.startsWith(word, k)) k += word.length;
-    else fail();
-  };
-  const string = () => {
-    k++; // opening quote
-    while (k < text.length && text[k] !== '"') {
-      const code = text.charCodeAt(k);
-      if (code < 0x20) fail();
-      k += text[k] === '\\' ? 2 : 1;
-    }
-    if (k >= text.length) fail();
-    k++;
-  };
-  const number = () => {
-    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(k, k + 400));
-    if (!match) fail();
-    k += (match as RegExpExecArray)[0].length;
-  };
-  const value = (): void => {
-    ws();
-    const c = text[k];
-    if (c === '{') {
-      k++;
-      ws();
-      if (text[k] === '}') {
-        k++;
-        return;
-      }
-      for (;;) {
-        ws();
-        if (text[k] !== '"') fail();
-        string();
-        ws();
-        if (text[k] !== ':') fail();
-        k++;
-        value();
-        ws();
-        if (text[k] === ',') k++;
-        else if (text[k] === '}') {
-          k++;
-          return;
-        } else fail();
-      }
-    } else if (c === '[') {
-      k++;
-      ws();
-      if (text[k] === ']') {
-        k++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[k] === ',') k++;
-        else if (text[k] === ']') {
-          k++;
-          return;
-        } else fail();
-      }
-    } else if (c === '"') string();
-    else if (c === 't') literal('true');
-    else if (c === 'f') literal('false');
-    else if (c === 'n') literal('null');
-    else number();
-  };
+  const scanner = new JsonScanner(text);
   try {
-    value();
-    ws();
-    if (k < text.length) fail();
+    scanner.value();
+    scanner.ws();
+    if (scanner.k < text.length) scanner.fail();
     return -1;
   } catch (offset) {
     if (typeof offset === 'number') return offset;
     throw offset;
+  }
+}
+
+/** A recursive-descent walk of JSON's grammar that throws the offset where the text breaks it. */
+class JsonScanner {
+  k = 0;
+
+  constructor(private readonly text: string) {}
+
+  fail(): never {
+    throw this.k;
+  }
+
+  ws(): void {
+    while (this.k < this.text.length && ' \t\n\r'.includes(this.text[this.k] as string)) this.k++;
+  }
+
+  value(): void {
+    this.ws();
+    const c = this.text[this.k];
+    if (c === '{') this.object();
+    else if (c === '[') this.array();
+    else if (c === '"') this.string();
+    else if (c === 't') this.literal('true');
+    else if (c === 'f') this.literal('false');
+    else if (c === 'n') this.literal('null');
+    else this.number();
+  }
+
+  private object(): void {
+    this.k++;
+    this.ws();
+    if (this.text[this.k] === '}') {
+      this.k++;
+      return;
+    }
+    for (;;) {
+      this.ws();
+      if (this.text[this.k] !== '"') this.fail();
+      this.string();
+      this.ws();
+      if (this.text[this.k] !== ':') this.fail();
+      this.k++;
+      this.value();
+      if (this.closes('}')) return;
+    }
+  }
+
+  private array(): void {
+    this.k++;
+    this.ws();
+    if (this.text[this.k] === ']') {
+      this.k++;
+      return;
+    }
+    for (;;) {
+      this.value();
+      if (this.closes(']')) return;
+    }
+  }
+
+  /** After a member: a comma (more follow) or the closing bracket; anything else breaks the grammar. */
+  private closes(bracket: string): boolean {
+    this.ws();
+    if (this.text[this.k] === ',') {
+      this.k++;
+      return false;
+    }
+    if (this.text[this.k] !== bracket) this.fail();
+    this.k++;
+    return true;
+  }
+
+  private literal(word: string): void {
+    if (this.text.startsWith(word, this.k)) this.k += word.length;
+    else this.fail();
+  }
+
+  private string(): void {
+    this.k++; // opening quote
+    while (this.k < this.text.length && this.text[this.k] !== '"') {
+      if (this.text.charCodeAt(this.k) < 0x20) this.fail();
+      this.k += this.text[this.k] === '\\' ? 2 : 1;
+    }
+    if (this.k >= this.text.length) this.fail();
+    this.k++;
+  }
+
+  private number(): void {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.k, this.k + 400));
+    if (!match) this.fail();
+    this.k += match[0].length;
   }
 }
 
