@@ -26,6 +26,7 @@ export {
 } from './align/sizeMatched.js';
 export { type StrataResult, type StratifyInput, stratify } from './align/stratify.js';
 export { mergeCounts, type TemplateCountsFile } from './datasets/counts.js';
+export type { NamesOptions } from './datasets/errors.js';
 export {
   DataError,
   type Dataset,

@@ -262,7 +262,10 @@ async function reduceInput(
   const named = { ...opened, name: input.name };
   const dataset = how.without ? withoutItemsOf(named, how.without.keys, how.without.left, how.without.k) : named;
   if (dataset.counts && how.needsQueries) {
-    throw new UsageError(`${dataset.path} is a counts file: --target-sample, --bootstrap and --by need the target's own queries`);
+    throw new UsageError(
+      `${dataset.path} is a counts file: \`targetSample\`, \`bootstrap\` and \`by\` need the target's own queries`,
+      ['targetSample', 'bootstrap', 'by'],
+    );
   }
   const reduced = await reduceDataset(dataset, await how.templater(), {
     dialect: how.params.dialect,

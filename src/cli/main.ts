@@ -2,12 +2,13 @@
 /** The command line: parse arguments, call the library, print. Errors become one line and an exit code. */
 import { setFlagsFromString } from 'node:v8';
 import { Command, CommanderError } from 'commander';
-import { DataError, UsageError } from '../datasets/errors.js';
+import { DataError, type NamesOptions, UsageError } from '../datasets/errors.js';
 import { DatabaseServerError } from '../exec/serverError.js';
 import { ServerError } from '../llm/errors.js';
 import { UnknownDialectError } from '../sql/dialects.js';
 import { sqlalignVersion } from '../version.js';
 import { type CommandName, DESCRIPTIONS } from './descriptions.js';
+import { withFlags } from './flags.js';
 
 /**
  * Each command's code is loaded only when that command runs: `--version`, `--help` and every
@@ -61,11 +62,11 @@ function report(err: unknown): number {
     return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version' ? 0 : EXIT_USAGE;
   }
   if (err instanceof UsageError || err instanceof UnknownDialectError) {
-    process.stderr.write(`sqlalign: ${err.message}\n`);
+    process.stderr.write(`sqlalign: ${withFlags(err.message, (err as NamesOptions).options)}\n`);
     return EXIT_USAGE;
   }
   if (err instanceof DataError || err instanceof ServerError || err instanceof DatabaseServerError) {
-    process.stderr.write(`sqlalign: ${oneLine(err.message)}\n`);
+    process.stderr.write(`sqlalign: ${oneLine(withFlags(err.message, (err as NamesOptions).options))}\n`);
     return EXIT_DATA;
   }
   const message = err instanceof Error ? err.message : String(err);

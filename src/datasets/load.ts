@@ -189,8 +189,9 @@ async function* checked(
         const mb = (record.sql.length / 1e6).toFixed(1);
         throw new DataError(
           path,
-          `query of ${mb} MB is over the ${(maxLength / 1e6).toFixed(1)} MB limit (--max-query-mb)`,
+          `query of ${mb} MB is over the ${(maxLength / 1e6).toFixed(1)} MB limit (\`maxQueryLength\`)`,
           record.where,
+          ['maxQueryLength'],
         );
       }
     }

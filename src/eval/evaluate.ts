@@ -369,7 +369,12 @@ function requireSomePrediction(input: DatasetInput, pred: readonly QueryRecord[]
     first ??= `${record.where}: ${result.error}`;
   }
   const name = typeof input === 'string' ? input : input.name;
-  throw new DataError(name, `not one of its ${plural(pred.length, 'prediction')} parses (first: ${first}); is --dialect right?`);
+  throw new DataError(
+    name,
+    `not one of its ${plural(pred.length, 'prediction')} parses (first: ${first}); is \`dialect\` right?`,
+    undefined,
+    ['dialect'],
+  );
 }
 
 /** Where an item's database is: a file under --db-dir, or a schema on the server; and whether it is there. */
@@ -450,7 +455,8 @@ function checkSchemas(url: string, locate: Locator, gold: readonly QueryRecord[]
 /** A --db-dir that does not exist, or that holds none of the items' databases, is a setup error, not a score. */
 function checkDatabases(dbDir: string | undefined, gold: readonly QueryRecord[]): void {
   if (dbDir === undefined) return;
-  if (!existsSync(dbDir) || !statSync(dbDir).isDirectory()) throw new DataError(dbDir, 'no such folder (--db-dir)');
+  if (!existsSync(dbDir) || !statSync(dbDir).isDirectory())
+    throw new DataError(dbDir, 'no such folder (`dbDir`)', undefined, ['dbDir']);
   const ids = new Set(gold.flatMap((r) => (r.db_id ? [r.db_id] : [])));
   if (ids.size === 0) return;
   const found = [...ids].filter((id) => existsSync(join(dbDir, id, `${id}.sqlite`)));

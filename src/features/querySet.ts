@@ -85,7 +85,12 @@ export function requireSomeParsed(set: QuerySet): void {
   if (set.unparseable === set.queries) {
     const first = set.unparseableExamples[0];
     const detail = first ? ` (first: ${first.where}: ${first.error})` : '';
-    throw new DataError(set.path, `every one of its ${set.queries} queries is unparseable${detail}; is --dialect right?`);
+    throw new DataError(
+      set.path,
+      `every one of its ${set.queries} queries is unparseable${detail}; is \`dialect\` right?`,
+      undefined,
+      ['dialect'],
+    );
   }
 }
 

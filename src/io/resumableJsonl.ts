@@ -21,8 +21,6 @@ export interface ResumeOptions<T> {
   readonly isItem: (value: unknown) => value is T;
   /** Start over even if the file holds results of another run. */
   readonly restart?: boolean;
-  /** The flag that restarts, for the message (e.g. `--restart`). */
-  readonly restartFlag?: string;
 }
 
 export interface ResumedFile<T> {
@@ -63,10 +61,11 @@ export function openResumable<T extends { readonly i: number }>(
     const { items, keepBytes, total } = readItems(file, options.isItem);
     const foreign = items.find((item) => item.run !== run);
     if (foreign) {
-      const flag = options.restartFlag ?? '--restart';
       throw new DataError(
         file,
-        `holds results of another run (${whatChanged(file, foreign.run, fingerprint)}); ${flag} starts over`,
+        `holds results of another run (${whatChanged(file, foreign.run, fingerprint)}); \`restart\` starts over`,
+        undefined,
+        ['restart'],
       );
     }
     for (const item of items) done.set(item.i, item);
@@ -118,7 +117,9 @@ function readItems<T>(
     if (value !== undefined && typeof run !== 'string' && isItem(value)) {
       throw new DataError(
         file,
-        'has results without a record of the run that made them (an older sqlalign?); --restart starts over',
+        'has results without a record of the run that made them (an older sqlalign?); `restart` starts over',
+        undefined,
+        ['restart'],
       );
     }
     throw new DataError(file, 'is not a results file this command wrote (a malformed line)', `line ${k + 1}`);

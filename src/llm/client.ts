@@ -130,7 +130,10 @@ class ApiClient {
       const cause = describe(err);
       const fatal = unreachable(cause);
       if (fatal && !this.reached)
-        throw new FatalApiError(`cannot reach ${this.url}: ${fatal} (${cause}); check --base-url and that the server is running`);
+        throw new FatalApiError(
+          `cannot reach ${this.url}: ${fatal} (${cause}); check \`baseUrl\` and that the server is running`,
+          ['baseUrl'],
+        );
       return { error: `connection failed: ${cause}`, retryAfter: null };
     } finally {
       clearTimeout(timer);
@@ -162,12 +165,14 @@ class ApiClient {
     const detail = await errorDetail(response);
     if (response.status === 401 || response.status === 403) {
       throw new FatalApiError(
-        `${this.url}: ${response.status} ${response.statusText}: the server refused the API key (--api-key-env)${detail}`,
+        `${this.url}: ${response.status} ${response.statusText}: the server refused the API key (\`apiKey\`)${detail}`,
+        ['apiKey'],
       );
     }
     if (response.status === 404) {
       throw new FatalApiError(
-        `${this.url}: 404 Not Found: no such endpoint or model '${this.options.model}' (check --base-url and --model)${detail}`,
+        `${this.url}: 404 Not Found: no such endpoint or model '${this.options.model}' (check \`baseUrl\` and \`model\`)${detail}`,
+        ['baseUrl', 'model'],
       );
     }
     if (!RETRYABLE.has(response.status)) throw new RequestFailedError(`${response.status} ${response.statusText}${detail}`);

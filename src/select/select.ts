@@ -104,11 +104,13 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   const candidates = await templateCandidates(datasets, options);
   const { items, targetTemplates } = candidates;
   if (items.length === 0)
-    throw new DataError(datasets[1]?.path ?? '--pool', 'the pools hold no parseable queries with a question');
+    throw new DataError(datasets[1]?.path ?? '`pools`', 'the pools hold no parseable queries with a question', undefined, [
+      'pools',
+    ]);
   const budget = Math.min(options.budget, items.length);
 
   const random = seededRandom(seed);
-  const { heldOut, selectionPart } = splitTarget(targetTemplates, holdout, random, datasets[0]?.path ?? '--target');
+  const { heldOut, selectionPart } = splitTarget(targetTemplates, holdout, random, datasets[0]?.path ?? '`target`');
 
   const selected = choose(selectionPart, items, {
     method,
@@ -161,7 +163,7 @@ function splitTarget(
   const heldCount = holdout === 0 ? 0 : Math.max(1, Math.round(holdout * shuffled.length));
   const heldOut = shuffled.slice(0, heldCount);
   const selectionPart = shuffled.slice(heldCount);
-  if (selectionPart.length === 0) throw new DataError(path, 'too few target queries to hold some out');
+  if (selectionPart.length === 0) throw new DataError(path, 'too few target queries to hold some out', undefined, ['target']);
   return { heldOut, selectionPart };
 }
 

@@ -376,7 +376,7 @@ test('a re-run with another model, prompt or question set never reuses the first
       predict({ questions, dbDir: tmp.dir, baseUrl: server.url, model, out, restart });
     await run('model-a');
     assert.ok(lines(out).every((p) => p.model === 'model-a'));
-    await assert.rejects(run('model-b'), /holds results of another run \(model: "model-a" → "model-b"\); --restart starts over/);
+    await assert.rejects(run('model-b'), /holds results of another run \(model: "model-a" → "model-b"\); `restart` starts over/);
     const again = await run('model-b', true);
     assert.equal(again.skipped, 0, 'nothing taken from the run of model-a');
     assert.ok(lines(out).every((p) => p.model === 'model-b'));
