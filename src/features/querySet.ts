@@ -7,7 +7,7 @@ import { DataError } from '../datasets/errors.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
 import { parserVersion } from '../sql/parser.js';
 import type { TemplateResult } from '../sql/template.js';
-import { TEMPLATE_VERSION } from '../sql/template.js';
+import { TEMPLATE_VERSION } from '../sql/templateResult.js';
 import type { Templater } from '../sql/templater.js';
 import { TemplateCounter } from './distribution.js';
 

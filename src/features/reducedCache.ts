@@ -36,8 +36,8 @@ import {
 import { queryHash, questionHash } from '../datasets/overlap.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
 import { parserVersion } from '../sql/parser.js';
-import { TEMPLATE_VERSION } from '../sql/template.js';
 import { cacheDir, type TemplateCacheOptions } from '../sql/templateCache.js';
+import { TEMPLATE_VERSION } from '../sql/templateResult.js';
 import type { Templater } from '../sql/templater.js';
 import { sqlalignVersion } from '../version.js';
 import { TemplateCounter } from './distribution.js';

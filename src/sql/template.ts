@@ -7,13 +7,10 @@ import { dialectInfo } from './dialects.js';
 import { markUnplaced } from './failSafe.js';
 import { type ParseOutcome, parseQuery, parseTokenized, type Token } from './parser.js';
 
-export type TemplateResult = { template: string } | { error: string };
+import type { TemplateResult } from './templateResult.js';
 
-/**
- * The template rules' version: part of every persistent cache key (templateCache.ts). Change it
- * with any change to what a template is, so that no cache can hand back a template made by old rules.
- */
-export const TEMPLATE_VERSION = '2026-11-30.4';
+export { TEMPLATE_VERSION } from './templateResult.js';
+export type { TemplateResult };
 
 /** A template with, for each of the query's tokens, whether it was removed (for the shape cache). */
 export type DetailedTemplate = { template: string; dropped: Uint8Array | null } | { error: string };

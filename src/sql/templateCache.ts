@@ -18,7 +18,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { parserVersion } from './parser.js';
-import { TEMPLATE_VERSION, type TemplateResult } from './template.js';
+import { TEMPLATE_VERSION, type TemplateResult } from './templateResult.js';
 
 export const DEFAULT_PERSISTENT_ENTRIES = 2_000_000;
 /** Keys per lookup statement (SQLite allows 32,766 parameters; fewer keeps statements small). */

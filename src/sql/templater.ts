@@ -4,10 +4,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { TemplateEngine } from './engine.js';
 import { loadParser } from './parser.js';
-import type { TemplateResult } from './template.js';
 import { TemplateCache, type TemplateCacheOptions } from './templateCache.js';
+import type { TemplateResult } from './templateResult.js';
 
 /** Something that turns SQL into templates (the engine, or a pool of worker engines). */
 export interface Templater {
@@ -20,7 +19,8 @@ export interface ClosableTemplater extends Templater {
 
 /** Templates in this thread. */
 export async function createLocalTemplater(dialect: string): Promise<ClosableTemplater> {
-  await loadParser();
+  // The templating code is loaded with the parser: a run served from the caches loads neither.
+  const [{ TemplateEngine }] = await Promise.all([import('./engine.js'), loadParser()]);
   const engine = new TemplateEngine(dialect);
   return {
     templateAll: async (sqls) => sqls.map((sql) => engine.template(sql)),

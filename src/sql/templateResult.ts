@@ -1,0 +1,12 @@
+/**
+ * What a template is made into, and the version of the rules that make it: apart from the
+ * templating code, so that a run served from the caches reads them without loading it.
+ */
+export type TemplateResult = { template: string } | { error: string };
+
+/**
+ * The template rules' version: part of every persistent cache key (templateCache.ts, the dataset
+ * cache). Change it with any change to what a template is, so that no cache can hand back a
+ * template made by old rules.
+ */
+export const TEMPLATE_VERSION = '2026-11-30.4';
