@@ -115,10 +115,13 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
 }
 
 /** An input as opened: reduced already (from the cache), or a dataset still to read; named for this run. */
-type OpenedInput = { readonly name: string; readonly path: string; readonly field?: string; readonly key: string | null } & (
-  | { readonly reduced: ReducedDataset }
-  | { readonly dataset: Dataset }
-);
+type OpenedInput = {
+  readonly name: string;
+  readonly path: string;
+  readonly field?: string;
+  readonly arg: DatasetInput;
+  readonly key: string | null;
+} & ({ readonly reduced: ReducedDataset } | { readonly dataset: Dataset });
 
 /**
  * Every input, target first: from the reduced-dataset cache where it holds the file as it is
@@ -130,7 +133,7 @@ async function openInputs(
   cache: ReducedCache | null,
 ): Promise<{ inputs: Promise<OpenedInput[]>; templater: Promise<ClosableTemplater> | null }> {
   const inputs = [options.target, ...options.train, ...(options.pred ?? [])];
-  const read = { maxQueryLength: options.maxQueryLength, dialect: params.dialect, layout: options.layout };
+  const read = readSettingsOf(options, params);
   const firstPred = 1 + options.train.length;
   // Read item by item whatever is cached: a target whose items are sampled, bootstrapped or
   // stratified, and training sets that leave out the target's items.
@@ -154,16 +157,23 @@ async function openInputs(
       const hit = hits[k];
       if (hit) {
         for (const note of hit.dataset.notes ?? []) options.onNote?.(`${hit.set.path}: ${note}`);
-        return { name: hit.set.name, path: hit.set.path, field: hit.dataset.field, key, reduced: hit };
+        return { name: hit.set.name, path: hit.set.path, field: hit.dataset.field, arg: input, key, reduced: hit };
       }
       const dataset = await resolveDataset(input, { ...read, onNote: options.onNote });
-      return { name: dataset.name, path: dataset.path, field: dataset.field, key, dataset };
+      return { name: dataset.name, path: dataset.path, field: dataset.field, arg: input, key, dataset };
     }),
   ).then(withDistinctNames);
   // A file that cannot be opened stops the run: the parser, if started, is closed by align.
   opened.catch(() => {});
   return { inputs: opened, templater };
 }
+
+/** How the inputs are read: what the dataset cache's keys hold besides the files' bytes. */
+const readSettingsOf = (options: AlignOptions, params: AlignParams) => ({
+  maxQueryLength: options.maxQueryLength,
+  dialect: params.dialect,
+  layout: options.layout,
+});
 
 /** The templater, created by `openInputs` only if some input needs one. */
 const lazily = (templater: Promise<ClosableTemplater> | null) => () => {
@@ -272,7 +282,9 @@ async function reduceInput(
     onProgress: (done) => how.options.onProgress?.(dataset.name, done),
     onRecord: how.onRecord,
   });
-  if (input.key && !how.without && !dataset.counts) how.cache?.put(input.key, reduced);
+  if (input.key && !how.without && !dataset.counts) {
+    await how.cache?.putIfUnchanged(input.key, input.arg, readSettingsOf(how.options, how.params), reduced);
+  }
   return reduced;
 }
 

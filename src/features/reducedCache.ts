@@ -14,15 +14,17 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  closeSync,
   createReadStream,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
   statSync,
   unlinkSync,
   utimesSync,
-  writeFileSync,
+  writevSync,
 } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { TemplateCountsFile } from '../datasets/counts.js';
@@ -101,12 +103,13 @@ export class ItemFactsBuilder {
     this.dbIndex[k] = db;
   }
 
+  /** The facts gathered (views of the builder's arrays, not copies: a log of a million items is not held twice). */
   build(): ItemFacts {
     return {
-      questionHashes: this.questions.slice(0, this.size),
-      queryHashes: this.queries.slice(0, this.size),
-      hasSql: this.hasSql.slice(0, this.size),
-      dbIndex: this.dbIndex.slice(0, this.size),
+      questionHashes: this.questions.subarray(0, this.size),
+      queryHashes: this.queries.subarray(0, this.size),
+      hasSql: this.hasSql.subarray(0, this.size),
+      dbIndex: this.dbIndex.subarray(0, this.size),
       dbNames: [...this.dbIds.keys()],
     };
   }
@@ -173,7 +176,7 @@ export async function cachedQuerySet(
     dialect: read.dialect,
     onProgress: (done) => options.onProgress?.(dataset.name, done),
   });
-  if (key && !dataset.counts) cache?.put(key, reduced);
+  if (key && !dataset.counts) await cache?.putIfUnchanged(key, arg, read, reduced);
   return { set: reduced.set, counts: dataset.counts };
 }
 
@@ -253,12 +256,25 @@ export class ReducedCache {
     }
   }
 
+  /**
+   * Stores a reduction under the key its file had when the run began, unless the file has changed
+   * meanwhile (then the reduction belongs to neither version, and is not kept).
+   */
+  async putIfUnchanged(key: string, input: DatasetInput, settings: ReadSettings, reduced: ReducedDataset): Promise<void> {
+    if ((await this.keyOf(input, settings)) === key) this.put(key, reduced);
+  }
+
   put(key: string, reduced: ReducedDataset): void {
     try {
       mkdirSync(this.dir, { recursive: true });
       const file = this.fileOf(key);
       const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      writeFileSync(temporary, encode(reduced));
+      const fd = openSync(temporary, 'w');
+      try {
+        writevSync(fd, encode(reduced));
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temporary, file);
       this.bound();
     } catch (err) {
@@ -296,7 +312,7 @@ export class ReducedCache {
  * Layout: the magic, a 4-byte header length, the header as JSON, padding to 8 bytes, then the
  * per-item arrays (question hashes, query hashes, db indexes, has-SQL flags).
  */
-function encode(reduced: ReducedDataset): Buffer {
+function encode(reduced: ReducedDataset): Uint8Array[] {
   const { set, items } = reduced;
   const header: Header = {
     dataset: {
@@ -313,18 +329,14 @@ function encode(reduced: ReducedDataset): Buffer {
     dbNames: items.dbNames,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const start = align8(MAGIC.length + 4 + json.length);
-  const n = items.hasSql.length;
-  const out = Buffer.alloc(start + n * (8 + 8 + 4 + 1));
-  out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(json.length, MAGIC.length);
-  json.copy(out, MAGIC.length + 4);
-  let at = start;
-  for (const array of [items.questionHashes, items.queryHashes, items.dbIndex, items.hasSql]) {
-    Buffer.from(array.buffer, array.byteOffset, array.byteLength).copy(out, at);
-    at += array.byteLength;
-  }
-  return out;
+  const head = Buffer.alloc(align8(MAGIC.length + 4 + json.length));
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(json.length, MAGIC.length);
+  json.copy(head, MAGIC.length + 4);
+  // The arrays are written as they are, not copied into one buffer.
+  const bytes = (array: Float64Array | Int32Array | Uint8Array) =>
+    new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  return [head, bytes(items.questionHashes), bytes(items.queryHashes), bytes(items.dbIndex), bytes(items.hasSql)];
 }
 
 function decode(bytes: Buffer, name: string, path: string): ReducedDataset {

@@ -57,6 +57,8 @@ export class TemplateCache {
     this.db = new open(file, { timeout: 10_000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Keys are random (hashes): a page cache of 64 MB keeps inserts into a large table off the disk.
+    this.db.pragma('cache_size = -65536');
     this.db.exec(
       'CREATE TABLE IF NOT EXISTS templates (key BLOB PRIMARY KEY, template TEXT, error TEXT, used INTEGER NOT NULL) WITHOUT ROWID',
     );
@@ -84,9 +86,13 @@ export class TemplateCache {
     return createHash('sha256').update(this.prefix).update(sql).digest().subarray(0, 20);
   }
 
+  /** Each query's key in this cache (for `lookup` and `store`: computed once per query). */
+  keysOf(sqls: readonly string[]): Buffer[] {
+    return sqls.map((sql) => this.key(sql));
+  }
+
   /** Cached results, `undefined` where a query is not cached (looked up LOOKUP_BATCH keys per statement). */
-  lookup(sqls: readonly string[]): (TemplateResult | undefined)[] {
-    const keys = sqls.map((sql) => this.key(sql));
+  lookup(sqls: readonly string[], keys: readonly Buffer[] = this.keysOf(sqls)): (TemplateResult | undefined)[] {
     const byKey = new Map<string, TemplateResult>();
     for (let from = 0; from < keys.length; from += LOOKUP_BATCH) {
       const chunk = keys.slice(from, from + LOOKUP_BATCH);
@@ -119,12 +125,12 @@ export class TemplateCache {
     return statement;
   }
 
-  store(sqls: readonly string[], results: readonly TemplateResult[]): void {
+  store(sqls: readonly string[], results: readonly TemplateResult[], keys: readonly Buffer[] = this.keysOf(sqls)): void {
     const now = ++this.clock;
     this.transaction(() => {
-      sqls.forEach((sql, k) => {
+      keys.forEach((key, k) => {
         const result = results[k] as TemplateResult;
-        this.put.run(this.key(sql), 'template' in result ? result.template : null, 'error' in result ? result.error : null, now);
+        this.put.run(key, 'template' in result ? result.template : null, 'error' in result ? result.error : null, now);
       });
     });
   }

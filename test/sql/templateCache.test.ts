@@ -5,13 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadParser } from '../../src/sql/parser.js';
 import { templateOf } from '../../src/sql/template.js';
 import { TemplateCache } from '../../src/sql/templateCache.js';
-import { createTemplater } from '../../src/sql/templater.js';
+import { createTemplater, TEMPLATE_CACHE_MAX_QUERIES } from '../../src/sql/templater.js';
 import { runCli } from '../helpers/cli.js';
 import { CLI, EXAMPLES } from '../helpers/paths.js';
 import { scratchDir } from '../helpers/tmp.js';
@@ -110,4 +110,21 @@ test('two runs writing one cache at once both finish with the same output', asyn
   assert.equal(a, b);
   const uncached = await runCli([...args.slice(0, -2), '--no-cache']);
   assert.equal(uncached.stdout, a, 'the cache changes no number');
+});
+
+test('an input larger than TEMPLATE_CACHE_MAX_QUERIES is templated without the cache (the dataset cache serves its re-runs)', async () => {
+  const dir = join(tmp.dir, 'large');
+  const templater = await createTemplater('sqlite', {
+    workers: 0,
+    expectedQueries: TEMPLATE_CACHE_MAX_QUERIES + 1,
+    cache: { dir },
+  });
+  const results = await templater.templateAll(QUERIES);
+  await templater.close();
+  assert.equal(existsSync(join(dir, 'templates.sqlite')), false, 'no cache file written');
+  await loadParser();
+  assert.deepEqual(
+    results,
+    QUERIES.map((q) => templateOf(q, 'sqlite')),
+  );
 });
