@@ -128,6 +128,8 @@ export class Slot {
     child.once('exit', () => {
       if (!this.retired.has(child) && !this.stopping) this.onExit();
     });
+    // A send to a process that is dying fails with an 'error' event; its exit reports the item.
+    child.on('error', () => {});
   }
 
   private onMessage(message: ExecResult | PhaseMessage): void {
