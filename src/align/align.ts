@@ -231,10 +231,8 @@ async function templateInputs(
     requireSomeParsed(reduced.set);
     sets.push(reduced.set);
     const items = reduced.items;
-    if (k === 0) {
-      for (let i = 0; i < items.hasSql.length; i++)
-        targetKeys.addHashes(items.questionHashes[i] as number, items.queryHashes[i] as number);
-    } else if (isTrain && !options.dropOverlap) leaked[k] = leakedItems(targetKeys, items);
+    if (k === 0) targetKeys.addAllHashes(items.questionHashes, items.queryHashes);
+    else if (isTrain && !options.dropOverlap) leaked[k] = leakedItems(targetKeys, items);
     if ((k === 0 && (options.pred?.length ?? 0) > 0) || k >= firstPred) dbIds[k] = dbIdsOf(items);
   }
   const [target, ...rest] = sets as [QuerySet, ...QuerySet[]];

@@ -27,6 +27,12 @@ export class ItemKeys {
     if (!Number.isNaN(query)) this.queries.add(query);
   }
 
+  /** `addHashes` for every item of a set at once, from its facts' arrays (no per-item list kept on the way). */
+  addAllHashes(questions: Float64Array, queries: Float64Array): void {
+    this.questions.addMany(questions);
+    this.queries.addMany(queries);
+  }
+
   hasHashes(question: number, query: number): boolean {
     if (!Number.isNaN(question) && this.questions.has(question)) return true;
     return !Number.isNaN(query) && this.queries.has(query);
@@ -51,6 +57,18 @@ class HashList {
 
   add(hash: number): void {
     this.pending.push(hash);
+  }
+
+  /** Every value that is not NaN, merged straight into the sorted array. */
+  addMany(hashes: Float64Array): void {
+    let n = 0;
+    for (const h of hashes) if (!Number.isNaN(h)) n++;
+    if (n === 0) return;
+    const all = new Float64Array(this.sorted.length + n);
+    all.set(this.sorted);
+    let at = this.sorted.length;
+    for (const h of hashes) if (!Number.isNaN(h)) all[at++] = h;
+    this.sorted = all.sort();
   }
 
   has(hash: number): boolean {

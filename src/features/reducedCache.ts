@@ -78,6 +78,8 @@ export interface ReadSettings {
   readonly dialect: string;
   readonly layout?: string;
   readonly maxQueryLength?: number;
+  /** false: a table without a SQL field is read as questions only (default true). */
+  readonly requireSql?: boolean;
 }
 
 /** Gathers ItemFacts record by record, into typed arrays that double as they fill (a log of a million items costs 21 MB). */
@@ -221,6 +223,7 @@ export class ReducedCache {
       settings.dialect,
       settings.layout ?? '',
       settings.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH,
+      settings.requireSql ?? true,
       spec.field ?? '\u0001none',
       extname(spec.path.replace(/\.gz$/i, '')).toLowerCase(),
       gz,
