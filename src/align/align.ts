@@ -163,8 +163,10 @@ async function openInputs(
       return { name: dataset.name, path: dataset.path, field: dataset.field, arg: input, key, dataset };
     }),
   ).then(withDistinctNames);
-  // A file that cannot be opened stops the run: the parser, if started, is closed by align.
+  // A file that cannot be opened stops the run: the parser, if started, is closed by align. Either
+  // failure is seen where the promise is awaited, never as an unhandled rejection.
   opened.catch(() => {});
+  templater?.catch(() => {});
   return { inputs: opened, templater };
 }
 

@@ -25,7 +25,10 @@ export class TemplateCounter {
  * runs on ids and each n-gram is set once; the counts and their order are the same either way.
  */
 export function ngramDistribution(templates: ReadonlyMap<string, number>, lmax: number, index?: NgramIndex): Distribution {
-  if (index && index.lmax === lmax) return indexedDistribution(templates, index);
+  // A template counted 0 times puts its n-grams in the support with count 0: only the Map form has that.
+  if (index && index.lmax === lmax && [...templates.values()].every((times) => times > 0)) {
+    return indexedDistribution(templates, index);
+  }
   const counts = new Map<string, number>();
   let total = 0;
   for (const [template, times] of templates) {
@@ -92,9 +95,9 @@ export class IndexedDistribution implements Distribution {
     return this.map;
   }
 
-  /** The count of an id (0 outside the support). */
+  /** The count of an id (0 outside the support; an id numbered after this distribution is outside it). */
   countOf(id: number): number {
-    if (!this.denseCounts || this.denseCounts.length < this.index.size) {
+    if (!this.denseCounts) {
       this.denseCounts = new Float64Array(this.index.size);
       for (let k = 0; k < this.ids.length; k++) this.denseCounts[this.ids[k] as number] = this.values[k] as number;
     }
