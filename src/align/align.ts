@@ -18,7 +18,7 @@ import { stratumOf } from '../features/strata.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
 import type { TemplateResult } from '../sql/template.js';
 import type { TemplateCacheOptions } from '../sql/templateCache.js';
-import { type ClosableTemplater, createTemplater } from '../sql/templater.js';
+import { lazyTemplater } from '../sql/templater.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import {
   type AlignParams,
@@ -100,17 +100,15 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     scale: options.scale,
   };
   validateParams(params);
-  const cache = options.cache === false ? null : ReducedCache.open(options.cache ?? {});
-  const opened = await openInputs(options, params, cache);
-  // The parser is started only when some input is not reduced already, while the others are opened.
-  const templater = opened.templater;
+  const cache = ReducedCache.open(options.cache);
+  const { inputs, templater } = await openInputs(options, params, cache);
   try {
-    const templated = await templateInputs(await opened.inputs, lazily(templater), cache, options, params);
+    const templated = await templateInputs(await inputs, templater.get, cache, options, params);
     const warnings = inputWarnings(templated, options);
     for (const warning of warnings) options.onNote?.(warning);
     return analyze(templated, warnings, options, params);
   } finally {
-    if (templater) await templater.then((t) => t.close()).catch(() => {});
+    await templater.close().catch(() => {});
   }
 }
 
@@ -131,7 +129,7 @@ async function openInputs(
   options: AlignOptions,
   params: AlignParams,
   cache: ReducedCache | null,
-): Promise<{ inputs: Promise<OpenedInput[]>; templater: Promise<ClosableTemplater> | null }> {
+): Promise<{ inputs: Promise<OpenedInput[]>; templater: ReturnType<typeof lazyTemplater> }> {
   const inputs = [options.target, ...options.train, ...(options.pred ?? [])];
   const read = readSettingsOf(options, params);
   const firstPred = 1 + options.train.length;
@@ -145,12 +143,13 @@ async function openInputs(
     return cache.get(key, spec.name, spec.path);
   });
   const toRead = inputs.filter((_, k) => hits[k] === null);
-  const templater =
-    toRead.length === 0
-      ? null
-      : estimateQueries(toRead).then((expectedQueries) =>
-          createTemplater(params.dialect, { workers: options.workers, expectedQueries, cache: options.cache }),
-        );
+  const templater = lazyTemplater(params.dialect, {
+    workers: options.workers,
+    expectedQueries: await estimateQueries(toRead),
+    cache: options.cache,
+  });
+  // The parser starts only when some input is not reduced already, while the inputs are opened.
+  if (toRead.length > 0) templater.get().catch(() => {});
   const opened = Promise.all(
     inputs.map(async (input, k): Promise<OpenedInput> => {
       const key = keys[k] ?? null;
@@ -163,10 +162,8 @@ async function openInputs(
       return { name: dataset.name, path: dataset.path, field: dataset.field, arg: input, key, dataset };
     }),
   ).then(withDistinctNames);
-  // A file that cannot be opened stops the run: the parser, if started, is closed by align. Either
-  // failure is seen where the promise is awaited, never as an unhandled rejection.
+  // A file that cannot be opened stops the run (seen where it is awaited); align closes the parser.
   opened.catch(() => {});
-  templater?.catch(() => {});
   return { inputs: opened, templater };
 }
 
@@ -176,12 +173,6 @@ const readSettingsOf = (options: AlignOptions, params: AlignParams) => ({
   dialect: params.dialect,
   layout: options.layout,
 });
-
-/** The templater, created by `openInputs` only if some input needs one. */
-const lazily = (templater: Promise<ClosableTemplater> | null) => () => {
-  if (!templater) throw new Error('internal: an input to template but no templater started');
-  return templater;
-};
 
 /** Every input reduced to its templates, with what the analysis needs of the target's items. */
 interface TemplatedInputs {

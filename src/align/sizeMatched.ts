@@ -170,12 +170,12 @@ export class DrawDivergence {
   }
 
   divergence(templates: ReadonlyMap<string, number>): number {
-    for (const template of templates.keys()) this.index.of(template);
+    // Expanded first, so that the arrays can be sized to every n-gram the draw holds.
+    const drawn = Array.from(templates, ([template, times]) => ({ grams: this.index.of(template), times }));
     this.fit();
     const touched: number[] = [];
     let total = 0;
-    for (const [template, times] of templates) {
-      const grams = this.index.of(template);
+    for (const { grams, times } of drawn) {
       for (let k = 0; k < grams.length; k++) {
         const g = grams[k] as number;
         const before = this.counts[g] as number;

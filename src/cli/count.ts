@@ -26,7 +26,7 @@ export function countCommand(): Command {
       expectedQueries: await estimateQueries(specs),
       cache,
     });
-    const reduced = cache === false ? null : ReducedCache.open(cache);
+    const reduced = ReducedCache.open(cache);
     try {
       for (const spec of specs) {
         const { set, counts } = await cachedQuerySet(spec, {

@@ -32,7 +32,7 @@ export function profileCommand(): Command {
       try {
         const { set } = await cachedQuerySet(spec, {
           read: { ...loadOptionsOf(flags), onNote: note },
-          cache: cache === false ? null : ReducedCache.open(cache),
+          cache: ReducedCache.open(cache),
           templater: templater.get,
           onProgress: (name, done) => progress.update(name, done),
         });

@@ -61,22 +61,12 @@ class HashList {
 
   /** Every value that is not NaN, merged straight into the sorted array. */
   addMany(hashes: Float64Array): void {
-    let n = 0;
-    for (const h of hashes) if (!Number.isNaN(h)) n++;
-    if (n === 0) return;
-    const all = new Float64Array(this.sorted.length + n);
-    all.set(this.sorted);
-    let at = this.sorted.length;
-    for (const h of hashes) if (!Number.isNaN(h)) all[at++] = h;
-    this.sorted = all.sort();
+    this.merge(hashes.filter((h) => !Number.isNaN(h)));
   }
 
   has(hash: number): boolean {
     if (this.pending.length > 0) {
-      const all = new Float64Array(this.sorted.length + this.pending.length);
-      all.set(this.sorted);
-      all.set(this.pending, this.sorted.length);
-      this.sorted = all.sort();
+      this.merge(this.pending);
       this.pending = [];
     }
     let lo = 0;
@@ -89,6 +79,14 @@ class HashList {
       else hi = mid - 1;
     }
     return false;
+  }
+
+  private merge(hashes: ArrayLike<number>): void {
+    if (hashes.length === 0) return;
+    const all = new Float64Array(this.sorted.length + hashes.length);
+    all.set(this.sorted);
+    all.set(hashes, this.sorted.length);
+    this.sorted = all.sort();
   }
 }
 

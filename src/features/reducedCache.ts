@@ -203,8 +203,9 @@ export class ReducedCache {
     private readonly onNote?: (message: string) => void,
   ) {}
 
-  /** The cache in the template cache's folder, or null where caching is off. */
-  static open(options: TemplateCacheOptions = {}, maxBytes = DEFAULT_REDUCED_CACHE_BYTES): ReducedCache | null {
+  /** The cache in the template cache's folder, or null where caching is off (`false`, or SQLALIGN_CACHE=off). */
+  static open(options: false | TemplateCacheOptions = {}, maxBytes = DEFAULT_REDUCED_CACHE_BYTES): ReducedCache | null {
+    if (options === false) return null;
     const dir = cacheDir(options.dir);
     return dir === null ? null : new ReducedCache(join(dir, 'sets'), maxBytes, options.onNote);
   }

@@ -58,6 +58,16 @@ const arOne = () => ({
   encoding: { x: { field: 'one', type: 'quantitative' as const } },
 });
 
+/** A bar's interval, `lo` to `hi`, as a rule across it. */
+const intervalRule = (by: string) => ({
+  mark: { type: 'rule' as const, color: '#222' },
+  encoding: {
+    y: { field: by, type: 'nominal' as const },
+    x: { field: 'lo', type: 'quantitative' as const },
+    x2: { field: 'hi' },
+  },
+});
+
 function alignmentFigure(result: AlignResult): Figure {
   const boot = result.bootstrap;
   const rows = result.rows.map((r, k) => ({
@@ -80,10 +90,7 @@ function alignmentFigure(result: AlignResult): Figure {
             x: { field: 'alignment', type: 'quantitative', title: 'A_KL', scale: { domain: [0, 1] } },
           },
         },
-        {
-          mark: { type: 'rule', color: '#222' },
-          encoding: { y: { field: 'set', type: 'nominal' }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
-        },
+        intervalRule('set'),
       ],
     },
   };
@@ -117,10 +124,7 @@ function ratioFigure(result: AlignResult): Figure {
             },
           },
         },
-        {
-          mark: { type: 'rule', color: '#222' },
-          encoding: { y: { field: 'pair', type: 'nominal' }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
-        },
+        intervalRule('pair'),
         arOne(),
       ],
     },

@@ -43,15 +43,11 @@ async function readWholeCsv(file: string, delimiter: string): Promise<TableSourc
   let records: { record: unknown; info: { lines: number } }[];
   try {
     records = parse(bytes, {
-      delimiter,
-      bom: true,
+      ...parseOptions(delimiter),
       columns: (header: string[]) => {
         columns = header;
         return header;
       },
-      info: true,
-      skip_empty_lines: true,
-      relax_quotes: false,
     }) as unknown as typeof records;
   } catch (err) {
     throw malformed(file, err);
@@ -70,9 +66,7 @@ async function readWholeCsv(file: string, delimiter: string): Promise<TableSourc
 async function* csvRows(file: string, delimiter: string, headerOnly: boolean): AsyncIterable<SourceRow> {
   // Loaded when a CSV is read: a run whose inputs are all cached never needs it.
   const { parse } = await import('csv-parse');
-  const parser = byteStream(file).pipe(
-    parse({ delimiter, bom: true, columns: !headerOnly, info: true, skip_empty_lines: true, relax_quotes: false }),
-  );
+  const parser = byteStream(file).pipe(parse({ ...parseOptions(delimiter), columns: !headerOnly }));
   try {
     for await (const item of parser as AsyncIterable<{ record: unknown; info: { lines: number } }>) {
       yield { value: item.record, where: `line ${item.info.lines}` };
@@ -84,6 +78,10 @@ async function* csvRows(file: string, delimiter: string, headerOnly: boolean): A
     parser.destroy();
   }
 }
+
+/** How both paths read a file (the whole-file one and the stream): the same rules, so the same records. */
+const parseOptions = (delimiter: string) =>
+  ({ delimiter, bom: true, info: true, skip_empty_lines: true, relax_quotes: false }) as const;
 
 function malformed(file: string, err: unknown): DataError {
   const e = err as { message?: string; lines?: number };
