@@ -16,10 +16,14 @@ const MORE_KEYWORDS = new Set(['INDEXED']);
 const RAW_SYNTAX = new Set(
   (
     'NOT LIKE ILIKE RLIKE REGEXP GLOB MATCH SIMILAR TO ESCAPE IN IS NULL BETWEEN AND OR XOR EXISTS ANY ALL SOME CASE ' +
-    'WHEN THEN ELSE END TRUE FALSE DISTINCT FROM COLLATE INTERVAL'
+    'WHEN THEN ELSE END TRUE FALSE DISTINCT FROM COLLATE INTERVAL ARRAY'
   ).split(' '),
 );
 const isKeyword = (word: string) => SPECIAL_WORDS.has(word.toUpperCase()) || MORE_KEYWORDS.has(word.toUpperCase());
+/** A word the tokenizer itself reads as a keyword (its own token type, not a name's). */
+const isKeywordToken = (t: Token | undefined) => t !== undefined && /^[A-Za-z_]/.test(t.text) && !NAME_TYPES.has(t.type);
+/** A word token of any type: a name, a keyword, a function's name. */
+const isWordToken = (t: Token | undefined) => t !== undefined && /^[A-Za-z_]/.test(t.text) && !t.type.endsWith('STRING');
 
 /** Units that date functions take as a bare word first (`TIMESTAMPDIFF(MINUTE, a, b)`, `DATEADD(day, 1, d)`). */
 const DATE_PARTS = new Set(
@@ -32,11 +36,24 @@ const DATE_PARTS = new Set(
 const DATE_FUNCTIONS = new Set(
   'TIMESTAMPDIFF TIMESTAMPADD DATEDIFF DATEADD DATEPART DATENAME DATE_PART DATETRUNC DATEDIFF_BIG TIMESTAMP_DIFF'.split(' '),
 );
+/**
+ * Functions that take a unit first in some dialects only (ClickHouse's and Spark's `DATE_ADD(DAY, 1, x)`,
+ * Snowflake's `DATE_TRUNC(MONTH, d)`) and a column first in others (`DATE_TRUNC(d, WEEK)`): a unit's
+ * whole name is syntax there, an abbreviation (`d`, `mm`) is more likely a column's name.
+ */
+const UNIT_FIRST_FUNCTIONS = new Set('DATE_ADD DATE_SUB DATE_DIFF DATE_TRUNC TIMEADD TIMEDIFF'.split(' '));
+const isDateUnitArgument = (tokens: readonly Token[], i: number): boolean => {
+  const word = (tokens[i] as Token).text.toUpperCase();
+  const fn = (tokens[i - 2]?.text ?? '').toUpperCase();
+  if (!DATE_PARTS.has(word) || tokens[i - 1]?.type !== 'L_PAREN' || tokens[i + 1]?.type !== 'COMMA') return false;
+  return DATE_FUNCTIONS.has(fn) || (UNIT_FIRST_FUNCTIONS.has(fn) && word.length > 2);
+};
 
 export function markUnplaced(sql: string, tokens: readonly Token[], parsed: ParsedQuery, lexical: Lexical, drop: Uint8Array) {
   const inComment = commentRegions(sql, lexical);
   const raw = rawRegions(sql, parsed.rawTexts);
   const within = (regions: readonly [number, number][], at: number) => regions.some(([a, b]) => at >= a && at < b);
+  let leading = false; // in a raw expression's opening run of keywords
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
@@ -45,20 +62,39 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
       drop[i] = 1;
       continue;
     }
-    // Inside an expression the parser kept as raw text, only operators and function names are syntax.
-    if (within(raw.expressions, t.start) && !drop[i] && /^[A-Za-z_"`[]/.test(t.text) && next?.type !== 'L_PAREN') {
+    // Inside an expression the parser kept as raw text, only operators, function names and the
+    // keywords it opens with (`CLUSTER BY (a)`, `PARTITION BY HASH(a)`) are syntax.
+    const inRaw = within(raw.expressions, t.start);
+    const opens = !within(raw.expressions, tokens[i - 1]?.start ?? -1) && !RAW_SYNTAX.has(t.text.toUpperCase());
+    leading = inRaw && (leading || opens) && /^[A-Za-z_]/.test(t.text) && !NAME_TYPES.has(t.type);
+    if (inRaw && !drop[i] && /^[A-Za-z_"`]/.test(t.text) && !leading && next?.type !== 'L_PAREN') {
       if (!RAW_SYNTAX.has(t.text.toUpperCase())) drop[i] = 1;
       continue;
     }
+    // The part of a qualified name after a `.` is a name whatever word it is (`ANALYZE CLUSTER db.cluster`).
+    if (!drop[i] && tokens[i - 1]?.type === 'DOT' && isWordToken(t) && next?.type !== 'L_PAREN') {
+      drop[i] = 1;
+      continue;
+    }
     if (!NAME_TYPES.has(t.type) || drop[i]) continue;
+    if (isPseudoColumn(tokens, i)) {
+      drop[i] = 1;
+      continue;
+    }
     const call = next?.type === 'L_PAREN';
-    if (t.type === 'QUOTED_IDENTIFIER' && !call) drop[i] = 1;
+    // A quoted name is a name even when called (a user's function: `` `p.d.udf`(x) ``), unless a
+    // known word (`"sum"(x)`, T-SQL's `[varchar](10)`).
+    if (t.type === 'QUOTED_IDENTIFIER' && (!call || !isKeyword(t.text))) drop[i] = 1;
     else if (call) continue;
-    else if (within(raw.statements, t.start) && t.type === 'VAR') drop[i] = 1;
-    else if (parsed.unplacedNames.has(t.text.toUpperCase()) && !isKeyword(t.text)) drop[i] = 1;
+    else if (within(raw.statements, t.start) && t.type === 'VAR' && !(isKeyword(t.text) && isKeywordToken(next))) {
+      drop[i] = 1;
+    }
+    else if (parsed.unplacedNames.has(t.text.toUpperCase()) && (!isKeyword(t.text) || isAliasAfterCall(tokens, i))) {
+      drop[i] = 1;
+    }
   }
   markColumnAliasLists(tokens, drop);
-  markAliasesAfterAs(tokens, drop);
+  markAliasesAfterAs(tokens, parsed.unplacedNames, drop);
   markStructFields(tokens, drop);
   markDefinitionNames(tokens, drop);
   markPathKeys(tokens, drop);
@@ -85,11 +121,37 @@ const CLAUSE_WORDS = new Set([
   'WINDOW',
 ]);
 
+/** Oracle's pseudo-columns, which the parser files as special words and the reference as columns. */
+const PSEUDO_COLUMNS = new Set(['ROWNUM', 'ROWID', 'LEVEL']);
+function isPseudoColumn(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  return (
+    t.type === 'VAR' &&
+    PSEUDO_COLUMNS.has(t.text.toUpperCase()) &&
+    tokens[i + 1]?.type !== 'L_PAREN' &&
+    (tokens[i - 1]?.text ?? '').toUpperCase() !== 'ISOLATION'
+  );
+}
+
+/**
+ * `FLATTEN(x) abs`, `SUM(x) total`: a word right after `)` where an alias ends is the alias, even
+ * when it is also a keyword or a function's name elsewhere.
+ */
+function isAliasAfterCall(tokens: readonly Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  return (
+    tokens[i - 1]?.type === 'R_PAREN' &&
+    (next === undefined || ALIAS_ENDS.has(next.type) || CLAUSE_WORDS.has(next.text.toUpperCase()))
+  );
+}
+
 /** `expr AS name` where the tree left the alias without a position (`STRUCT('x' AS name)`). */
-function markAliasesAfterAs(tokens: readonly Token[], drop: Uint8Array) {
+function markAliasesAfterAs(tokens: readonly Token[], unplaced: ReadonlySet<string>, drop: Uint8Array) {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i] as Token;
-    if (drop[i] || t.type !== 'VAR' || tokens[i - 1]?.type !== 'AS') continue;
+    if (drop[i] || tokens[i - 1]?.type !== 'AS') continue;
+    // A keyword as an alias (`STRUCT('x' AS type)`) counts where the tree holds that name without a place.
+    if (t.type !== 'VAR' && !(isWordToken(t) && unplaced.has(t.text.toUpperCase()))) continue;
     if (tokens[i - 2]?.text.toUpperCase() === 'EXECUTE') continue; // T-SQL's EXECUTE AS OWNER: a keyword
     const next = tokens[i + 1];
     if (next === undefined || ALIAS_ENDS.has(next.type) || CLAUSE_WORDS.has(next.text.toUpperCase())) drop[i] = 1;
@@ -104,7 +166,7 @@ function markStructFields(tokens: readonly Token[], drop: Uint8Array) {
     if (t.type === 'LT' && tokens[i - 1]?.text.toUpperCase() === 'STRUCT') depth++;
     else if (t.type === 'GT' && depth > 0) depth--;
     else if (t.type === 'GT_GT' && depth > 0) depth = Math.max(0, depth - 2);
-    else if (depth > 0 && t.type === 'VAR' && (tokens[i - 1]?.type === 'LT' || tokens[i - 1]?.type === 'COMMA')) {
+    else if (depth > 0 && isWordToken(t) && (tokens[i - 1]?.type === 'LT' || tokens[i - 1]?.type === 'COMMA')) {
       const next = tokens[i + 1];
       if (next && /^[A-Za-z_]/.test(next.text) && next.type !== 'COMMA') drop[i] = 1;
     }
@@ -174,7 +236,9 @@ function markDefinitionNames(tokens: readonly Token[], drop: Uint8Array) {
       open.push(castTarget);
     } else if ((t.type === 'R_PAREN' || t.type === 'GT') && open.length > 0) open.pop();
     if (open.length === 0 || t.type !== 'VAR' || !starts.has(tokens[i - 1]?.type ?? '')) continue;
-    if (isType(i) || isKeyword(t.text) || NOT_NAMES.has(t.text.toUpperCase())) continue;
+    if (NOT_NAMES.has(t.text.toUpperCase())) continue;
+    // A type or keyword word is the name only when a type follows it (`time DATETIME`, `value VARCHAR2(9)`).
+    if ((isType(i) || isKeyword(t.text)) && !isType(i + 1)) continue;
     if (isType(i + 1) || (tokens[i + 1]?.type === 'COLON' && isType(i + 2))) {
       drop[i] = 1;
       // Spark's `a: INT` keeps its type, except in a cast's target, which goes whole.
@@ -190,7 +254,9 @@ function markDefinitionNames(tokens: readonly Token[], drop: Uint8Array) {
 function markPathKeys(tokens: readonly Token[], drop: Uint8Array) {
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]?.type !== 'COLON' || tokens[i - 1]?.type === 'COLON' || tokens[i + 1]?.type === 'COLON') continue;
-    if (DATA_TYPES.has((tokens[i + 1]?.text ?? '').toUpperCase()) && !drop[i - 1]) continue; // `a: INT`, kept above
+    // `STRUCT<a: INT>` (a field's type, kept by markDefinitionNames) or a type after a kept word.
+    const fieldStart = ['LT', 'COMMA'].includes(tokens[i - 2]?.type ?? '') && tokens[i - 1]?.type === 'VAR';
+    if (DATA_TYPES.has((tokens[i + 1]?.text ?? '').toUpperCase()) && (!drop[i - 1] || fieldStart)) continue;
     let j = i + 1;
     while (j < tokens.length) {
       const t = tokens[j] as Token;
@@ -271,9 +337,14 @@ function markWordClause(m: NameMarks, i: number): boolean {
   } else if (w === 'TAG' && (m.word(i - 1) === 'SET' || m.word(i - 1) === 'UNSET')) m.dropRun(i + 1, ['DOT', 'COMMA']);
   else if (w === 'HISTOGRAM' && m.word(i + 1) === 'ON') m.dropRun(i + 2, ['COMMA']);
   else if (w === 'FOR' && m.word(i + 1) === 'COLUMNS') m.dropRun(i + 2, ['COMMA']);
-  else return false;
+  else if ((w === 'FUNCTION' || w === 'PROCEDURE') && DEFINING.has(m.word(0)) && m.word(i - 1) !== 'EXECUTE') {
+    m.dropRoutineName(m.word(i + 1) === 'IF' ? i + 3 + Number(m.word(i + 2) === 'NOT') : i + 1);
+  } else return false;
   return true;
 }
+
+/** Statements that name the routine they define: `CREATE FUNCTION db.f(x INT)` keeps no `F`. */
+const DEFINING = new Set(['CREATE', 'ALTER', 'DROP', 'REPLACE']);
 
 /** Clauses that depend on the statement (ANALYZE, GRANT, DDL key lists and indexes, cursors, UNPIVOT) or run on (time travel). */
 function markStatementClause(m: NameMarks, i: number, first: string, ddl: boolean): void {
@@ -347,6 +418,16 @@ class NameMarks {
     return j;
   }
 
+  /** A routine's qualified name from k, its last part followed by `(` or not. */
+  dropRoutineName(k: number): void {
+    for (let j = k; j < this.tokens.length; j += 2) {
+      const type = this.tokens[j]?.type;
+      if (type !== 'VAR' && type !== 'QUOTED_IDENTIFIER') return;
+      this.drop[j] = 1;
+      if (this.tokens[j + 1]?.type !== 'DOT') return;
+    }
+  }
+
   /** Every name inside the parentheses that open at k. */
   dropInParens(k: number): void {
     const { tokens } = this;
@@ -366,7 +447,8 @@ function markColumnAliasLists(tokens: readonly Token[], drop: Uint8Array) {
     if (tokens[i - 1]?.type !== 'AS' || t.type !== 'VAR' || tokens[i + 1]?.type !== 'L_PAREN') continue;
     let j = i + 2;
     const names: number[] = [];
-    while (j < tokens.length && (tokens[j]?.type === 'VAR' || tokens[j]?.type === 'QUOTED_IDENTIFIER')) {
+    // Every element is a name, keywords included (`AS elem(value, ordinality)`).
+    while (j < tokens.length && (isWordToken(tokens[j]) || tokens[j]?.type === 'QUOTED_IDENTIFIER')) {
       names.push(j);
       if (tokens[j + 1]?.type === 'COMMA') j += 2;
       else break;
@@ -412,6 +494,9 @@ const NILADIC = new Set([
   'LOCALTIMESTAMP',
 ]);
 
+/** Words that start a join: ClickHouse's `foo GLOBAL ANY JOIN bla` is not an alias `GLOBAL`. */
+const JOIN_WORDS = new Set(['ANY', 'ALL', 'ASOF', 'SEMI', 'ANTI', 'LEFT', 'RIGHT', 'INNER', 'FULL', 'CROSS', 'JOIN', 'OUTER', 'ARRAY']);
+
 /** Words before `(` whose parenthesised `key = value` pairs are options: the keys are syntax. */
 const OPTION_OPENERS = new Set(['OPTIONS', 'WITH', 'TBLPROPERTIES', 'PROPERTIES', 'SETTINGS', '=']);
 
@@ -426,9 +511,14 @@ function keepSyntax(tokens: readonly Token[], drop: Uint8Array) {
     const t = tokens[i] as Token;
     if (t.type === 'L_PAREN') openers.push((tokens[i - 1]?.text ?? '').toUpperCase());
     else if (t.type === 'R_PAREN') openers.pop();
-    if (!drop[i] || !/^[A-Za-z_]/.test(t.text)) continue;
+    if (!drop[i] || !isWordToken(t)) continue;
     const next = tokens[i + 1];
     const prev = tokens[i - 1];
+    // A setting's value `ON` (MySQL's `SET autocommit = ON`) is the keyword, not a name.
+    if (t.type === 'ON' && prev?.type === 'EQ' && (tokens[0] as Token).type === 'SET') {
+      drop[i] = 0;
+      continue;
+    }
     if (next?.type === 'F_ARROW' || next?.text === '=>') drop[i] = 0;
     else if (
       next?.type === 'EQ' &&
@@ -437,18 +527,22 @@ function keepSyntax(tokens: readonly Token[], drop: Uint8Array) {
     ) {
       drop[i] = 0;
     } else if (t.type !== 'VAR') continue;
-    else if (prev?.type === 'DOT' && next?.type === 'L_PAREN' && next.start === t.end) drop[i] = 0;
-    else if (t.text.toUpperCase() === 'SAFE' && next?.type === 'DOT' && tokens[i + 3]?.type === 'L_PAREN') drop[i] = 0;
-    else if (NILADIC.has(t.text.toUpperCase()) && prev?.type !== 'DOT' && next?.type !== 'DOT') drop[i] = 0;
-    else if (
-      DATE_PARTS.has(t.text.toUpperCase()) &&
-      tokens[i - 1]?.type === 'L_PAREN' &&
-      DATE_FUNCTIONS.has((tokens[i - 2]?.text ?? '').toUpperCase()) &&
-      next?.type === 'COMMA'
-    ) {
+    else if (prev?.type === 'DOT' && next?.type === 'L_PAREN' && next.start === t.end && !isRoutineDefined(tokens, i)) {
       drop[i] = 0;
     }
+    else if (t.text.toUpperCase() === 'SAFE' && next?.type === 'DOT' && tokens[i + 3]?.type === 'L_PAREN') drop[i] = 0;
+    else if (NILADIC.has(t.text.toUpperCase()) && prev?.type !== 'DOT' && next?.type !== 'DOT') drop[i] = 0;
+    else if (isDateUnitArgument(tokens, i)) drop[i] = 0;
+    else if (t.text.toUpperCase() === 'GLOBAL' && JOIN_WORDS.has((next?.text ?? '').toUpperCase())) drop[i] = 0;
   }
+}
+
+/** Whether the qualified name ending at i is the routine a statement defines (`CREATE FUNCTION a.b.f(`). */
+function isRoutineDefined(tokens: readonly Token[], i: number): boolean {
+  let k = i;
+  while (tokens[k - 1]?.type === 'DOT' && tokens[k - 2] !== undefined) k -= 2;
+  const before = (tokens[k - 1]?.text ?? '').toUpperCase();
+  return (before === 'FUNCTION' || before === 'PROCEDURE') && DEFINING.has((tokens[0] as Token).text.toUpperCase());
 }
 
 function commentRegions(sql: string, lexical: Lexical): [number, number][] {

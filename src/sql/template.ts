@@ -141,15 +141,48 @@ function templateFromParse(sql: string, first: ParseOutcome, parserDialect: stri
     }
     if (drop[i]) {
       // A temporary table (T-SQL `#t`) or a positional column (DuckDB `#2`) keeps its marker.
-      if (t.type === 'VAR' && /^#(\d+|[A-Za-z_]\w*)$/.test(t.text) && (TEMP_MARKERS.has(parserDialect) || /^#\d/.test(t.text))) {
-        words.push('#');
+      // T-SQL's global temporary table (`##t`) keeps both.
+      const marker = t.type === 'VAR' ? /^(##?)(\d+|[A-Za-z_]\w*)$/.exec(t.text) : null;
+      if (marker && (TEMP_MARKERS.has(parserDialect) || (marker[1] === '#' && /^\d/.test(marker[2] as string)))) {
+        for (let k = 0; k < (marker[1] as string).length; k++) words.push('#');
       }
       continue;
     }
-    for (const part of t.text.toUpperCase().split(/\s+/)) if (part) words.push(part);
+    if (t.type === 'L_PAREN' && isOuterJoinMark(tokens, i, drop)) {
+      words.push('(+)');
+      i += 2;
+      continue;
+    }
+    pushWords(t.text, words);
   }
   // After a retry the tokens are those of the rewritten text: no per-token answer for the caller's tokens.
   return { template: words.join(' '), dropped: parsed === first ? drop : null };
+}
+
+/** Oracle's outer-join mark `(+)`, written as one word as the reference's tokenizer reads it. */
+function isOuterJoinMark(tokens: readonly Token[], i: number, drop: Uint8Array): boolean {
+  const plus = tokens[i + 1];
+  const close = tokens[i + 2];
+  return (
+    plus?.type === 'PLUS' &&
+    close?.type === 'R_PAREN' &&
+    plus.start === (tokens[i] as Token).end &&
+    close.start === plus.end &&
+    !drop[i + 1] &&
+    !drop[i + 2]
+  );
+}
+
+/**
+ * A kept token's words: upper-cased and split on white space. PostgreSQL's negated regex and LIKE
+ * operators (`!~`, `!~*`, `!~~`, `!~~*`) are `!` and the operator, as the reference's tokenizer reads them.
+ */
+function pushWords(text: string, words: string[]) {
+  if (/^!~/.test(text)) {
+    words.push('!', text.slice(1));
+    return;
+  }
+  for (const part of text.toUpperCase().split(/\s+/)) if (part) words.push(part);
 }
 
 function markIdentifiers(tokens: readonly Token[], spans: readonly (readonly [number, number])[], drop: Uint8Array) {
@@ -164,7 +197,9 @@ function markIdentifiers(tokens: readonly Token[], spans: readonly (readonly [nu
       const [a, b] = sorted[k] as readonly [number, number];
       if (a > start) break;
       if (start >= a && start < b) {
-        drop[i] = 1;
+        // A span may run on over an ordering (T-SQL's `PRIMARY KEY (a DESC)`): the word after the name stays.
+        const type = (tokens[i] as Token).type;
+        if (!((type === 'ASC' || type === 'DESC') && start > a)) drop[i] = 1;
         break;
       }
     }
@@ -184,6 +219,8 @@ function markLeaves(tokens: readonly Token[], drop: Uint8Array) {
       drop[i + 1] = 1;
     } else if (t.type === 'COLON' && next && (next.type === 'VAR' || next.type === 'NUMBER') && next.start === t.end) {
       const prev = tokens[i - 1];
+      // A slice's bounds (`x[1:LENGTH(x)]`, `x[:256]`) are neither a path key nor a parameter.
+      if (tokens[i + 2]?.type === 'L_PAREN' || prev?.type === 'L_BRACKET') continue;
       // `a:b` (a JSON path step) keeps the `:` and drops the key; `= :name` is a parameter.
       if (!prev || !OPERAND_ENDS.has(prev.type)) drop[i] = 1;
       drop[i + 1] = 1;
