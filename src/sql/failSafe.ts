@@ -88,8 +88,7 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
     else if (call) continue;
     else if (within(raw.statements, t.start) && t.type === 'VAR' && !(isKeyword(t.text) && isKeywordToken(next))) {
       drop[i] = 1;
-    }
-    else if (parsed.unplacedNames.has(t.text.toUpperCase()) && (!isKeyword(t.text) || isAliasAfterCall(tokens, i))) {
+    } else if (parsed.unplacedNames.has(t.text.toUpperCase()) && (!isKeyword(t.text) || isAliasAfterCall(tokens, i))) {
       drop[i] = 1;
     }
   }
@@ -495,7 +494,7 @@ const NILADIC = new Set([
 ]);
 
 /** Words that start a join: ClickHouse's `foo GLOBAL ANY JOIN bla` is not an alias `GLOBAL`. */
-const JOIN_WORDS = new Set(['ANY', 'ALL', 'ASOF', 'SEMI', 'ANTI', 'LEFT', 'RIGHT', 'INNER', 'FULL', 'CROSS', 'JOIN', 'OUTER', 'ARRAY']);
+const JOIN_WORDS = new Set('ANY ALL ASOF SEMI ANTI LEFT RIGHT INNER FULL CROSS JOIN OUTER ARRAY'.split(' '));
 
 /** Words before `(` whose parenthesised `key = value` pairs are options: the keys are syntax. */
 const OPTION_OPENERS = new Set(['OPTIONS', 'WITH', 'TBLPROPERTIES', 'PROPERTIES', 'SETTINGS', '=']);
@@ -529,8 +528,7 @@ function keepSyntax(tokens: readonly Token[], drop: Uint8Array) {
     } else if (t.type !== 'VAR') continue;
     else if (prev?.type === 'DOT' && next?.type === 'L_PAREN' && next.start === t.end && !isRoutineDefined(tokens, i)) {
       drop[i] = 0;
-    }
-    else if (t.text.toUpperCase() === 'SAFE' && next?.type === 'DOT' && tokens[i + 3]?.type === 'L_PAREN') drop[i] = 0;
+    } else if (t.text.toUpperCase() === 'SAFE' && next?.type === 'DOT' && tokens[i + 3]?.type === 'L_PAREN') drop[i] = 0;
     else if (NILADIC.has(t.text.toUpperCase()) && prev?.type !== 'DOT' && next?.type !== 'DOT') drop[i] = 0;
     else if (isDateUnitArgument(tokens, i)) drop[i] = 0;
     else if (t.text.toUpperCase() === 'GLOBAL' && JOIN_WORDS.has((next?.text ?? '').toUpperCase())) drop[i] = 0;
