@@ -98,15 +98,8 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   if (!(options.budget >= 1)) throw new UsageError(`budget must be at least 1 (got ${options.budget})`);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError(`holdout must lie in [0, 1) (got ${holdout})`);
 
-  const datasets = withDistinctNames(
-    await Promise.all([options.target, ...options.pools].map((d) => resolveDataset(d, { dialect: options.dialect }))),
-  );
-  const candidates = await templateCandidates(datasets, options);
+  const { datasets, candidates } = await loadCandidates(options);
   const { items, targetTemplates } = candidates;
-  if (items.length === 0)
-    throw new DataError(datasets[1]?.path ?? '`pools`', 'the pools hold no parseable queries with a question', undefined, [
-      'pools',
-    ]);
   const budget = Math.min(options.budget, items.length);
 
   const random = seededRandom(seed);
@@ -150,6 +143,19 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
       'not judged: with no held-out part of the target (--holdout 0) nothing tells the selection from a random subset.',
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+/** The target and pools read and templated; pools without one usable query are an error. */
+async function loadCandidates(options: SelectOptions) {
+  const datasets = withDistinctNames(
+    await Promise.all([options.target, ...options.pools].map((d) => resolveDataset(d, { dialect: options.dialect }))),
+  );
+  const candidates = await templateCandidates(datasets, options);
+  if (candidates.items.length === 0)
+    throw new DataError(datasets[1]?.path ?? '`pools`', 'the pools hold no parseable queries with a question', undefined, [
+      'pools',
+    ]);
+  return { datasets, candidates };
 }
 
 /** Part of the target held out (shuffled with the run's seed): the selection sees only the rest. */

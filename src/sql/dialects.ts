@@ -78,15 +78,15 @@ export function dialectInfo(name: string): DialectInfo {
  */
 export const MEASURED_AGREEMENT: Readonly<Record<string, number>> = {
   bigquery: 95.9,
-  clickhouse: 92.9,
+  clickhouse: 93.1,
   duckdb: 95.0,
   mysql: 93.3,
   oracle: 82.7,
   postgres: 94.3,
-  redshift: 95.7,
-  snowflake: 95.0,
+  redshift: 96.3,
+  snowflake: 95.1,
   spark: 92.7,
-  sqlite: 91.8,
+  sqlite: 94.6,
   trino: 98.2,
   tsql: 98.7,
 };

@@ -247,19 +247,33 @@ function markDefinitionNames(tokens: readonly Token[], drop: Uint8Array) {
 }
 
 /**
+ * Reserved words, which the reference keeps even as a path key (`v:from`, `v:values`); any other
+ * word there is the data's name (`v:type`, `v:date`).
+ */
+const RESERVED = new Set(
+  (
+    'SELECT FROM WHERE VALUES TABLE ORDER GROUP BY HAVING LIMIT JOIN ON AND OR NOT NULL IN IS AS CASE WHEN THEN ' +
+    'ELSE END UNION ALL DISTINCT INTO INSERT UPDATE DELETE CREATE DROP WITH TRUE FALSE'
+  ).split(' '),
+);
+
+/**
  * Keys of semi-structured paths: Snowflake's `v:a.b[0].c`, `$1:a.b`; a bind parameter `:name`.
  * The keys are names of the data, never syntax.
  */
 function markPathKeys(tokens: readonly Token[], drop: Uint8Array) {
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]?.type !== 'COLON' || tokens[i - 1]?.type === 'COLON' || tokens[i + 1]?.type === 'COLON') continue;
+    // A struct literal's `'key': value` and ClickHouse's `{name: Type}` parameter are no paths.
+    if (tokens[i - 1]?.type.endsWith('STRING') || tokens[i - 2]?.type === 'L_BRACE') continue;
     // `STRUCT<a: INT>` (a field's type, kept by markDefinitionNames) or a type after a kept word.
     const fieldStart = ['LT', 'COMMA'].includes(tokens[i - 2]?.type ?? '') && tokens[i - 1]?.type === 'VAR';
     if (DATA_TYPES.has((tokens[i + 1]?.text ?? '').toUpperCase()) && (!drop[i - 1] || fieldStart)) continue;
     let j = i + 1;
     while (j < tokens.length) {
       const t = tokens[j] as Token;
-      if (t.type === 'VAR' && tokens[j + 1]?.type !== 'L_PAREN') drop[j] = 1;
+      const key = t.type === 'VAR' || (isWordToken(t) && !RESERVED.has(t.text.toUpperCase()));
+      if (key && tokens[j + 1]?.type !== 'L_PAREN') drop[j] = 1;
       else if (t.type === 'QUOTED_IDENTIFIER') drop[j] = 1;
       else if (!/^[A-Za-z_]/.test(t.text)) break;
       j++;
@@ -333,8 +347,19 @@ function markWordClause(m: NameMarks, i: number): boolean {
   else if (w === 'POLICY') {
     const after = m.dropRun(i + 1, ['DOT']);
     if (m.word(after) === 'ON') m.dropInParens(after + 1);
-  } else if (w === 'TAG' && (m.word(i - 1) === 'SET' || m.word(i - 1) === 'UNSET')) m.dropRun(i + 1, ['DOT', 'COMMA']);
-  else if (w === 'HISTOGRAM' && m.word(i + 1) === 'ON') m.dropRun(i + 2, ['COMMA']);
+  } else if (w === 'TAG' && (m.word(i - 1) === 'SET' || m.word(i - 1) === 'UNSET')) {
+    // `SET TAG a = 'x', b.c = 'y'` or `UNSET TAG a, b`: every tag's name.
+    for (let j = i + 1; m.isName(j); ) {
+      m.drop[j] = 1;
+      const after = tokens[j + 1]?.type;
+      if (after === 'DOT') j += 2;
+      else if (after === 'COMMA') j += 2;
+      else if (after === 'EQ' && tokens[j + 3]?.type === 'COMMA') j += 4;
+      else break;
+    }
+  } else if (w === 'CLUSTER' && m.word(i - 1) === 'ON' && /^[A-Za-z_]/.test(tokens[i + 1]?.text ?? '')) {
+    m.drop[i + 1] = 1; // ClickHouse's `ON CLUSTER default`: a cluster's name, keyword or not
+  } else if (w === 'HISTOGRAM' && m.word(i + 1) === 'ON') m.dropRun(i + 2, ['COMMA']);
   else if (w === 'FOR' && m.word(i + 1) === 'COLUMNS') m.dropRun(i + 2, ['COMMA']);
   else if ((w === 'FUNCTION' || w === 'PROCEDURE') && DEFINING.has(m.word(0)) && m.word(i - 1) !== 'EXECUTE') {
     m.dropRoutineName(m.word(i + 1) === 'IF' ? i + 3 + Number(m.word(i + 2) === 'NOT') : i + 1);
@@ -365,8 +390,10 @@ function markStatementClause(m: NameMarks, i: number, first: string, ddl: boolea
       else m.dropName(j);
     }
   } else if (ddl && KEY_LISTS.has(w) && tokens[i + 1]?.type === 'L_PAREN') m.dropInParens(i + 1);
-  else if (ddl && w === 'USING' && tokens[i + 2]?.type === 'L_PAREN' && m.word(i - 1) !== 'TABLE') m.dropInParens(i + 2);
-  else if (ddl && w === 'INDEX' && m.isName(i + 1) && m.word(i - 1) !== 'ON') {
+  else if (ddl && w === 'USING' && tokens[i + 2]?.type === 'L_PAREN' && m.word(i - 1) !== 'TABLE') {
+    m.dropInParens(i + 2);
+    if (m.word(1) === 'VIRTUAL') m.drop[i + 1] = 1; // SQLite's `CREATE VIRTUAL TABLE t USING fts5(a)`: the module's name
+  } else if (ddl && w === 'INDEX' && m.isName(i + 1) && m.word(i - 1) !== 'ON') {
     m.dropName(i + 1);
     let j = i + 2;
     while (KEY_LISTS.has(m.word(j)) && tokens[j + 1]?.type !== 'L_PAREN') j++;
@@ -385,7 +412,7 @@ function markStatementClause(m: NameMarks, i: number, first: string, ddl: boolea
 class NameMarks {
   constructor(
     readonly tokens: readonly Token[],
-    private readonly drop: Uint8Array,
+    readonly drop: Uint8Array,
   ) {}
 
   word(k: number): string {
@@ -531,7 +558,9 @@ function keepSyntax(tokens: readonly Token[], drop: Uint8Array) {
     } else if (t.text.toUpperCase() === 'SAFE' && next?.type === 'DOT' && tokens[i + 3]?.type === 'L_PAREN') drop[i] = 0;
     else if (NILADIC.has(t.text.toUpperCase()) && prev?.type !== 'DOT' && next?.type !== 'DOT') drop[i] = 0;
     else if (isDateUnitArgument(tokens, i)) drop[i] = 0;
-    else if (t.text.toUpperCase() === 'GLOBAL' && JOIN_WORDS.has((next?.text ?? '').toUpperCase())) drop[i] = 0;
+    else if (DATA_TYPES.has(t.text.toUpperCase()) && prev?.type === 'L_PAREN' && /^CONVERT$/i.test(tokens[i - 2]?.text ?? '')) {
+      drop[i] = 0; // `CONVERT(INT, x)`: the target type comes first
+    } else if (t.text.toUpperCase() === 'GLOBAL' && JOIN_WORDS.has((next?.text ?? '').toUpperCase())) drop[i] = 0;
   }
 }
 
