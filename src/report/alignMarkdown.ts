@@ -4,6 +4,7 @@ import type { Interval } from '../align/bootstrap.js';
 import type { StrataResult } from '../align/stratify.js';
 import { SAMPLE_NOTE } from './alignText.js';
 import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
+import { stratumCells } from './stratumCells.js';
 import { fixed, percent } from './table.js';
 
 const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -84,18 +85,7 @@ function strataLines(st: StrataResult): string[] {
       ...(first?.rows.flatMap(() => ['---:', '---:']) ?? []),
       ...(first?.ratios.map(() => '---:') ?? []),
     ]),
-    ...st.strata.map((s) =>
-      line([
-        `${s.stratum}${s.small ? ' (few)' : ''}`,
-        String(s.queries),
-        percent(s.mass_share),
-        ...s.rows.flatMap((r, k) => {
-          const b = s.baseline[k];
-          return [f(r.kl), b ? `${f(b.kl_mean)} ± ${f(b.kl_sd)}` : '–'];
-        }),
-        ...s.ratios.map((r) => withCi(f(r.ar), r.ci, f)),
-      ]),
-    ),
+    ...st.strata.map((s) => line(stratumCells(s, { number: f, count: String, percent, interval: (v, ci) => withCi(v, ci, f) }))),
     '',
     'same-size random: D of random subsets of the whole target with as many queries as the stratum (mean ± sd); D grows as a target shrinks.',
   ];

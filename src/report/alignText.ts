@@ -9,10 +9,17 @@ import { BASELINE_SUBSETS } from '../align/stratify.js';
 import type { QuerySet } from '../features/querySet.js';
 import type { EvidenceMatch } from '../study/evidence.js';
 import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
+import { type CellFormat, stratumCells } from './stratumCells.js';
 import { count, fixed, percent, renderTable } from './table.js';
 
 const withInterval = (value: string, ci: Interval | undefined, format: (x: number) => string) =>
   ci ? `${value} [${format(ci[0])}–${format(ci[1])}]` : value;
+const TEXT_CELLS: CellFormat = {
+  number: (x) => fixed(x),
+  count,
+  percent: (x) => percent(x),
+  interval: (v, ci) => withInterval(v, ci, (x) => fixed(x)),
+};
 
 /**
  * What a sample supports. Measured on the shared data (Spider dev, 2 per database, 12 seeds), a
@@ -235,16 +242,7 @@ function strataLines(result: AlignResult): string[] {
       ]),
       ...pairs.map((p) => ({ header: p, align: 'right' as const })),
     ],
-    strata.strata.map((s) => [
-      `${s.stratum}${s.small ? ' (few)' : ''}`,
-      count(s.queries),
-      percent(s.mass_share),
-      ...s.rows.flatMap((r, k) => {
-        const b = s.baseline[k];
-        return [fixed(r.kl), b ? `${fixed(b.kl_mean)} ± ${fixed(b.kl_sd)}` : '–'];
-      }),
-      ...s.ratios.map((r) => withInterval(fixed(r.ar), r.ci, (x) => fixed(x))),
-    ]),
+    strata.strata.map((s) => stratumCells(s, TEXT_CELLS)),
   );
   const total = strata.strata.reduce((a, s) => a + s.mass_share, 0);
   return [

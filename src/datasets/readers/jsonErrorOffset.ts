@@ -43,12 +43,7 @@ class JsonScanner {
   }
 
   private object(): void {
-    this.k++;
-    this.ws();
-    if (this.text[this.k] === '}') {
-      this.k++;
-      return;
-    }
+    if (this.closesAtOnce('}')) return;
     for (;;) {
       this.ws();
       if (this.text[this.k] !== '"') this.fail();
@@ -62,16 +57,20 @@ class JsonScanner {
   }
 
   private array(): void {
-    this.k++;
-    this.ws();
-    if (this.text[this.k] === ']') {
-      this.k++;
-      return;
-    }
+    if (this.closesAtOnce(']')) return;
     for (;;) {
       this.value();
       if (this.closes(']')) return;
     }
+  }
+
+  /** Past an opening bracket: whether its closing one follows at once (`{}`, `[ ]`), consumed then. */
+  private closesAtOnce(bracket: string): boolean {
+    this.k++;
+    this.ws();
+    if (this.text[this.k] !== bracket) return false;
+    this.k++;
+    return true;
   }
 
   /** After a member: a comma (more follow) or the closing bracket; anything else breaks the grammar. */
