@@ -66,7 +66,7 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
     // keywords it opens with (`CLUSTER BY (a)`, `PARTITION BY HASH(a)`) are syntax.
     const inRaw = within(raw.expressions, t.start);
     const opens = !within(raw.expressions, tokens[i - 1]?.start ?? -1) && !RAW_SYNTAX.has(t.text.toUpperCase());
-    leading = inRaw && (leading || opens) && /^[A-Za-z_]/.test(t.text) && !NAME_TYPES.has(t.type);
+    leading = inRaw && (leading || opens) && isKeywordToken(t);
     if (inRaw && !drop[i] && /^[A-Za-z_"`]/.test(t.text) && !leading && next?.type !== 'L_PAREN') {
       if (!RAW_SYNTAX.has(t.text.toUpperCase())) drop[i] = 1;
       continue;
