@@ -96,6 +96,7 @@ export {
   type ReducedDataset,
   reduceDataset,
 } from './features/reducedCache.js';
+export { fromJsonNames, toJsonNames } from './io/jsonNames.js';
 export { type Fingerprint, openResumable, type ResumedFile, type ResumeOptions } from './io/resumableJsonl.js';
 export {
   type ClientOptions,

@@ -189,10 +189,10 @@ export function studyOf(rows: readonly ExperimentRow[], which: 'ar' | 'arSizeMat
     train: `Spider train, N = ${e.nTrain}`,
     target: 'Spider dev (972 items with a database)',
     ar: e[which].mean,
-    ex_before: e.exBefore,
-    ex_after: e.exAfter,
-    em_before: null,
-    em_after: null,
+    exBefore: e.exBefore,
+    exAfter: e.exAfter,
+    emBefore: null,
+    emAfter: null,
   }));
   return studyStats(list, { bootstrap: settings.bootstrap, seed: 0 });
 }

@@ -65,14 +65,14 @@ async function main(): Promise<void> {
     const targetSet = await buildQuerySet(
       await resolveDataset({
         name: 'Spider dev (972)',
-        queries: target.records.map((r) => ({ sql: r.sql ?? '', db_id: r.db_id })),
+        queries: target.records.map((r) => ({ sql: r.sql ?? '', db_id: r.dbId })),
       }),
       templater,
       {
         onRecord: (record, result) =>
           targetItems.push({
             i: (target.records[record.i] as { i: number }).i,
-            db_id: record.db_id as string,
+            db_id: record.dbId as string,
             template: 'template' in result ? result.template : null,
           }),
       },

@@ -33,7 +33,7 @@ export interface Target {
 
 export async function readTarget(spider: Spider): Promise<Target> {
   const records = await readAll(await resolveDataset(spider.dev));
-  const kept = records.filter((r) => r.db_id && existsSync(join(spider.dbDir, r.db_id, `${r.db_id}.sqlite`)));
+  const kept = records.filter((r) => r.dbId && existsSync(join(spider.dbDir, r.dbId, `${r.dbId}.sqlite`)));
   return { records: kept, items: new Set(kept.map((r) => r.i)), all: records.length };
 }
 
@@ -75,7 +75,7 @@ export async function measureRun(
   const exact = kept.filter((item) => item.exact !== null);
   const predictions = (await readAll(await resolveDataset(run.path))).filter((r) => target.items.has(r.i));
   const set = await buildQuerySet(
-    await resolveDataset({ name: run.file, queries: predictions.map((r) => ({ sql: r.sql ?? '', db_id: r.db_id })) }),
+    await resolveDataset({ name: run.file, queries: predictions.map((r) => ({ sql: r.sql ?? '', db_id: r.dbId })) }),
     context.templater,
   );
   return {
@@ -83,7 +83,7 @@ export async function measureRun(
     ex_n: judged.length,
     em: percentOf(exact.filter((i) => i.exact).length, exact.length),
     em_n: exact.length,
-    template_match: percentOf(kept.filter((i) => i.template_match).length, kept.length),
+    template_match: percentOf(kept.filter((i) => i.templateMatch).length, kept.length),
     unparseable: set.unparseable,
     errors: kept.filter((i) => i.status === 'pred_error').length,
     set,

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pattern, StudyResult } from '../../src/index.js';
+import { toJsonNames } from '../../src/io/jsonNames.js';
 import { renderSvg } from '../../src/report/charts.js';
 import { escapeHtml, page } from '../../src/report/htmlPage.js';
 import { renderStudyMarkdown } from '../../src/report/studyText.js';
@@ -69,7 +70,10 @@ export async function renderCaseStudy(result: CaseStudy, out: string): Promise<v
   writeFileSync(join(docs, `${NAME}.csv`), renderCsv(result));
   writeFileSync(join(docs, `${NAME}.html`), renderHtml(result, svgs));
   mkdirSync(join(out, 'evidence'), { recursive: true });
-  writeFileSync(join(out, 'evidence', 'nl2sql360-spider.json'), `${JSON.stringify(evidenceFile(result), null, 2)}\n`);
+  writeFileSync(
+    join(out, 'evidence', 'nl2sql360-spider.json'),
+    `${JSON.stringify(toJsonNames(evidenceFile(result)), null, 2)}\n`,
+  );
 }
 
 /** The shipped evidence: the decision record of the AR the tool decides by. */
@@ -77,7 +81,7 @@ export function evidenceFile(result: CaseStudy) {
   const which = chosenAr(result);
   const exps = result.experiments.map((e) => {
     const ar = e[which].mean;
-    return { ar, kl_gap: SCALE * Math.log(ar), delta_ex: e.deltaEx };
+    return { ar, klGap: SCALE * Math.log(ar), deltaEx: e.deltaEx };
   });
   return evidenceOf(exps, {
     name: `${exps.length} published fine-tuning runs on Spider (NL2SQL360)`,

@@ -75,7 +75,7 @@ export interface AlignOptions {
 export interface AlignResult extends Comparison {
   /** Every input reduced to its templates, target first, for reports that need more than the numbers. */
   readonly querySets: { readonly target: QuerySet; readonly train: readonly QuerySet[]; readonly pred: readonly QuerySet[] };
-  readonly sample: { readonly per_group: number; readonly by: string; readonly seed: number; readonly from: number } | null;
+  readonly sample: { readonly perGroup: number; readonly by: string; readonly seed: number; readonly from: number } | null;
   readonly bootstrap: BootstrapResult | null;
   /** Per ratio, what the bootstrap interval says: AR above 1, at most 1, or either. */
   readonly confidence: readonly Confidence[];
@@ -356,7 +356,7 @@ function analyze(inputs: TemplatedInputs, warnings: readonly string[], options: 
     strata: options.by ? strataOf(run, options.by, params) : null,
     querySets: { target, train, pred },
     sample: sampled
-      ? { per_group: options.targetSample as number, by: options.sampleBy ?? 'db_id', seed, from: fullTarget.queries }
+      ? { perGroup: options.targetSample as number, by: options.sampleBy ?? 'db_id', seed, from: fullTarget.queries }
       : null,
     bootstrap: boot,
     confidence: confidenceOf(comparison.ratios, boot),
@@ -482,14 +482,14 @@ async function hardnessStratum(tables: readonly TablesJsonEntry[] | undefined): 
   const { SpiderJudge } = await import('../spider/judge.js');
   const judge = new SpiderJudge();
   return (record) => {
-    const entry = record.db_id ? entries.get(record.db_id) : undefined;
+    const entry = record.dbId ? entries.get(record.dbId) : undefined;
     if (!entry || record.sql === null) return '(no schema)';
-    return judge.judge(record.db_id as string, null, entry, record.sql, null).hardness ?? '(not parsed by the Spider evaluator)';
+    return judge.judge(record.dbId as string, null, entry, record.sql, null).hardness ?? '(not parsed by the Spider evaluator)';
   };
 }
 
 function groupOf(record: QueryRecord, by: string): string | null {
-  const value = by === 'db_id' ? (record.db_id ?? record.fields?.db_id) : record.fields?.[by];
+  const value = by === 'db_id' ? (record.dbId ?? record.fields?.db_id) : record.fields?.[by];
   return value === undefined || value === null ? null : String(value);
 }
 
@@ -566,7 +566,7 @@ function withoutItemsOf(dataset: Dataset, keys: ItemKeys, left: number[], k: num
  * experiment that names its datasets instead of giving its AR.
  */
 export function ratioFromDatasets(options: { dialect?: string; scale?: number } = {}) {
-  return async (paths: { target: string; train: string; pred: string }): Promise<{ ar: number; kl_gap: number }> => {
+  return async (paths: { target: string; train: string; pred: string }): Promise<{ ar: number; klGap: number }> => {
     const result = await align({
       target: paths.target,
       train: [paths.train],
@@ -575,6 +575,6 @@ export function ratioFromDatasets(options: { dialect?: string; scale?: number } 
       ...options,
     });
     const ratio = result.ratios[0] as RatioRow;
-    return { ar: ratio.ar, kl_gap: ratio.kl_gap };
+    return { ar: ratio.ar, klGap: ratio.klGap };
   };
 }

@@ -39,12 +39,12 @@ export interface RatioRow {
   readonly pred: string;
   readonly ar: number;
   /** D(T‖P) − D(T‖S): independent of c; positive exactly when AR > 1. */
-  readonly kl_gap: number;
+  readonly klGap: number;
   readonly decision: Decision;
 }
 
 export interface Comparison {
-  readonly params: { dialect: string; alpha: number; lmax: number; scale: number; scale_source: 'max-kl' | 'fixed' };
+  readonly params: { dialect: string; alpha: number; lmax: number; scale: number; scaleSource: 'max-kl' | 'fixed' };
   readonly target: { name: string; queries: number; unparseable: number };
   readonly rows: readonly AlignmentRow[];
   readonly ratios: readonly RatioRow[];
@@ -108,7 +108,7 @@ export function compare(
   const ratios: RatioRow[] = trains.flatMap((s) =>
     preds.map((p) => {
       const ar = alignmentRatio(s.kl, p.kl, c);
-      return { train: s.name, pred: p.name, ar, kl_gap: p.kl - s.kl, decision: decide(ar) };
+      return { train: s.name, pred: p.name, ar, klGap: p.kl - s.kl, decision: decide(ar) };
     }),
   );
   return {
@@ -117,7 +117,7 @@ export function compare(
       alpha: params.alpha,
       lmax: params.lmax,
       scale: c,
-      scale_source: params.scale === undefined ? 'max-kl' : 'fixed',
+      scaleSource: params.scale === undefined ? 'max-kl' : 'fixed',
     },
     target: { name: input.target.name, queries: input.target.queries, unparseable: input.target.unparseable },
     rows,

@@ -13,18 +13,18 @@ export interface Pattern {
   readonly ngram: string;
   /** Other n-grams of the group, folded into this one. */
   readonly variants: number;
-  readonly share_target: number;
-  readonly share_other: number;
+  readonly shareTarget: number;
+  readonly shareOther: number;
   /** Contribution to D(T‖X) for what the target needs; to the reverse D(X‖T) for what X has in excess. */
   readonly contribution: number;
-  readonly example_target: string | null;
-  readonly example_other: string | null;
+  readonly exampleTarget: string | null;
+  readonly exampleOther: string | null;
 }
 
 export interface TemplateShare {
   readonly template: string;
-  readonly share_target: number;
-  readonly share_other: number;
+  readonly shareTarget: number;
+  readonly shareOther: number;
 }
 
 export interface Explanation {
@@ -32,8 +32,8 @@ export interface Explanation {
   readonly name: string;
   readonly missing: readonly Pattern[];
   readonly excess: readonly Pattern[];
-  readonly templates_under: readonly TemplateShare[];
-  readonly templates_over: readonly TemplateShare[];
+  readonly templatesUnder: readonly TemplateShare[];
+  readonly templatesOver: readonly TemplateShare[];
 }
 
 export interface ExplainInput {
@@ -52,11 +52,11 @@ export function explain(input: ExplainInput): Explanation {
   const toPattern = (group: Group): Pattern => ({
     ngram: group.head.g,
     variants: group.size - 1,
-    share_target: group.head.t,
-    share_other: group.head.x,
+    shareTarget: group.head.t,
+    shareOther: group.head.x,
     contribution: group.head.contribution,
-    example_target: exampleWith(input.target, group.head.g),
-    example_other: exampleWith(input.other, group.head.g),
+    exampleTarget: exampleWith(input.target, group.head.g),
+    exampleOther: exampleWith(input.other, group.head.g),
   });
   const templateShares = templateSharesOf(input.target, input.other);
   return {
@@ -64,12 +64,8 @@ export function explain(input: ExplainInput): Explanation {
     name: input.other.name,
     missing: group(needsOf(T, X, alpha), (e) => e.t, top).map(toPattern),
     excess: group(excessOf(T, X, alpha), (e) => e.x, top).map(toPattern),
-    templates_under: [...templateShares]
-      .sort((a, b) => b.share_target - b.share_other - (a.share_target - a.share_other))
-      .slice(0, 5),
-    templates_over: [...templateShares]
-      .sort((a, b) => b.share_other - b.share_target - (a.share_other - a.share_target))
-      .slice(0, 5),
+    templatesUnder: [...templateShares].sort((a, b) => b.shareTarget - b.shareOther - (a.shareTarget - a.shareOther)).slice(0, 5),
+    templatesOver: [...templateShares].sort((a, b) => b.shareOther - b.shareTarget - (a.shareOther - a.shareTarget)).slice(0, 5),
   };
 }
 
@@ -119,8 +115,8 @@ function templateSharesOf(target: QuerySet, other: QuerySet) {
     (set.templates.counts.get(template) ?? 0) / Math.max(1, set.queries - set.unparseable);
   return [...new Set([...target.templates.counts.keys(), ...other.templates.counts.keys()])].map((template) => ({
     template,
-    share_target: share(target, template),
-    share_other: share(other, template),
+    shareTarget: share(target, template),
+    shareOther: share(other, template),
   }));
 }
 

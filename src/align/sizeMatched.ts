@@ -25,11 +25,11 @@ export interface SizeMatchedRatio {
   readonly replicates: number;
   /** Mean AR over the replicates, at the comparison's c. */
   readonly ar: number;
-  readonly ar_sd: number;
-  readonly ar_min: number;
-  readonly ar_max: number;
+  readonly arSd: number;
+  readonly arMin: number;
+  readonly arMax: number;
   /** Mean of D(T‖P) − D(T‖S) over the replicates (independent of c). */
-  readonly kl_gap: number;
+  readonly klGap: number;
   readonly decision: Decision;
 }
 
@@ -85,10 +85,10 @@ export function sizeMatchedRatios(input: SizeMatchInput): SizeMatchedRatio[] {
         subsampled,
         replicates: ars.length,
         ar,
-        ar_sd: Math.sqrt(mean(ars.map((a) => (a - ar) ** 2))),
-        ar_min: Math.min(...ars),
-        ar_max: Math.max(...ars),
-        kl_gap: mean(gaps),
+        arSd: Math.sqrt(mean(ars.map((a) => (a - ar) ** 2))),
+        arMin: Math.min(...ars),
+        arMax: Math.max(...ars),
+        klGap: mean(gaps),
         decision: decide(ar),
       };
     }),

@@ -16,7 +16,7 @@ export interface StratumRow {
   readonly stratum: string;
   readonly queries: number;
   /** The stratum's share of the target's n-gram mass (the shares of all strata add up to 1). */
-  readonly mass_share: number;
+  readonly massShare: number;
   /** Fewer queries than MIN_STRATUM_QUERIES: an unstable estimate. */
   readonly small: boolean;
   readonly rows: readonly { name: string; kl: number; alignment: number; coverage: number }[];
@@ -25,7 +25,7 @@ export interface StratumRow {
    * (mean and spread): D grows as a target shrinks, so a stratum's D means structure only where it
    * differs from this baseline.
    */
-  readonly baseline: readonly { name: string; kl_mean: number; kl_sd: number }[];
+  readonly baseline: readonly { name: string; klMean: number; klSd: number }[];
   readonly ratios: readonly { train: string; pred: string; ar: number; decision: Decision; ci?: readonly [number, number] }[];
   readonly bootstrap: BootstrapResult | null;
 }
@@ -99,7 +99,7 @@ export function stratify(input: StratifyInput): StrataResult {
     return {
       stratum,
       queries: templates.length,
-      mass_share: target.total / input.targetTotal,
+      massShare: target.total / input.targetTotal,
       small: templates.length < MIN_STRATUM_QUERIES,
       rows,
       baseline,
@@ -130,6 +130,6 @@ function sizeMatchedBaseline(
   return kls.map((values, k) => {
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, values.length - 1));
-    return { name: names[k] as string, kl_mean: mean, kl_sd: sd };
+    return { name: names[k] as string, klMean: mean, klSd: sd };
   });
 }

@@ -44,7 +44,7 @@ export function copyDbCommand(): Command {
       }
       if (flags.json) return writeJson(copied);
       const rows = copied.reduce((a, c) => a + c.rows, 0);
-      const lines = copied.map((c) => `${c.db_id}: ${plural(c.tables, 'table')}, ${plural(c.rows, 'row')}`);
+      const lines = copied.map((c) => `${c.dbId}: ${plural(c.tables, 'table')}, ${plural(c.rows, 'row')}`);
       await write(
         `${lines.join('\n')}\n${plural(copied.length, 'database')} (${plural(rows, 'row')}) copied to ${redact(flags.dbUrl)}\n`,
       );

@@ -1,3 +1,5 @@
+import { toJsonNames } from '../io/jsonNames.js';
+
 /** Writing results to stdout with back-pressure, so a long stream never piles up in memory. */
 export function write(text: string): Promise<void> {
   if (text === '') return Promise.resolve();
@@ -7,7 +9,8 @@ export function write(text: string): Promise<void> {
   });
 }
 
-export const writeJson = (value: unknown) => write(`${JSON.stringify(value, null, 2)}\n`);
+/** A result as JSON, in the JSON outputs' names (io/jsonNames.ts). */
+export const writeJson = (value: unknown) => write(`${JSON.stringify(toJsonNames(value), null, 2)}\n`);
 
 /** A diagnostic for the user (how a file was read, a warning about the inputs): one line on stderr. */
 export const note = (message: string) => {

@@ -133,8 +133,8 @@ function predictOptionsOf(flags: PredictFlags): PredictOptions {
 
 /** What the summary leaves to say: strings changed by the one-line export, and the exit code of a stopped or partly failed run. */
 function reportEnd(summary: PredictSummary): void {
-  if (summary.changed_in_export.length > 0) {
-    const items = summary.changed_in_export;
+  if (summary.changedInExport.length > 0) {
+    const items = summary.changedInExport;
     note(
       `${items.length === 1 ? '1 query holds' : `${items.length} queries hold`} a line break inside a string, written on one line in ${summary.exported} with a space instead (items ${items.slice(0, 5).join(', ')}${items.length > 5 ? ', ...' : ''}); the JSONL keeps them as answered`,
     );

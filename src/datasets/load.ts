@@ -149,7 +149,7 @@ async function* rowBatches(
       const raw = field === undefined ? null : fields[field];
       const sql = raw === null || raw === undefined ? null : String(raw);
       const db = dbField === undefined ? undefined : fields[dbField];
-      return { i: i++, sql, db_id: db === undefined || db === null ? undefined : String(db), where: row.where, fields };
+      return { i: i++, sql, dbId: db === undefined || db === null ? undefined : String(db), where: row.where, fields };
     });
   }
 }
@@ -167,7 +167,7 @@ async function* stringBatches(values: readonly string[], keys?: readonly string[
       const where = keys ? `key '${keys[i]}'` : `item ${i}`;
       const cut = value.indexOf(BIRD_SEPARATOR);
       if (cut >= 0) {
-        batch.push({ i, sql: value.slice(0, cut).trim(), db_id: value.slice(cut + BIRD_SEPARATOR.length).trim(), where });
+        batch.push({ i, sql: value.slice(0, cut).trim(), dbId: value.slice(cut + BIRD_SEPARATOR.length).trim(), where });
       } else {
         batch.push({ i, sql: value, where, fields: keys ? { id: keys[i] } : undefined });
       }

@@ -47,7 +47,7 @@ export function questionHash(record: QueryRecord): number {
 
 /** The hash of an item's SQL on its database; NaN without SQL. */
 export function queryHash(record: QueryRecord): number {
-  return record.sql ? normalizedHash(record.sql, seedOf(record.db_id)) : Number.NaN;
+  return record.sql ? normalizedHash(record.sql, seedOf(record.dbId)) : Number.NaN;
 }
 
 /** Hashes gathered, then (on the first look-up) sorted into 8 bytes each and binary-searched. */

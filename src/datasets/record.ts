@@ -6,7 +6,7 @@ export interface QueryRecord {
   readonly i: number;
   /** The SQL text, or null where the source has none for this item (counted as unparseable). */
   readonly sql: string | null;
-  readonly db_id?: string;
+  readonly dbId?: string;
   /** Where the item sits in its file, for messages: "line 12" or "item 3". */
   readonly where: string;
   /** Every other column or key of the item (question, evidence, difficulty, ...), kept for later stages. */

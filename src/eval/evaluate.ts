@@ -238,7 +238,7 @@ async function evaluateItem(
     maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
     execute: !missing && !noPrediction,
     timeRepeats: options.vesRepeats ?? 0,
-    ...(transpiled ? { run: { gold: transpiled.gold_run_sql, pred: transpiled.pred_run_sql ?? '' } } : {}),
+    ...(transpiled ? { run: { gold: transpiled.goldRunSql, pred: transpiled.predRunSql ?? '' } } : {}),
     spider: dbId === null ? null : { dbId, tables: tables.get(dbId) ?? null },
   });
   // A process stopped mid-item (a time-out) could not report its judgement: judge here instead.
@@ -251,18 +251,18 @@ async function evaluateItem(
   const predTemplate = predSql === null ? null : templates(predSql);
   const base = {
     i,
-    db_id: dbId,
+    dbId: dbId,
     exact: judgement.exact,
-    template_match: predTemplate !== null && sameTemplate(goldTemplate, predTemplate),
+    templateMatch: predTemplate !== null && sameTemplate(goldTemplate, predTemplate),
     hardness: judgement.hardness,
     difficulty: typeof gold.fields?.difficulty === 'string' ? (gold.fields.difficulty as string) : null,
     ...(options.by && options.by !== 'hardness'
       ? { stratum: stratumOf(options.by, gold, 'template' in goldTemplate ? goldTemplate.template : null) }
       : {}),
-    gold_sql: goldSql,
-    pred_sql: predSql,
-    pred_parsed: judgement.predParsed,
-    pred_unparseable: predTemplate === null || 'error' in predTemplate,
+    goldSql: goldSql,
+    predSql: predSql,
+    predParsed: judgement.predParsed,
+    predUnparseable: predTemplate === null || 'error' in predTemplate,
     ...(options.transpileFrom ? (transpiled ?? NOT_TRANSPILED) : {}),
   };
   return { ...base, ...outcomeOf(item, result, options) };
@@ -273,7 +273,7 @@ function itemFacts(gold: QueryRecord, pred: QueryRecord, options: EvalOptions, r
   const goldSql = (gold.sql ?? '').trim();
   // As the official scripts read prediction files: one line, stripped.
   const predSql = pred.sql === null ? null : pred.sql.trim();
-  const dbId = gold.db_id ?? pred.db_id ?? null;
+  const dbId = gold.dbId ?? pred.dbId ?? null;
   // A Gretel-style item builds its own SQLite database; on a server there is none to build it in.
   const context =
     typeof gold.fields?.sql_context === 'string' && !options.dbUrl ? (gold.fields.sql_context as string) : undefined;
@@ -295,20 +295,20 @@ function itemFacts(gold: QueryRecord, pred: QueryRecord, options: EvalOptions, r
 /** The execution fields of an item's result: from its process, or why it did not run. */
 function outcomeOf(item: ReturnType<typeof itemFacts>, result: ExecResult, options: EvalOptions) {
   // With --ves every item has a time ratio; one that did not run has 0, as BIRD's scripts give it.
-  const untimed = options.vesRepeats ? { time_ratio: 0 } : {};
+  const untimed = options.vesRepeats ? { timeRatio: 0 } : {};
   if (item.missing) {
     const { dbId, dbPath } = item;
     const why = dbId === null ? 'the item has no db_id' : `no database at ${dbPath ?? `<db-dir>/${dbId}/${dbId}.sqlite`}`;
-    return { ex: null, status: 'missing_db' as const, gold_rows: null, pred_rows: null, error: why, ms: 0, ...untimed };
+    return { ex: null, status: 'missing_db' as const, goldRows: null, predRows: null, error: why, ms: 0, ...untimed };
   }
   if (item.noPrediction) {
     const error = 'no prediction for this item';
-    return { ex: false, status: 'pred_error' as const, gold_rows: null, pred_rows: null, error, ms: 0, ...untimed };
+    return { ex: false, status: 'pred_error' as const, goldRows: null, predRows: null, error, ms: 0, ...untimed };
   }
   const ex = result.status === 'gold_error' ? null : result.ex;
-  const { status, gold_rows, pred_rows, error, ms } = result;
-  const timed = options.vesRepeats ? { time_ratio: result.time_ratio ?? 0 } : {};
-  return { ex, status, gold_rows, pred_rows, error, ms, ...timed };
+  const { status, goldRows, predRows, error, ms } = result;
+  const timed = options.vesRepeats ? { timeRatio: result.timeRatio ?? 0 } : {};
+  return { ex, status, goldRows, predRows, error, ms, ...timed };
 }
 
 let judge: SpiderJudge | undefined;
@@ -392,9 +392,9 @@ interface ExecRunner {
 
 const NOT_TRANSPILED: TranspiledItem = {
   transpiled: { gold: null, pred: null },
-  transpile_error: null,
-  gold_run_sql: null,
-  pred_run_sql: null,
+  transpileError: null,
+  goldRunSql: null,
+  predRunSql: null,
 };
 
 /** Both queries of an item transpiled; one that fails runs as written, and the item says why. */
@@ -404,15 +404,15 @@ async function transpiledItem(
   dbId: string,
   gold: string,
   pred: string,
-): Promise<TranspiledItem & { gold_run_sql: string }> {
+): Promise<TranspiledItem & { goldRunSql: string }> {
   const g = await transpile(gold, from, dbId);
   const p = await transpile(pred, from, dbId);
   const errors = [...(g.ok ? [] : [`gold: ${g.error}`]), ...(p.ok ? [] : [`prediction: ${p.error}`])];
   return {
     transpiled: { gold: g.ok, pred: p.ok },
-    transpile_error: errors.length > 0 ? errors.join('; ') : null,
-    gold_run_sql: g.ok ? g.sql : gold,
-    pred_run_sql: p.ok ? p.sql : pred,
+    transpileError: errors.length > 0 ? errors.join('; ') : null,
+    goldRunSql: g.ok ? g.sql : gold,
+    predRunSql: p.ok ? p.sql : pred,
   };
 }
 
@@ -443,7 +443,7 @@ async function serverRunner(url: string, workers: number, timeoutMs: number): Pr
 
 /** A server holding none of the items' databases (schemas or databases) is a setup error, not a score. */
 function checkSchemas(url: string, locate: Locator, gold: readonly QueryRecord[]): void {
-  const ids = [...new Set(gold.flatMap((r) => (r.db_id ? [r.db_id] : [])))];
+  const ids = [...new Set(gold.flatMap((r) => (r.dbId ? [r.dbId] : [])))];
   if (ids.length > 0 && !ids.some((id) => locate(id)?.exists)) {
     throw new DataError(
       redact(url),
@@ -457,7 +457,7 @@ function checkDatabases(dbDir: string | undefined, gold: readonly QueryRecord[])
   if (dbDir === undefined) return;
   if (!existsSync(dbDir) || !statSync(dbDir).isDirectory())
     throw new DataError(dbDir, 'no such folder (`dbDir`)', undefined, ['dbDir']);
-  const ids = new Set(gold.flatMap((r) => (r.db_id ? [r.db_id] : [])));
+  const ids = new Set(gold.flatMap((r) => (r.dbId ? [r.dbId] : [])));
   if (ids.size === 0) return;
   const found = [...ids].filter((id) => existsSync(join(dbDir, id, `${id}.sqlite`)));
   if (found.length === 0) {

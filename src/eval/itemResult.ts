@@ -4,38 +4,38 @@ import type { Hardness } from '../spider/exactMatch.js';
 
 export interface ItemResult {
   readonly i: number;
-  readonly db_id: string | null;
+  readonly dbId: string | null;
   readonly ex: boolean | null;
   readonly exact: boolean | null;
-  readonly template_match: boolean;
+  readonly templateMatch: boolean;
   readonly status: ExecStatus;
   readonly hardness: Hardness | null;
   readonly difficulty: string | null;
   /** The item's stratum under --by. */
   readonly stratum?: string | null;
-  readonly gold_sql: string;
-  readonly pred_sql: string | null;
-  readonly gold_rows: number | null;
-  readonly pred_rows: number | null;
+  readonly goldSql: string;
+  readonly predSql: string | null;
+  readonly goldRows: number | null;
+  readonly predRows: number | null;
   /** Whether the Spider evaluator's parser could read the prediction (exact set match needs it). */
-  readonly pred_parsed: boolean;
+  readonly predParsed: boolean;
   /** Whether the SQL parser of the alignment templates rejects the prediction. */
-  readonly pred_unparseable: boolean;
+  readonly predUnparseable: boolean;
   readonly error: string | null;
   readonly ms: number;
   /** With --transpile-from: whether each query was transpiled (null: not tried), and what ran. */
   readonly transpiled?: TranspiledItem['transpiled'];
-  readonly transpile_error?: string | null;
-  readonly gold_run_sql?: string | null;
-  readonly pred_run_sql?: string | null;
+  readonly transpileError?: string | null;
+  readonly goldRunSql?: string | null;
+  readonly predRunSql?: string | null;
   /** With --ves: gold over predicted time of a correct item, 0 otherwise (BIRD's time ratio). */
-  readonly time_ratio?: number;
+  readonly timeRatio?: number;
 }
 
 /** What --transpile-from adds to an item: a query that fails to transpile runs as written. */
 export interface TranspiledItem {
   readonly transpiled: { readonly gold: boolean | null; readonly pred: boolean | null };
-  readonly transpile_error: string | null;
-  readonly gold_run_sql: string | null;
-  readonly pred_run_sql: string | null;
+  readonly transpileError: string | null;
+  readonly goldRunSql: string | null;
+  readonly predRunSql: string | null;
 }

@@ -14,26 +14,26 @@ export interface Scores {
   readonly ex: number | null;
   /** Spider exact set match over items where it is known (a tables.json entry): `exact_n` of them. */
   readonly exact: number | null;
-  readonly exact_n: number;
+  readonly exactN: number;
   /** Template match over all items. */
-  readonly template_match: number | null;
+  readonly templateMatch: number | null;
   /** With --ves: BIRD's VES and mini-dev's R-VES over the EX items (in percent, as BIRD reports them). */
   readonly ves?: number | null;
-  readonly r_ves?: number | null;
+  readonly rVes?: number | null;
 }
 
 export interface EvalSummary {
   readonly semantics: Semantics;
-  readonly semantics_rule: string;
+  readonly semanticsRule: string;
   readonly items: number;
   readonly overall: Scores;
   readonly counts: Record<ExecStatus, number> & { pred_unparseable_spider: number; pred_unparseable_template: number };
   /** Whether Spider's exact set match was computed at all (it needs tables.json). */
-  readonly exact_computed: boolean;
+  readonly exactComputed: boolean;
   /** By BIRD `difficulty` where the gold has it, else by Spider hardness. */
-  readonly by_difficulty_key: 'difficulty' | 'hardness';
-  readonly by_difficulty: Record<string, Scores>;
-  readonly by_db: Record<string, Scores>;
+  readonly byDifficultyKey: 'difficulty' | 'hardness';
+  readonly byDifficulty: Record<string, Scores>;
+  readonly byDb: Record<string, Scores>;
   /** With --transpile-from: how many of each side's queries were transpiled, and how many failed to (and ran as written). */
   readonly transpile?: {
     readonly from: string;
@@ -42,9 +42,9 @@ export interface EvalSummary {
     readonly pred: TranspileTally;
   };
   /** With --ves: how many times each correct item's queries were timed. */
-  readonly ves_repeats?: number;
+  readonly vesRepeats?: number;
   /** With --by: the scores per stratum. */
-  readonly by_stratum?: { readonly key: string; readonly groups: Record<string, Scores> };
+  readonly byStratum?: { readonly key: string; readonly groups: Record<string, Scores> };
   readonly seconds: number;
 }
 
@@ -57,16 +57,16 @@ function scores(items: readonly ItemResult[]): Scores {
     n: judged.length,
     ex: share(judged.filter((i) => i.ex).length, judged.length),
     exact: share(exactKnown.filter((i) => i.exact).length, exactKnown.length),
-    exact_n: exactKnown.length,
-    template_match: share(items.filter((i) => i.template_match).length, items.length),
-    ...(items.some((i) => i.time_ratio !== undefined) ? efficiencyOf(judged) : {}),
+    exactN: exactKnown.length,
+    templateMatch: share(items.filter((i) => i.templateMatch).length, items.length),
+    ...(items.some((i) => i.timeRatio !== undefined) ? efficiencyOf(judged) : {}),
   };
 }
 
 /** VES and R-VES over the items EX counts: a wrong or failed one has ratio 0. */
-function efficiencyOf(judged: readonly ItemResult[]): { ves: number | null; r_ves: number | null } {
-  const ratios = judged.map((i) => i.time_ratio ?? 0);
-  return { ves: vesOf(ratios), r_ves: rvesOf(ratios) };
+function efficiencyOf(judged: readonly ItemResult[]): { ves: number | null; rVes: number | null } {
+  const ratios = judged.map((i) => i.timeRatio ?? 0);
+  return { ves: vesOf(ratios), rVes: rvesOf(ratios) };
 }
 
 function groupBy(items: readonly ItemResult[], key: (i: ItemResult) => string | null): Record<string, Scores> {
@@ -111,24 +111,24 @@ export function summarize(
   };
   for (const item of items) {
     counts[item.status]++;
-    if (item.exact !== null && !item.pred_parsed) counts.pred_unparseable_spider++;
-    if (item.pred_unparseable) counts.pred_unparseable_template++;
+    if (item.exact !== null && !item.predParsed) counts.pred_unparseable_spider++;
+    if (item.predUnparseable) counts.pred_unparseable_template++;
   }
   const byDifficulty = items.some((i) => i.difficulty !== null) ? 'difficulty' : 'hardness';
   return {
     semantics,
-    semantics_rule: SEMANTICS_DESCRIPTION[semantics],
+    semanticsRule: SEMANTICS_DESCRIPTION[semantics],
     items: items.length,
     overall: scores(items),
     counts,
-    exact_computed: items.some((i) => i.exact !== null),
-    by_difficulty_key: byDifficulty,
-    by_difficulty: groupBy(items, (i) => (byDifficulty === 'difficulty' ? i.difficulty : i.hardness)),
-    by_db: groupBy(items, (i) => i.db_id),
-    ...(vesRepeats ? { ves_repeats: vesRepeats } : {}),
+    exactComputed: items.some((i) => i.exact !== null),
+    byDifficultyKey: byDifficulty,
+    byDifficulty: groupBy(items, (i) => (byDifficulty === 'difficulty' ? i.difficulty : i.hardness)),
+    byDb: groupBy(items, (i) => i.dbId),
+    ...(vesRepeats ? { vesRepeats: vesRepeats } : {}),
     ...(transpile ? { transpile: { ...transpile, gold: tally(items, 'gold'), pred: tally(items, 'pred') } } : {}),
     ...(by
-      ? { by_stratum: { key: by, groups: groupBy(items, (i) => (by === 'hardness' ? i.hardness : (i.stratum ?? null))) } }
+      ? { byStratum: { key: by, groups: groupBy(items, (i) => (by === 'hardness' ? i.hardness : (i.stratum ?? null))) } }
       : {}),
     seconds,
   };

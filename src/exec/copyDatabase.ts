@@ -204,7 +204,7 @@ async function mysqlTarget(url: string): Promise<Target> {
 }
 
 export interface CopiedDatabase {
-  readonly db_id: string;
+  readonly dbId: string;
   readonly tables: number;
   readonly rows: number;
 }
@@ -241,7 +241,7 @@ export async function copyDatabases(options: {
         throw new DatabaseServerError(`${redact(options.url)}: copying ${id}: ${err.message}${hint}`);
       },
     );
-    copied.push({ db_id: id, tables: tables.length, rows: tables.reduce((a, t) => a + t.rows, 0) });
+    copied.push({ dbId: id, tables: tables.length, rows: tables.reduce((a, t) => a + t.rows, 0) });
     options.onProgress?.(copied.length, ids.length);
   }
   return copied;

@@ -31,8 +31,8 @@ export class Executor {
       return done({
         status: 'gold_error',
         ex: false,
-        gold_rows: null,
-        pred_rows: null,
+        goldRows: null,
+        predRows: null,
         error: `cannot open the database: ${String(err)}`,
       });
     }

@@ -30,14 +30,14 @@ export interface ExecResult {
   readonly id: number;
   readonly status: ExecStatus;
   readonly ex: boolean;
-  readonly gold_rows: number | null;
-  readonly pred_rows: number | null;
+  readonly goldRows: number | null;
+  readonly predRows: number | null;
   readonly error: string | null;
   readonly ms: number;
   /** null when the process was stopped before it could judge (a time-out, a crash). */
   readonly judgement: SpiderJudgement | null;
   /** With `timeRepeats`: gold over predicted time (see efficiency.ts); 0 for a wrong item. */
-  readonly time_ratio?: number;
+  readonly timeRatio?: number;
 }
 
 /** Sent by the child before each query, so that the parent's timer covers one query at a time. */

@@ -86,7 +86,7 @@ export async function runOnServer(
     ...fields,
   });
   const failed = (err: unknown): ExecResult =>
-    done({ status: 'gold_error', ex: false, gold_rows: null, pred_rows: null, error: (err as Error).message });
+    done({ status: 'gold_error', ex: false, goldRows: null, predRows: null, error: (err as Error).message });
   if (!request.execute || request.db === null) return done(NOT_RUN);
   let session: Session;
   try {
@@ -104,7 +104,7 @@ export async function runOnServer(
     if (timeouts.length > 0) {
       // The client gave up on a server that did not answer: the connection is in doubt.
       broken = timeouts.includes('client');
-      return done({ status: 'timeout', ex: false, gold_rows: null, pred_rows: null, error: 'time-out' });
+      return done({ status: 'timeout', ex: false, goldRows: null, predRows: null, error: 'time-out' });
     }
     const verdict = verdictOf(request, gold, p, g);
     return done(await withTimeRatio(request, verdict, { gold, pred }, (sql) => session.query(sql, request.maxRows)));

@@ -37,7 +37,7 @@ export function serverRows(rows: unknown, hasFields: boolean, maxRows: number): 
 export type Verdict = Omit<ExecResult, 'id' | 'ms' | 'judgement'>;
 
 /** An item that is only judged (no database, or no prediction to run). */
-export const NOT_RUN: Verdict = { status: 'ok', ex: false, gold_rows: null, pred_rows: null, error: null };
+export const NOT_RUN: Verdict = { status: 'ok', ex: false, goldRows: null, predRows: null, error: null };
 
 /** The queries as they run: Spider's rule deletes DISTINCT from both (unless --keep-distinct). */
 export function queriesOf(request: ExecRequest): { gold: string; pred: string } {
@@ -65,7 +65,7 @@ export async function withTimeRatio(
 ): Promise<Verdict> {
   const repeats = request.timeRepeats ?? 0;
   if (repeats <= 0) return verdict;
-  if (verdict.status !== 'ok' || !verdict.ex) return { ...verdict, time_ratio: 0 };
+  if (verdict.status !== 'ok' || !verdict.ex) return { ...verdict, timeRatio: 0 };
   const goldMs: number[] = [];
   const predMs: number[] = [];
   /** Milliseconds, or null when the query failed this time. */
@@ -79,11 +79,11 @@ export async function withTimeRatio(
     const p = await timed(queries.pred);
     before('gold');
     const g = await timed(queries.gold);
-    if (p === null || g === null) return { ...verdict, time_ratio: 0 };
+    if (p === null || g === null) return { ...verdict, timeRatio: 0 };
     predMs.push(p);
     goldMs.push(g);
   }
-  return { ...verdict, time_ratio: timeRatio(goldMs, predMs) };
+  return { ...verdict, timeRatio: timeRatio(goldMs, predMs) };
 }
 
 /** A failing gold query makes the item unjudgeable, then a failing prediction is wrong, else the results are compared. */
@@ -92,16 +92,15 @@ export function verdictOf(request: ExecRequest, gold: string, pred: QueryOutcome
     return {
       status: 'gold_error',
       ex: false,
-      gold_rows: null,
-      pred_rows: pred.ok ? pred.rows.length : null,
+      goldRows: null,
+      predRows: pred.ok ? pred.rows.length : null,
       error: goldOutcome.error,
     };
   }
-  if (!pred.ok)
-    return { status: 'pred_error', ex: false, gold_rows: goldOutcome.rows.length, pred_rows: null, error: pred.error };
+  if (!pred.ok) return { status: 'pred_error', ex: false, goldRows: goldOutcome.rows.length, predRows: null, error: pred.error };
   const ordered = request.semantics === 'spider' && spiderOrderMatters(gold);
   const ex = resultsEqual(request.semantics, goldOutcome.rows, pred.rows, ordered);
-  return { status: 'ok', ex, gold_rows: goldOutcome.rows.length, pred_rows: pred.rows.length, error: null };
+  return { status: 'ok', ex, goldRows: goldOutcome.rows.length, predRows: pred.rows.length, error: null };
 }
 
 /** Spider's exact set match and hardness for each request; a database's tables.json entry arrives once. */

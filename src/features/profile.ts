@@ -40,12 +40,12 @@ export interface Profile {
   readonly name: string;
   readonly queries: number;
   readonly unparseable: number;
-  readonly distinct_templates: number;
+  readonly distinctTemplates: number;
   readonly ngrams: { readonly distinct: number; readonly total: number };
-  readonly top_templates: readonly { template: string; count: number; share: number }[];
+  readonly topTemplates: readonly { template: string; count: number; share: number }[];
   /** Share of parsed queries in which each construct occurs. */
   readonly constructs: readonly { construct: string; queries: number; share: number }[];
-  readonly template_length: {
+  readonly templateLength: {
     readonly min: number;
     readonly median: number;
     readonly mean: number;
@@ -53,7 +53,7 @@ export interface Profile {
     readonly max: number;
     readonly histogram: readonly { from: number; to: number; queries: number }[];
   };
-  readonly unparseable_examples: readonly { i: number; where: string; error: string }[];
+  readonly unparseableExamples: readonly { i: number; where: string; error: string }[];
 }
 
 export function profileQuerySet(set: QuerySet, lmax: number, top = 10): Profile {
@@ -72,19 +72,19 @@ export function profileQuerySet(set: QuerySet, lmax: number, top = 10): Profile 
     name: set.name,
     queries: set.queries,
     unparseable: set.unparseable,
-    distinct_templates: entries.length,
+    distinctTemplates: entries.length,
     ngrams: { distinct: distribution.counts.size, total: distribution.total },
-    top_templates: entries.slice(0, top).map(([template, n]) => ({ template, count: n, share: n / parsed })),
+    topTemplates: entries.slice(0, top).map(([template, n]) => ({ template, count: n, share: n / parsed })),
     constructs: [...constructCounts]
       .map(([construct, n]) => ({ construct, queries: n, share: n / parsed }))
       .sort((a, b) => b.queries - a.queries),
-    template_length: lengthSummary(lengths),
-    unparseable_examples: set.unparseableExamples.map(({ i, where, error }) => ({ i, where, error })),
+    templateLength: lengthSummary(lengths),
+    unparseableExamples: set.unparseableExamples.map(({ i, where, error }) => ({ i, where, error })),
   };
 }
 
 /** Weighted order statistics and a histogram of template lengths (in tokens). */
-function lengthSummary(lengths: [number, number][]): Profile['template_length'] {
+function lengthSummary(lengths: [number, number][]): Profile['templateLength'] {
   const sorted = [...lengths].sort((a, b) => a[0] - b[0]);
   const total = sorted.reduce((s, [, n]) => s + n, 0);
   const quantile = (q: number) => {
@@ -134,7 +134,7 @@ export interface ComparedProfile {
 export function compareProfiles(sets: readonly QuerySet[], lmax: number): ComparedProfile[] {
   const profiles = sets.map((set) => profileQuerySet(set, lmax));
   // One set of bins for every set, so that the bars compare.
-  const maxLength = Math.max(0, ...profiles.map((profile) => profile.template_length.max));
+  const maxLength = Math.max(0, ...profiles.map((profile) => profile.templateLength.max));
   const bin = lengthBinWidth(maxLength);
   return sets.map((set, k) => ({
     label: k === 0 ? `${set.name} (target)` : set.name,

@@ -94,9 +94,9 @@ export class ItemFactsBuilder {
   add(record: QueryRecord): void {
     if (this.size === this.hasSql.length) this.grow();
     let db = -1;
-    if (record.db_id !== undefined) {
-      db = this.dbIds.get(record.db_id) ?? this.dbIds.size;
-      if (db === this.dbIds.size) this.dbIds.set(record.db_id, db);
+    if (record.dbId !== undefined) {
+      db = this.dbIds.get(record.dbId) ?? this.dbIds.size;
+      if (db === this.dbIds.size) this.dbIds.set(record.dbId, db);
     }
     const k = this.size++;
     this.questions[k] = questionHash(record);

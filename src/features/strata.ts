@@ -59,6 +59,6 @@ export function subqueryDepth(tokens: readonly string[]): number {
 export function stratumOf(key: string, record: QueryRecord, template: string | null): string | null {
   if ((BUILT_IN_STRATA as readonly string[]).includes(key))
     return template === null ? null : builtInStratum(key as BuiltInStratum, template);
-  const value = key === 'db_id' ? (record.db_id ?? record.fields?.db_id) : record.fields?.[key];
+  const value = key === 'db_id' ? (record.dbId ?? record.fields?.db_id) : record.fields?.[key];
   return value === undefined || value === null || value === '' ? '(none)' : String(value);
 }

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { DataError } from '../datasets/errors.js';
+import { fromJsonNames, toJsonNames } from './jsonNames.js';
 
 export type Fingerprint = Readonly<Record<string, string | number | boolean | null>>;
 
@@ -48,7 +49,8 @@ export function openResumable<T extends { readonly i: number }>(
   options: ResumeOptions<T>,
 ): ResumedFile<T> {
   const run = fingerprintHash(fingerprint);
-  const stamp = (item: T) => ({ ...item, run });
+  // Lines are written and read back in the JSON outputs' names (jsonNames.ts).
+  const stamp = (item: T) => toJsonNames({ ...item, run });
   const done = new Map<number, T & { run: string }>();
   const writeSidecar = () => writeFileSync(sidecarOf(file), `${JSON.stringify({ run, ...fingerprint }, null, 2)}\n`);
   const start = () => {
@@ -102,7 +104,7 @@ function readItems<T>(
     }
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = fromJsonNames(JSON.parse(line));
     } catch {
       value = undefined;
     }

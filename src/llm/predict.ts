@@ -49,13 +49,13 @@ export interface PredictOptions extends ClientOptions {
 export interface Prediction {
   readonly i: number;
   readonly id?: unknown;
-  readonly db_id: string | null;
+  readonly dbId: string | null;
   readonly question: string;
   readonly sql: string;
   /** `ok`, or why `sql` is empty: `refused`, `empty`, `truncated`, `no_sql` (see extract.ts). */
   readonly status: AnswerStatus;
   readonly raw: string;
-  readonly finish_reason: string | null;
+  readonly finishReason: string | null;
   readonly usage: Usage;
   readonly model: string;
   readonly attempts: number;
@@ -70,11 +70,11 @@ export interface PredictSummary {
   /** How many answers (this run's and earlier ones) gave SQL (`ok`) or why none. */
   readonly statuses: Readonly<Record<AnswerStatus, number>>;
   /** Items whose SQL holds a line break inside a string: written on one line, that string changed. */
-  readonly changed_in_export: readonly number[];
+  readonly changedInExport: readonly number[];
   readonly usage: Usage;
   readonly seconds: number;
-  readonly requests_per_second: number;
-  readonly tokens_per_second: number;
+  readonly requestsPerSecond: number;
+  readonly tokensPerSecond: number;
   readonly stopped: boolean;
   readonly jsonl: string;
   readonly exported: string | null;
@@ -179,7 +179,7 @@ class PredictRun {
         lexical: this.lexical,
       }),
       raw: completion.text,
-      finish_reason: completion.finishReason,
+      finishReason: completion.finishReason,
       usage: completion.usage,
       model: this.options.model,
       attempts: completion.attempts,
@@ -212,11 +212,11 @@ class PredictRun {
       skipped,
       failed: this.failed,
       statuses,
-      changed_in_export: changed,
+      changedInExport: changed,
       usage: this.usage,
       seconds,
-      requests_per_second: made / seconds,
-      tokens_per_second: this.usage.total_tokens / seconds,
+      requestsPerSecond: made / seconds,
+      tokensPerSecond: this.usage.total_tokens / seconds,
       stopped: options.signal?.aborted ?? false,
       jsonl,
       exported,
@@ -242,14 +242,14 @@ function promptOf(record: QueryRecord, question: string, { options, schemas, exa
         ? formatExamples(pickExamples(examples, question, options.shots ?? 3, (options.seed ?? 0) + record.i))
         : undefined,
     dialect: options.dialect ?? 'sqlite',
-    db_id: record.db_id,
+    dbId: record.dbId,
   });
   // A base model continues text: the default prompt ends where its SQL should begin.
   return completions && !options.template ? `${prompt}\n\`\`\`sql\n` : prompt;
 }
 
 /** Which item a prediction answers: its index, the dataset's own id where it has one, database and question. */
-function identityOf(record: QueryRecord, question: string): Pick<Prediction, 'i' | 'id' | 'db_id' | 'question'> {
+function identityOf(record: QueryRecord, question: string): Pick<Prediction, 'i' | 'id' | 'dbId' | 'question'> {
   return {
     i: record.i,
     ...(record.fields && 'question_id' in record.fields
@@ -257,7 +257,7 @@ function identityOf(record: QueryRecord, question: string): Pick<Prediction, 'i'
       : record.fields && 'id' in record.fields
         ? { id: record.fields.id }
         : {}),
-    db_id: record.db_id ?? null,
+    dbId: record.dbId ?? null,
     question,
   };
 }
@@ -308,7 +308,7 @@ function exportPredictions(
     return one.sql;
   };
   if (format === 'bird') {
-    const object = Object.fromEntries(records.map((r) => [String(r.i), `${line(r)}${BIRD_SEPARATOR}${r.db_id ?? ''}`]));
+    const object = Object.fromEntries(records.map((r) => [String(r.i), `${line(r)}${BIRD_SEPARATOR}${r.dbId ?? ''}`]));
     writeFileSync(out, `${JSON.stringify(object, null, 4)}\n`);
   } else {
     writeFileSync(out, records.map((r) => `${line(r) || 'SELECT'}\n`).join(''));

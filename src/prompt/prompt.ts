@@ -13,7 +13,7 @@ export interface PromptParts {
   /** Few-shot examples, already formatted (see formatExamples). */
   readonly examples?: string;
   readonly dialect: string;
-  readonly db_id?: string;
+  readonly dbId?: string;
 }
 
 export const DEFAULT_SYSTEM =
@@ -49,7 +49,7 @@ export function renderPrompt(template: string, parts: PromptParts): string {
     evidence: parts.evidence ? `Hint: ${parts.evidence}\n` : '',
     examples: parts.examples ? `${parts.examples}\n\n` : '',
     dialect: parts.dialect,
-    db_id: parts.db_id ?? '',
+    db_id: parts.dbId ?? '',
   };
   return template.replace(/\{\{\s*([A-Za-z_]+)\s*\}\}/g, (_, name: string) => values[name] ?? '');
 }

@@ -26,7 +26,7 @@ export class SchemaSource {
   of(record: QueryRecord): string {
     const context = record.fields?.sql_context;
     if (typeof context === 'string' && context.trim() !== '') return context.trim();
-    const db = record.db_id;
+    const db = record.dbId;
     if (!db) throw new Error(`${record.where}: no db_id and no sql_context: no schema for the prompt`);
     let text = this.cache.get(db);
     if (text === undefined) {

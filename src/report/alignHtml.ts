@@ -38,7 +38,7 @@ export async function renderAlignHtml(result: AlignResult, options: AlignHtmlOpt
     'sqlalign: alignment report',
     `<header><h1>Will fine-tuning help on ${escapeHtml(result.target.name)}?</h1>
 <ul class="decisions">${decisionItems(result, options).join('') || '<li>No AR without the base model’s predictions (--pred).</li>'}</ul>
-<p class="params">target: ${result.target.queries} queries${result.sample ? ` (${result.sample.per_group} per ${escapeHtml(result.sample.by)}, seed ${result.sample.seed}, from ${result.sample.from})` : ''} · dialect ${escapeHtml(p.dialect)} · α ${p.alpha} · l_max ${p.lmax} · c ${fixed(p.scale, 3)} (${p.scale_source === 'fixed' ? 'fixed' : 'the largest D'})</p></header>
+<p class="params">target: ${result.target.queries} queries${result.sample ? ` (${result.sample.perGroup} per ${escapeHtml(result.sample.by)}, seed ${result.sample.seed}, from ${result.sample.from})` : ''} · dialect ${escapeHtml(p.dialect)} · α ${p.alpha} · l_max ${p.lmax} · c ${fixed(p.scale, 3)} (${p.scaleSource === 'fixed' ? 'fixed' : 'the largest D'})</p></header>
 ${rowsTable(result)}
 ${result.strata ? strataTable(result.strata) : ''}
 ${rendered.join('\n')}`,
@@ -175,11 +175,11 @@ function strataFigure(strata: StrataResult): Figure {
 function patternFigures(result: AlignResult): Figure[] {
   return (result.explanations ?? []).flatMap((e) => {
     const values = [
-      ...e.missing.map((p) => ({ pattern: p.ngram, side: 'the target needs, it lacks', share: p.share_target - p.share_other })),
+      ...e.missing.map((p) => ({ pattern: p.ngram, side: 'the target needs, it lacks', share: p.shareTarget - p.shareOther })),
       ...e.excess.map((p) => ({
         pattern: p.ngram,
         side: 'the set has far more often than the target',
-        share: p.share_target - p.share_other,
+        share: p.shareTarget - p.shareOther,
       })),
     ];
     if (values.length === 0) return [];
@@ -257,7 +257,7 @@ function decisionItems(result: AlignResult, options: ReportOptions): string[] {
     const ci = boot?.ratios[k];
     const confidence = result.confidence[k] ?? r.decision;
     const sized = result.sizeMatched[k];
-    const equal = sized && sized.subsampled !== 'none' ? `; at equal size ${fixed(sized.ar, 3)} ±${fixed(sized.ar_sd, 3)}` : '';
+    const equal = sized && sized.subsampled !== 'none' ? `; at equal size ${fixed(sized.ar, 3)} ±${fixed(sized.arSd, 3)}` : '';
     const notes = ratioNotes(r, sized, matches[k] ?? null)
       .map((note) => `<br><small>${escapeHtml(note)}</small>`)
       .join('');
@@ -281,7 +281,7 @@ function strataTable(strata: StrataResult): string {
   const head = `<th>${escapeHtml(strata.key)}</th><th>queries</th><th>n-gram mass</th>${(first?.rows ?? []).map((r) => `<th>D(T‖${escapeHtml(r.name)})</th>`).join('')}${(first?.ratios ?? []).map((r) => `<th>AR ${escapeHtml(r.train)}/${escapeHtml(r.pred)}</th>`).join('')}`;
   const body = strata.strata.map(
     (s) =>
-      `<tr><td>${escapeHtml(s.stratum)}${s.small ? ' <small>(few)</small>' : ''}</td><td>${s.queries}</td><td>${percent(s.mass_share)}</td>${s.rows.map((r) => `<td>${fixed(r.kl)}</td>`).join('')}${s.ratios
+      `<tr><td>${escapeHtml(s.stratum)}${s.small ? ' <small>(few)</small>' : ''}</td><td>${s.queries}</td><td>${percent(s.massShare)}</td>${s.rows.map((r) => `<td>${fixed(r.kl)}</td>`).join('')}${s.ratios
         .map((r) => `<td>${fixed(r.ar, 3)}${r.ci ? ` <small>[${fixed(r.ci[0], 3)}–${fixed(r.ci[1], 3)}]</small>` : ''}</td>`)
         .join('')}</tr>`,
   );

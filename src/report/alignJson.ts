@@ -1,6 +1,7 @@
 /** The `align --json` object: params, target, rows, ratios (the shape other programs read), plus the extras. */
 import type { AlignResult } from '../align/align.js';
 import type { SizeMatchedRatio } from '../align/sizeMatched.js';
+import { toJsonNames } from '../io/jsonNames.js';
 import { type EvidenceMatch, evidenceSentence } from '../study/evidence.js';
 import { evidenceMatches, type ReportOptions } from './ratioNotes.js';
 
@@ -17,7 +18,12 @@ const evidenceJson = (m: EvidenceMatch) => ({
   sentence: evidenceSentence(m),
 });
 
+/** The object, in the JSON's names (io/jsonNames.ts). */
 export function alignJson(result: AlignResult, options: ReportOptions = {}): object {
+  return toJsonNames(alignObject(result, options)) as object;
+}
+
+function alignObject(result: AlignResult, options: ReportOptions): object {
   const matches = evidenceMatches(result, options);
   const sets = [result.querySets.target, ...result.querySets.train, ...result.querySets.pred];
   const boot = result.bootstrap;
@@ -29,7 +35,7 @@ export function alignJson(result: AlignResult, options: ReportOptions = {}): obj
       ...ratio,
       ...(boot ? { ci: boot.ratios[k] } : {}),
       confidence: result.confidence[k],
-      ...(result.sizeMatched[k] ? { size_matched: sizeMatchedJson(result.sizeMatched[k]) } : {}),
+      ...(result.sizeMatched[k] ? { sizeMatched: sizeMatchedJson(result.sizeMatched[k]) } : {}),
       ...(matches[k] ? { evidence: evidenceJson(matches[k]) } : {}),
     })),
     ...(result.sample ? { sample: result.sample } : {}),
@@ -38,7 +44,7 @@ export function alignJson(result: AlignResult, options: ReportOptions = {}): obj
           bootstrap: {
             replicates: boot.replicates,
             level: boot.level,
-            rows_ci_about: result.sample
+            rowsCiAbout: result.sample
               ? "how this sample's D varies over its own queries: not an interval for the whole target's D (a sample's D is biased upward)"
               : "the target's queries resampled",
           },
@@ -50,7 +56,7 @@ export function alignJson(result: AlignResult, options: ReportOptions = {}): obj
       ? { strata: { key: result.strata.key, strata: result.strata.strata.map(({ bootstrap: _b, ...rest }) => rest) } }
       : {}),
     warnings: result.warnings,
-    unparseable_examples: Object.fromEntries(
+    unparseableExamples: Object.fromEntries(
       sets
         .filter((s) => s.unparseable > 0)
         .map((s) => [s.name, s.unparseableExamples.map(({ i, where, error }) => ({ i, where, error }))]),

@@ -14,7 +14,7 @@ const withCi = (value: string, ci: Interval | undefined, format: (x: number) => 
 export function renderAlignMarkdown(result: AlignResult, options: ReportOptions = {}): string {
   const boot = result.bootstrap;
   const out = [
-    `Target: ${result.target.name} (${result.target.queries} queries${result.sample ? `, ${result.sample.per_group} per ${result.sample.by}` : ''}); α = ${result.params.alpha}, l_max = ${result.params.lmax}, c = ${fixed(result.params.scale, 3)}${boot ? `; ${Math.round(100 * boot.level)}% bootstrap intervals` : ''}.${boot && result.sample ? ` Note: ${SAMPLE_NOTE}` : ''}`,
+    `Target: ${result.target.name} (${result.target.queries} queries${result.sample ? `, ${result.sample.perGroup} per ${result.sample.by}` : ''}); α = ${result.params.alpha}, l_max = ${result.params.lmax}, c = ${fixed(result.params.scale, 3)}${boot ? `; ${Math.round(100 * boot.level)}% bootstrap intervals` : ''}.${boot && result.sample ? ` Note: ${SAMPLE_NOTE}` : ''}`,
     '',
     ...rowLines(result),
     ...ratioLines(result, options),
@@ -54,7 +54,7 @@ function ratioLines(result: AlignResult, options: ReportOptions): string[] {
   ];
   result.ratios.forEach((r, k) => {
     const s = sized[k];
-    const equal = s ? [s.subsampled === 'none' ? '= AR' : `${f(s.ar)} ± ${f(s.ar_sd)} (n ${s.size})`] : [];
+    const equal = s ? [s.subsampled === 'none' ? '= AR' : `${f(s.ar)} ± ${f(s.arSd)} (n ${s.size})`] : [];
     out.push(
       line([r.train, r.pred, withCi(f(r.ar), result.bootstrap?.ratios[k], f), ...equal, result.confidence[k] ?? r.decision]),
     );

@@ -49,14 +49,14 @@ export function renderAlignText(result: AlignResult, options: ReportOptions = {}
 /** The settings, the target, and the sample and intervals where there are. */
 function headerLines({ params, target, sample, bootstrap: boot }: AlignResult): string[] {
   const out: string[] = [];
-  const scaleNote = params.scale_source === 'fixed' ? 'fixed by --scale' : 'the largest D of this comparison';
+  const scaleNote = params.scaleSource === 'fixed' ? 'fixed by --scale' : 'the largest D of this comparison';
   out.push(
     `sqlalign align · dialect ${params.dialect} · α ${params.alpha} · l_max ${params.lmax} · c ${fixed(params.scale, 3)} (${scaleNote})`,
   );
   out.push(`target: ${target.name} (${count(target.queries)} queries, ${count(target.unparseable)} unparseable)`);
   if (sample) {
     out.push(
-      `sample: ${sample.per_group} per ${sample.by} (seed ${sample.seed}): ${count(target.queries)} of the target's ${count(sample.from)} queries`,
+      `sample: ${sample.perGroup} per ${sample.by} (seed ${sample.seed}): ${count(target.queries)} of the target's ${count(sample.from)} queries`,
     );
   }
   if (boot)
@@ -112,7 +112,7 @@ function ratioLines(result: AlignResult): string[] {
       r.train,
       r.pred,
       withInterval(fixed(r.ar), boot?.ratios[k], f4),
-      fixed(r.kl_gap),
+      fixed(r.klGap),
       ...(sized.length > 0 ? [sizeMatchedCell(sized[k])] : []),
       result.confidence[k] ?? r.decision,
     ]),
@@ -131,7 +131,7 @@ export const SIZE_MATCH_NOTE =
 
 function sizeMatchedCell(s: SizeMatchedRatio | undefined): string {
   if (!s) return '';
-  return s.subsampled === 'none' ? `= AR (n ${count(s.size)})` : `${fixed(s.ar)} ±${fixed(s.ar_sd)} (n ${count(s.size)})`;
+  return s.subsampled === 'none' ? `= AR (n ${count(s.size)})` : `${fixed(s.ar)} ±${fixed(s.arSd)} (n ${count(s.size)})`;
 }
 
 function decisionLines(result: AlignResult, matches: readonly (EvidenceMatch | null)[]): string[] {
@@ -183,9 +183,9 @@ function sentence(
     return `fine-tune on ${r.train}: uncertain (AR ${fixed(r.ar, 3)}${interval}): the interval contains 1; ${more}${cover}.`;
   }
   if (r.decision === 'fine-tune') {
-    return `fine-tune on ${r.train}: likely to help (AR ${fixed(r.ar, 3)}${interval} > 1): it is structurally closer to the target than ${r.pred} (D lower by ${fixed(r.kl_gap)})${cover}.`;
+    return `fine-tune on ${r.train}: likely to help (AR ${fixed(r.ar, 3)}${interval} > 1): it is structurally closer to the target than ${r.pred} (D lower by ${fixed(r.klGap)})${cover}.`;
   }
-  return `fine-tune on ${r.train}: no gain expected (AR ${fixed(r.ar, 3)}${interval} ≤ 1): ${r.pred} is already as close to the target's structure or closer (D lower by ${fixed(-r.kl_gap)}); a loss is possible${cover}.`;
+  return `fine-tune on ${r.train}: no gain expected (AR ${fixed(r.ar, 3)}${interval} ≤ 1): ${r.pred} is already as close to the target's structure or closer (D lower by ${fixed(-r.klGap)}); a loss is possible${cover}.`;
 }
 
 function sensitivityLines(result: AlignResult): string[] {
@@ -210,19 +210,19 @@ function explanationLines(e: Explanation): string[] {
   const clip = (s: string | null, max = 110) =>
     s === null ? '–' : oneLine(s).length > max ? `${oneLine(s).slice(0, max - 1)}…` : oneLine(s);
   const pattern = (p: Pattern) =>
-    `    ${p.ngram}${p.variants > 0 ? ` (+${p.variants} overlapping)` : ''}: ${percent(p.share_target, 2)} of the target, ${percent(p.share_other, 2)} of ${e.name}` +
-    `\n      target: ${clip(p.example_target)}\n      ${e.name}: ${clip(p.example_other)}`;
+    `    ${p.ngram}${p.variants > 0 ? ` (+${p.variants} overlapping)` : ''}: ${percent(p.shareTarget, 2)} of the target, ${percent(p.shareOther, 2)} of ${e.name}` +
+    `\n      target: ${clip(p.exampleTarget)}\n      ${e.name}: ${clip(p.exampleOther)}`;
   const lines = [`Why ${e.name} (${e.role}) differs from the target:`];
   lines.push('  the target needs, it lacks (largest contributions to D):');
   lines.push(...(e.missing.length > 0 ? e.missing.slice(0, 6).map(pattern) : ['    nothing']));
   lines.push('  it has far more often than the target:');
   lines.push(...(e.excess.length > 0 ? e.excess.slice(0, 6).map(pattern) : ['    nothing']));
   lines.push('  templates most under-represented (share of target vs set):');
-  for (const t of e.templates_under.slice(0, 3))
-    lines.push(`    ${percent(t.share_target)} vs ${percent(t.share_other)}  ${clip(t.template, 100)}`);
+  for (const t of e.templatesUnder.slice(0, 3))
+    lines.push(`    ${percent(t.shareTarget)} vs ${percent(t.shareOther)}  ${clip(t.template, 100)}`);
   lines.push('  templates most over-represented:');
-  for (const t of e.templates_over.slice(0, 3))
-    lines.push(`    ${percent(t.share_target)} vs ${percent(t.share_other)}  ${clip(t.template, 100)}`);
+  for (const t of e.templatesOver.slice(0, 3))
+    lines.push(`    ${percent(t.shareTarget)} vs ${percent(t.shareOther)}  ${clip(t.template, 100)}`);
   return lines;
 }
 
@@ -244,7 +244,7 @@ function strataLines(result: AlignResult): string[] {
     ],
     strata.strata.map((s) => stratumCells(s, TEXT_CELLS)),
   );
-  const total = strata.strata.reduce((a, s) => a + s.mass_share, 0);
+  const total = strata.strata.reduce((a, s) => a + s.massShare, 0);
   return [
     `By ${strata.key} (each stratum of the target against the whole sets, with the comparison's c; the strata's n-gram mass adds up to ${percent(total)}):`,
     table,
@@ -255,7 +255,7 @@ function strataLines(result: AlignResult): string[] {
 }
 
 function scaleNotes(result: AlignResult): string[] {
-  if (result.params.scale_source === 'max-kl' && result.rows.length === 1) {
+  if (result.params.scaleSource === 'max-kl' && result.rows.length === 1) {
     return [
       'Note: with a single row and the default c (its own D), A_KL is 1/e by construction. Give a fixed --scale',
       '(about 5 separates unrelated public benchmarks) to compare A_KL across runs.',

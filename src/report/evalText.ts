@@ -34,9 +34,9 @@ function scoreTable(label: string, groups: Record<string, Scores>, exact: boolea
       count(s.items),
       count(s.n),
       pct(s.ex),
-      ...(exact ? [count(s.exact_n), pct(s.exact)] : []),
-      pct(s.template_match),
-      ...(ves ? [score(s.ves), score(s.r_ves)] : []),
+      ...(exact ? [count(s.exactN), pct(s.exact)] : []),
+      pct(s.templateMatch),
+      ...(ves ? [score(s.ves), score(s.rVes)] : []),
     ]),
   );
 }
@@ -44,10 +44,10 @@ function scoreTable(label: string, groups: Record<string, Scores>, exact: boolea
 export function renderEvalText(s: EvalSummary): string {
   const out: string[] = [];
   out.push(`sqlalign eval · ${count(s.items)} items · ${s.seconds.toFixed(1)} s`);
-  out.push(`EX rule: ${s.semantics_rule}`);
+  out.push(`EX rule: ${s.semanticsRule}`);
   out.push('');
-  const ves = s.ves_repeats !== undefined;
-  out.push(scoreTable(s.by_difficulty_key, { ...s.by_difficulty, all: s.overall }, s.exact_computed, ves));
+  const ves = s.vesRepeats !== undefined;
+  out.push(scoreTable(s.byDifficultyKey, { ...s.byDifficulty, all: s.overall }, s.exactComputed, ves));
   const c = s.counts;
   out.push('');
   out.push(
@@ -55,12 +55,12 @@ export function renderEvalText(s: EvalSummary): string {
       `${plural(c.gold_error, 'gold error')}, ${count(c.missing_db)} without a database`,
   );
   out.push(
-    s.exact_computed
+    s.exactComputed
       ? `unparseable predictions: ${count(c.pred_unparseable_spider)} by the Spider evaluator's parser (exact set match 0), ${count(c.pred_unparseable_template)} by the SQL parser`
       : `unparseable predictions: ${count(c.pred_unparseable_template)} by the SQL parser; Spider's exact set match not computed (it needs --tables)`,
   );
   out.push(
-    `EX n: items whose gold query ran on a database${s.exact_computed ? '; EM n: items with a tables.json entry' : ''}; EM (template): every item.`,
+    `EX n: items whose gold query ran on a database${s.exactComputed ? '; EM n: items with a tables.json entry' : ''}; EM (template): every item.`,
   );
   if (s.transpile) {
     const t = s.transpile;
@@ -71,14 +71,14 @@ export function renderEvalText(s: EvalSummary): string {
   }
   if (ves) {
     out.push(
-      `VES, R-VES: BIRD's efficiency scores over the EX items, each correct item's queries timed ${plural(s.ves_repeats ?? 0, 'time')}.`,
+      `VES, R-VES: BIRD's efficiency scores over the EX items, each correct item's queries timed ${plural(s.vesRepeats ?? 0, 'time')}.`,
     );
   }
-  if (s.by_stratum) {
+  if (s.byStratum) {
     out.push('');
-    out.push(scoreTable(s.by_stratum.key, s.by_stratum.groups, s.exact_computed, ves));
+    out.push(scoreTable(s.byStratum.key, s.byStratum.groups, s.exactComputed, ves));
   }
   out.push('');
-  out.push(scoreTable('database', s.by_db, s.exact_computed, ves));
+  out.push(scoreTable('database', s.byDb, s.exactComputed, ves));
   return `${out.join('\n')}\n`;
 }

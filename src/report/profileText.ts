@@ -5,7 +5,7 @@ import { count, percent, renderTable } from './table.js';
 export function renderProfileText(p: Profile): string {
   const out: string[] = [];
   out.push(
-    `${p.name}: ${count(p.queries)} queries, ${count(p.unparseable)} unparseable, ${count(p.distinct_templates)} distinct templates`,
+    `${p.name}: ${count(p.queries)} queries, ${count(p.unparseable)} unparseable, ${count(p.distinctTemplates)} distinct templates`,
   );
   out.push(`n-grams: ${count(p.ngrams.distinct)} distinct, ${count(p.ngrams.total)} occurrences`);
   out.push('');
@@ -13,7 +13,7 @@ export function renderProfileText(p: Profile): string {
   out.push(
     renderTable(
       [{ header: 'queries', align: 'right' }, { header: 'share', align: 'right' }, { header: 'template' }],
-      p.top_templates.map((t) => [count(t.count), percent(t.share), t.template]),
+      p.topTemplates.map((t) => [count(t.count), percent(t.share), t.template]),
     ),
   );
   out.push('');
@@ -24,7 +24,7 @@ export function renderProfileText(p: Profile): string {
       p.constructs.map((c) => [c.construct, count(c.queries), percent(c.share)]),
     ),
   );
-  const l = p.template_length;
+  const l = p.templateLength;
   out.push('');
   out.push(`Template length (tokens): min ${l.min}, median ${l.median}, mean ${l.mean.toFixed(1)}, p90 ${l.p90}, max ${l.max}`);
   const peak = Math.max(1, ...l.histogram.map((h) => h.queries));
@@ -35,7 +35,7 @@ export function renderProfileText(p: Profile): string {
   if (p.unparseable > 0) {
     out.push('');
     out.push(`Unparseable (${count(p.unparseable)}), first ones:`);
-    for (const e of p.unparseable_examples) out.push(`  ${e.where}: ${e.error}`);
+    for (const e of p.unparseableExamples) out.push(`  ${e.where}: ${e.error}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -15,7 +15,7 @@ export interface ReportOptions {
 
 export function evidenceMatches(result: AlignResult, options: ReportOptions): (EvidenceMatch | null)[] {
   const evidence = options.evidence;
-  return result.ratios.map((r) => (evidence ? matchEvidence(evidence, r.kl_gap) : null));
+  return result.ratios.map((r) => (evidence ? matchEvidence(evidence, r.klGap) : null));
 }
 
 /** The sentences under one decision: the evidence's record, and a size-matched AR that disagrees. */
@@ -23,7 +23,7 @@ export function ratioNotes(r: RatioRow, sized: SizeMatchedRatio | undefined, mat
   const notes: string[] = [];
   if (sized && sized.subsampled !== 'none' && sized.decision !== r.decision) {
     notes.push(
-      `at equal size (both at ${count(sized.size)} parsed queries) AR is ${fixed(sized.ar, 3)} ±${fixed(sized.ar_sd, 3)}: ${sized.decision === 'fine-tune' ? 'above' : 'at most'} 1, so this decision rests on the sets' sizes as much as on their structure.`,
+      `at equal size (both at ${count(sized.size)} parsed queries) AR is ${fixed(sized.ar, 3)} ±${fixed(sized.arSd, 3)}: ${sized.decision === 'fine-tune' ? 'above' : 'at most'} 1, so this decision rests on the sets' sizes as much as on their structure.`,
     );
   }
   if (match) notes.push(evidenceSentence(match));

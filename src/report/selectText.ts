@@ -15,7 +15,7 @@ export function renderSelectText(result: SelectResult, options: SelectTextOption
     )
       .map(([pool, n]) => `${pool} ${n}`)
       .join(', ')}`,
-    `target: ${result.target.queries} queries, ${result.target.held_out} held out to judge the selection`,
+    `target: ${result.target.queries} queries, ${result.target.heldOut} held out to judge the selection`,
     ...(overlapped.length > 0
       ? [`left out as duplicates of target items: ${overlapped.map(([pool, n]) => `${n} of ${pool}`).join(', ')}`]
       : []),
@@ -29,11 +29,11 @@ export function renderSelectText(result: SelectResult, options: SelectTextOption
         { header: 'A_KL', align: 'right' },
         { header: 'coverage', align: 'right' },
       ],
-      result.held_out.map((r) => [
+      result.heldOut.map((r) => [
         r.name,
         String(r.queries),
-        r.size_matched ? 'yes' : 'no',
-        `${r.kl.toFixed(4)}${r.kl_sd === undefined ? '' : ` ± ${r.kl_sd.toFixed(4)}`}`,
+        r.sizeMatched ? 'yes' : 'no',
+        `${r.kl.toFixed(4)}${r.klSd === undefined ? '' : ` ± ${r.klSd.toFixed(4)}`}`,
         r.alignment.toFixed(4),
         `${(100 * r.coverage).toFixed(1)}%`,
       ]),
@@ -41,8 +41,8 @@ export function renderSelectText(result: SelectResult, options: SelectTextOption
     '',
     `The selection is ${result.verdict}`,
   ];
-  if (result.without_question > 0)
-    lines.push(`(${result.without_question} pool items without a question were left out: they cannot be training examples.)`);
+  if (result.withoutQuestion > 0)
+    lines.push(`(${result.withoutQuestion} pool items without a question were left out: they cannot be training examples.)`);
   if (options.out)
     lines.push(`${result.selected.length} training records (${options.out.format}) written to ${options.out.path}.`);
   return `${lines.join('\n')}\n`;

@@ -16,10 +16,10 @@ export function stratumCells(s: StratumRow, format: CellFormat): string[] {
   return [
     `${s.stratum}${s.small ? ' (few)' : ''}`,
     format.count(s.queries),
-    format.percent(s.mass_share),
+    format.percent(s.massShare),
     ...s.rows.flatMap((r, k) => {
       const b = s.baseline[k];
-      return [n(r.kl), b ? `${n(b.kl_mean)} ± ${n(b.kl_sd)}` : '–'];
+      return [n(r.kl), b ? `${n(b.klMean)} ± ${n(b.klSd)}` : '–'];
     }),
     ...s.ratios.map((r) => format.interval(n(r.ar), r.ci)),
   ];

@@ -10,7 +10,7 @@ export async function renderStudyHtml(result: StudyResult): Promise<string> {
   for (const [family, stats] of families) {
     const points = result.experiments
       .filter((e) => e.family === family)
-      .map((e) => ({ ar: e.ar, delta: e.delta_ex, model: e.model, train: e.train }));
+      .map((e) => ({ ar: e.ar, delta: e.deltaEx, model: e.model, train: e.train }));
     const r = stats.pearson.r === null ? 'n/a' : stats.pearson.r.toFixed(3);
     const svg = await renderSvg({
       data: { values: points },
@@ -54,7 +54,7 @@ export async function renderStudyHtml(result: StudyResult): Promise<string> {
   return page(
     'sqlalign: does AR predict the gain?',
     `<header><h1>Does AR predict the gain?</h1>
-<p class="params">${o.n} experiments · Pearson r = ${o.pearson.r?.toFixed(3) ?? 'n/a'} (p = ${o.pearson.p?.toPrecision(2) ?? 'n/a'}) · Spearman ρ = ${o.spearman.rho?.toFixed(3) ?? 'n/a'} (p = ${o.spearman.p?.toPrecision(2) ?? 'n/a'}) · mean ΔEX when AR &gt; 1: ${o.mean_delta_ex.ar_above_1?.toFixed(2) ?? 'n/a'}, when AR ≤ 1: ${o.mean_delta_ex.ar_at_most_1?.toFixed(2) ?? 'n/a'}</p></header>
+<p class="params">${o.n} experiments · Pearson r = ${o.pearson.r?.toFixed(3) ?? 'n/a'} (p = ${o.pearson.p?.toPrecision(2) ?? 'n/a'}) · Spearman ρ = ${o.spearman.rho?.toFixed(3) ?? 'n/a'} (p = ${o.spearman.p?.toPrecision(2) ?? 'n/a'}) · mean ΔEX when AR &gt; 1: ${o.meanDeltaEx.arAbove1?.toFixed(2) ?? 'n/a'}, when AR ≤ 1: ${o.meanDeltaEx.arAtMost1?.toFixed(2) ?? 'n/a'}</p></header>
 <table>${table.join('')}</table>
 ${figures.join('\n')}`,
   );

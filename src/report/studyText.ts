@@ -37,10 +37,10 @@ function cells(name: string, g: GroupStats): string[] {
     num(g.spearman.rho),
     pValue(g.spearman.p),
     ci(g.spearman.ci),
-    num(g.pearson_log_ar.r),
+    num(g.pearsonLogAr.r),
     g.agreement === null ? '–' : `${Math.round(100 * g.agreement)}%`,
-    num(g.mean_delta_ex.ar_above_1, 2),
-    num(g.mean_delta_ex.ar_at_most_1, 2),
+    num(g.meanDeltaEx.arAbove1, 2),
+    num(g.meanDeltaEx.arAtMost1, 2),
   ];
 }
 
@@ -55,7 +55,7 @@ export function renderStudyText(result: StudyResult): string {
     '',
     table,
     '',
-    `AR > 1 and a gain: ${c.ar_above_gain}; AR > 1, no gain: ${c.ar_above_no_gain}; AR ≤ 1 and a gain: ${c.ar_below_gain}; AR ≤ 1, no gain: ${c.ar_below_no_gain}.`,
+    `AR > 1 and a gain: ${c.arAboveGain}; AR > 1, no gain: ${c.arAboveNoGain}; AR ≤ 1 and a gain: ${c.arBelowGain}; AR ≤ 1, no gain: ${c.arBelowNoGain}.`,
     'p-values: two-sided, from Student t with n − 2 degrees of freedom (as SciPy); intervals: bootstrap over experiments.',
     ...smallGroups(result),
   ].join('\n')}\n`;

@@ -30,11 +30,11 @@ export function trainingRecord(item: SelectedItem, schemas: SchemaSource, option
     question: questionOf(r) ?? '',
     evidence: options.evidence !== false && typeof r.fields?.evidence === 'string' ? (r.fields.evidence as string) : undefined,
     dialect: options.dialect ?? 'sqlite',
-    db_id: r.db_id,
+    dbId: r.dbId,
   });
   const answer = `\`\`\`sql\n${(r.sql ?? '').trim()}\n\`\`\``;
   const id = r.fields?.question_id ?? r.fields?.id ?? r.i;
-  const meta = { source: item.pool, id, db_id: r.db_id ?? null };
+  const meta = { source: item.pool, id, db_id: r.dbId ?? null };
   if (options.format === 'alpaca') return { instruction: `${DEFAULT_SYSTEM}\n\n${prompt}`, input: '', output: answer, ...meta };
   if (options.format === 'sharegpt') {
     return {

@@ -62,9 +62,9 @@ export interface HeldOutRow {
   readonly alignment: number;
   readonly coverage: number;
   /** For random subsets: the spread over seeds. */
-  readonly kl_sd?: number;
+  readonly klSd?: number;
   /** Whether the row has as many queries as the selection (D depends on a set's size, too). */
-  readonly size_matched: boolean;
+  readonly sizeMatched: boolean;
 }
 
 export interface SelectResult {
@@ -73,15 +73,15 @@ export interface SelectResult {
   readonly selected: readonly SelectedItem[];
   readonly composition: Record<string, number>;
   /** Pool items left out because they have no question (they cannot be training examples). */
-  readonly without_question: number;
+  readonly withoutQuestion: number;
   /** Pool items left out because they duplicate a target item (per pool), unless allowOverlap. */
   readonly overlap: Readonly<Record<string, number>>;
-  readonly target: { readonly queries: number; readonly selection_part: number; readonly held_out: number };
+  readonly target: { readonly queries: number; readonly selectionPart: number; readonly heldOut: number };
   /** D, A_KL and coverage of the held-out target against each candidate (c: the largest D listed). */
-  readonly held_out: readonly HeldOutRow[];
-  readonly beats_random: boolean;
+  readonly heldOut: readonly HeldOutRow[];
+  readonly beatsRandom: boolean;
   /** The pool whose random subsets of the selection's size come closest to the held-out target. */
-  readonly best_pool: { readonly name: string; readonly kl: number; readonly kl_sd: number } | null;
+  readonly bestPool: { readonly name: string; readonly kl: number; readonly klSd: number } | null;
   /** `selection`: worth it; `pool`: just use the best pool; `random`: no better than random; `unjudged`: no held-out part. */
   readonly decision: 'selection' | 'pool' | 'random' | 'unjudged';
   readonly verdict: string;
@@ -131,12 +131,12 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
     budget,
     selected: selected.map((s) => ({ pool: s.pool, record: s.record, template: s.template })),
     composition: compositionOf(selected),
-    without_question: candidates.withoutQuestion,
+    withoutQuestion: candidates.withoutQuestion,
     overlap: candidates.overlap,
-    target: { queries: targetTemplates.length, selection_part: selectionPart.length, held_out: heldOut.length },
-    held_out: judged?.rows ?? [],
-    beats_random: judged?.beatsRandom ?? false,
-    best_pool: judged?.bestPool ?? null,
+    target: { queries: targetTemplates.length, selectionPart: selectionPart.length, heldOut: heldOut.length },
+    heldOut: judged?.rows ?? [],
+    beatsRandom: judged?.beatsRandom ?? false,
+    bestPool: judged?.bestPool ?? null,
     decision: judged?.decision ?? 'unjudged',
     verdict:
       judged?.verdict ??
@@ -268,7 +268,7 @@ function choose(
 interface Judgement {
   readonly rows: HeldOutRow[];
   readonly beatsRandom: boolean;
-  readonly bestPool: { name: string; kl: number; kl_sd: number } | null;
+  readonly bestPool: { name: string; kl: number; klSd: number } | null;
   readonly decision: 'selection' | 'pool' | 'random';
   readonly verdict: string;
 }
@@ -306,14 +306,14 @@ function judge(
       return measure(picked.map((p) => p.template));
     });
     const kl = runs.reduce((a, b) => a + b.kl, 0) / seeds;
-    const kl_sd = Math.sqrt(runs.reduce((a, b) => a + (b.kl - kl) ** 2, 0) / Math.max(1, seeds - 1));
-    return { kl, kl_sd, coverage: runs.reduce((a, b) => a + b.coverage, 0) / seeds, queries: size };
+    const klSd = Math.sqrt(runs.reduce((a, b) => a + (b.kl - kl) ** 2, 0) / Math.max(1, seeds - 1));
+    return { kl, klSd, coverage: runs.reduce((a, b) => a + b.coverage, 0) / seeds, queries: size };
   };
   const rows: Omit<HeldOutRow, 'alignment'>[] = [
-    { name: `selected (${method})`, ...measure(selected.map((s) => s.template)), size_matched: true },
+    { name: `selected (${method})`, ...measure(selected.map((s) => s.template)), sizeMatched: true },
   ];
   const random = randomSubsets(items, 1000);
-  rows.push({ name: `random subsets of all pools (${seeds} seeds)`, ...random, size_matched: true });
+  rows.push({ name: `random subsets of all pools (${seeds} seeds)`, ...random, sizeMatched: true });
   const perPool = pools.map((name, k) => {
     const members = items.filter((i) => i.pool === name);
     return { name, members, ...randomSubsets(members, 2000 + 100 * k) };
@@ -321,22 +321,22 @@ function judge(
   // A pool no larger than the budget has no subsets of that size: its whole-pool row below stands for it.
   for (const p of perPool.filter((q) => q.members.length > budget)) {
     const { name, members: _m, ...r } = p;
-    rows.push({ name: `random subsets of pool ${name} (${seeds} seeds)`, ...r, size_matched: r.queries === budget });
+    rows.push({ name: `random subsets of pool ${name} (${seeds} seeds)`, ...r, sizeMatched: r.queries === budget });
   }
   rows.push({
     name: `whole pools (${items.length} queries: another size)`,
     ...measure(items.map((i) => i.template)),
-    size_matched: false,
+    sizeMatched: false,
   });
   for (const name of pools) {
     const members = items.filter((i) => i.pool === name).map((i) => i.template);
     if (members.length > 0)
-      rows.push({ name: `whole pool ${name} (another size)`, ...measure(members), size_matched: members.length === budget });
+      rows.push({ name: `whole pool ${name} (another size)`, ...measure(members), sizeMatched: members.length === budget });
   }
   const c = Math.max(...rows.map((r) => r.kl)) || 1;
   const held = rows.map((r) => ({ ...r, alignment: alignmentScore(r.kl, c) }));
   const best = perPool.filter((p) => p.members.length >= budget).sort((a, b) => a.kl - b.kl)[0];
-  const bestPool = best ? { name: best.name, kl: best.kl, kl_sd: best.kl_sd } : null;
+  const bestPool = best ? { name: best.name, kl: best.kl, klSd: best.klSd } : null;
   return { rows: held, ...decide(held[0] as HeldOutRow, random, bestPool, pools.length, budget) };
 }
 
@@ -346,38 +346,38 @@ function judge(
  */
 function decide(
   sel: HeldOutRow,
-  random: { kl: number; kl_sd: number },
-  bestPool: { name: string; kl: number; kl_sd: number } | null,
+  random: { kl: number; klSd: number },
+  bestPool: { name: string; kl: number; klSd: number } | null,
   pools: number,
   budget: number,
 ): Omit<Judgement, 'rows'> {
   const fmt = (x: number) => x.toFixed(4);
-  const beatsRandom = sel.kl < random.kl - 2 * random.kl_sd;
-  const beatsBest = bestPool === null || sel.kl < bestPool.kl - 2 * bestPool.kl_sd;
+  const beatsRandom = sel.kl < random.kl - 2 * random.klSd;
+  const beatsBest = bestPool === null || sel.kl < bestPool.kl - 2 * bestPool.klSd;
   if (bestPool && bestPool.kl <= sel.kl && pools > 1) {
     return {
       beatsRandom,
       bestPool,
       decision: 'pool',
-      verdict: `not worth it: just use pool ${bestPool.name}. On the held-out target, random subsets of it of the same size (${budget}) come as close or closer (D ${fmt(bestPool.kl)} ± ${fmt(bestPool.kl_sd)}) than the selection (D ${fmt(sel.kl)}).`,
+      verdict: `not worth it: just use pool ${bestPool.name}. On the held-out target, random subsets of it of the same size (${budget}) come as close or closer (D ${fmt(bestPool.kl)} ± ${fmt(bestPool.klSd)}) than the selection (D ${fmt(sel.kl)}).`,
     };
   }
   if (beatsRandom && beatsBest) {
     const pool =
       bestPool && pools > 1
-        ? ` and random subsets of the best single pool, ${bestPool.name} (${fmt(bestPool.kl)} ± ${fmt(bestPool.kl_sd)})`
+        ? ` and random subsets of the best single pool, ${bestPool.name} (${fmt(bestPool.kl)} ± ${fmt(bestPool.klSd)})`
         : '';
     return {
       beatsRandom,
       bestPool,
       decision: 'selection',
-      verdict: `worth it: on the held-out target the selection's D is ${fmt(sel.kl)}, below random subsets of the same size from all pools (${fmt(random.kl)} ± ${fmt(random.kl_sd)})${pool}.`,
+      verdict: `worth it: on the held-out target the selection's D is ${fmt(sel.kl)}, below random subsets of the same size from all pools (${fmt(random.kl)} ± ${fmt(random.klSd)})${pool}.`,
     };
   }
   const against =
     beatsRandom && bestPool
-      ? `random subsets of pool ${bestPool.name} of the same size (${fmt(bestPool.kl)} ± ${fmt(bestPool.kl_sd)}); train on a random subset of ${bestPool.name} instead`
-      : `random subsets of the same size (${fmt(random.kl)} ± ${fmt(random.kl_sd)}); train on a random subset instead`;
+      ? `random subsets of pool ${bestPool.name} of the same size (${fmt(bestPool.kl)} ± ${fmt(bestPool.klSd)}); train on a random subset of ${bestPool.name} instead`
+      : `random subsets of the same size (${fmt(random.kl)} ± ${fmt(random.klSd)}); train on a random subset instead`;
   return {
     beatsRandom,
     bestPool,

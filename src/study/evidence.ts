@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DataError } from '../datasets/errors.js';
+import { fromJsonNames } from '../io/jsonNames.js';
 import { type Interval, wilsonInterval } from '../stats/interval.js';
 
 export const EVIDENCE_FORMAT = 'sqlalign-evidence/1';
@@ -28,8 +29,8 @@ export interface Tally {
 
 export interface EvidenceRange extends Tally {
   /** The range of D(T‖P) − D(T‖S): (low, high]; null = unbounded. */
-  readonly gap_low: number | null;
-  readonly gap_high: number | null;
+  readonly gapLow: number | null;
+  readonly gapHigh: number | null;
 }
 
 export interface Evidence {
@@ -42,7 +43,7 @@ export interface Evidence {
   readonly scale: number | null;
   readonly experiments: number;
   readonly above: Tally;
-  readonly at_most: Tally;
+  readonly atMost: Tally;
   /** By range of D(T‖P) − D(T‖S); empty where the experiments' gaps are unknown. */
   readonly ranges: readonly EvidenceRange[];
 }
@@ -50,12 +51,12 @@ export interface Evidence {
 export interface EvidenceExperiment {
   readonly ar: number;
   /** D(T‖P) − D(T‖S); null where unknown (an AR given without its c). */
-  readonly kl_gap: number | null;
-  readonly delta_ex: number;
+  readonly klGap: number | null;
+  readonly deltaEx: number;
 }
 
 function tally(list: readonly EvidenceExperiment[], decisionIsGain: boolean): Tally {
-  const gains = list.filter((e) => e.delta_ex > 0).length;
+  const gains = list.filter((e) => e.deltaEx > 0).length;
   const held = decisionIsGain ? gains : list.length - gains;
   return {
     n: list.length,
@@ -70,15 +71,15 @@ export function evidenceOf(
   experiments: readonly EvidenceExperiment[],
   about: { name: string; scope: string; scale: number | null },
 ): Evidence {
-  const gapsKnown = experiments.every((e) => e.kl_gap !== null);
+  const gapsKnown = experiments.every((e) => e.klGap !== null);
   const edges = [null, ...GAP_EDGES, null];
   const ranges: EvidenceRange[] = [];
   if (gapsKnown) {
     for (let k = 0; k + 1 < edges.length; k++) {
       const low = edges[k] as number | null;
       const high = edges[k + 1] as number | null;
-      const list = experiments.filter((e) => inRange(e.kl_gap as number, low, high));
-      if (list.length > 0) ranges.push({ gap_low: low, gap_high: high, ...tally(list, high === null || high > 0) });
+      const list = experiments.filter((e) => inRange(e.klGap as number, low, high));
+      if (list.length > 0) ranges.push({ gapLow: low, gapHigh: high, ...tally(list, high === null || high > 0) });
     }
   }
   return {
@@ -91,7 +92,7 @@ export function evidenceOf(
       experiments.filter((e) => e.ar > 1),
       true,
     ),
-    at_most: tally(
+    atMost: tally(
       experiments.filter((e) => e.ar <= 1),
       false,
     ),
@@ -116,8 +117,8 @@ export function matchEvidence(evidence: Evidence, klGap: number): EvidenceMatch 
   return {
     evidence: { name, scope, scale, experiments },
     decision,
-    range: evidence.ranges.find((r) => inRange(klGap, r.gap_low, r.gap_high)) ?? null,
-    overall: decision === 'fine-tune' ? evidence.above : evidence.at_most,
+    range: evidence.ranges.find((r) => inRange(klGap, r.gapLow, r.gapHigh)) ?? null,
+    overall: decision === 'fine-tune' ? evidence.above : evidence.atMost,
   };
 }
 
@@ -143,10 +144,10 @@ export function evidenceSentence(match: EvidenceMatch): string {
 
 function rangeText(range: EvidenceRange, scale: number | null): string {
   const gap = (x: number | null, open: string) => (x === null ? open : x.toFixed(2));
-  const text = `D(T‖P) − D(T‖S) in (${gap(range.gap_low, '−∞')}, ${gap(range.gap_high, '∞')}]`;
+  const text = `D(T‖P) − D(T‖S) in (${gap(range.gapLow, '−∞')}, ${gap(range.gapHigh, '∞')}]`;
   if (scale === null) return text;
   const ar = (x: number | null, open: string) => (x === null ? open : Math.exp(x / scale).toFixed(3));
-  return `${text}, AR (${ar(range.gap_low, '0')}, ${ar(range.gap_high, '∞')}] at c = ${scale}`;
+  return `${text}, AR (${ar(range.gapLow, '0')}, ${ar(range.gapHigh, '∞')}] at c = ${scale}`;
 }
 
 /** The evidence that ships with sqlalign: the case study on NL2SQL360's published Spider runs. */
@@ -162,8 +163,8 @@ export function readEvidence(path: string): Evidence {
     throw new DataError(path, code === 'ENOENT' ? 'no such file' : `not JSON (${(err as Error).message})`);
   }
   const evidence = (parsed as { evidence?: unknown }).evidence ?? parsed;
-  const e = evidence as Partial<Evidence>;
-  if (e.format !== EVIDENCE_FORMAT || !e.above || !e.at_most || !Array.isArray(e.ranges) || typeof e.name !== 'string') {
+  const e = fromJsonNames(evidence) as Partial<Evidence>;
+  if (e.format !== EVIDENCE_FORMAT || !e.above || !e.atMost || !Array.isArray(e.ranges) || typeof e.name !== 'string') {
     throw new DataError(path, `not sqlalign evidence (a \`study --json\` output, format ${EVIDENCE_FORMAT})`);
   }
   return e as Evidence;

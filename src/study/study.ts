@@ -16,23 +16,23 @@ export interface Experiment {
   readonly target: string;
   readonly ar: number;
   /** D(T‖P) − D(T‖S), which does not depend on c; null where the AR was given without it. */
-  readonly kl_gap?: number | null;
-  readonly ex_before: number;
-  readonly ex_after: number;
-  readonly em_before: number | null;
-  readonly em_after: number | null;
+  readonly klGap?: number | null;
+  readonly exBefore: number;
+  readonly exAfter: number;
+  readonly emBefore: number | null;
+  readonly emAfter: number | null;
 }
 
 export interface GroupStats {
   readonly n: number;
   readonly pearson: { r: number | null; p: number | null; ci: [number, number] | null };
   readonly spearman: { rho: number | null; p: number | null; ci: [number, number] | null };
-  readonly pearson_log_ar: { r: number | null; p: number | null };
+  readonly pearsonLogAr: { r: number | null; p: number | null };
   /** AR > 1 against ΔEX > 0. */
-  readonly confusion: { ar_above_gain: number; ar_above_no_gain: number; ar_below_gain: number; ar_below_no_gain: number };
+  readonly confusion: { arAboveGain: number; arAboveNoGain: number; arBelowGain: number; arBelowNoGain: number };
   /** How often the AR > 1 call matched the sign of ΔEX. */
   readonly agreement: number | null;
-  readonly mean_delta_ex: { ar_above_1: number | null; ar_at_most_1: number | null };
+  readonly meanDeltaEx: { arAbove1: number | null; arAtMost1: number | null };
 }
 
 export interface StudyResult {
@@ -40,7 +40,7 @@ export interface StudyResult {
   /** The decision record, for `align --evidence`. */
   readonly evidence: Evidence;
   readonly families: Record<string, GroupStats>;
-  readonly experiments: readonly (Experiment & { delta_ex: number })[];
+  readonly experiments: readonly (Experiment & { deltaEx: number })[];
 }
 
 export interface StudyOptions {
@@ -57,7 +57,7 @@ export interface StudyOptions {
    * AR of a row that names datasets instead of an AR (target_path, train_path, pred_path): the
    * study layer does not compute alignment itself; `ratioFromDatasets` (align) is the usual one.
    */
-  readonly ratioOf?: (paths: { target: string; train: string; pred: string }) => Promise<{ ar: number; kl_gap: number }>;
+  readonly ratioOf?: (paths: { target: string; train: string; pred: string }) => Promise<{ ar: number; klGap: number }>;
   /** How the evidence names itself in `align` reports (default: "N fine-tuning experiments"). */
   readonly evidenceName?: string;
   /** Where the evidence applies (default: the experiments' targets). */
@@ -67,12 +67,12 @@ export interface StudyOptions {
 export function studyStats(experiments: readonly Experiment[], options: StudyOptions = {}): StudyResult {
   const groups = new Map<string, Experiment[]>();
   for (const e of experiments) groups.set(e.family, [...(groups.get(e.family) ?? []), e]);
-  const withDelta = experiments.map((e) => ({ ...e, delta_ex: e.ex_after - e.ex_before }));
+  const withDelta = experiments.map((e) => ({ ...e, deltaEx: e.exAfter - e.exBefore }));
   const targets = [...new Set(experiments.map((e) => e.target).filter(Boolean))];
   return {
     overall: groupStats(experiments, options),
     evidence: evidenceOf(
-      withDelta.map((e) => ({ ar: e.ar, kl_gap: e.kl_gap ?? null, delta_ex: e.delta_ex })),
+      withDelta.map((e) => ({ ar: e.ar, klGap: e.klGap ?? null, deltaEx: e.deltaEx })),
       {
         name: options.evidenceName ?? `${experiments.length} fine-tuning experiments`,
         scope: options.evidenceScope ?? (targets.length ? `targets: ${targets.join(', ')}` : 'targets not named'),
@@ -95,7 +95,7 @@ export const SMALL_GROUP = 10;
 
 function groupStats(list: readonly Experiment[], options: StudyOptions): GroupStats {
   const ar = list.map((e) => e.ar);
-  const delta = list.map((e) => e.ex_after - e.ex_before);
+  const delta = list.map((e) => e.exAfter - e.exBefore);
   const replicates = options.bootstrap ?? 2000;
   const seed = options.seed ?? 0;
   const p = pearson(ar, delta);
@@ -104,11 +104,11 @@ function groupStats(list: readonly Experiment[], options: StudyOptions): GroupSt
     ar.map((a) => Math.log(a)),
     delta,
   );
-  const confusion = { ar_above_gain: 0, ar_above_no_gain: 0, ar_below_gain: 0, ar_below_no_gain: 0 };
+  const confusion = { arAboveGain: 0, arAboveNoGain: 0, arBelowGain: 0, arBelowNoGain: 0 };
   list.forEach((e, k) => {
     const gain = (delta[k] as number) > 0;
-    if (e.ar > 1) confusion[gain ? 'ar_above_gain' : 'ar_above_no_gain']++;
-    else confusion[gain ? 'ar_below_gain' : 'ar_below_no_gain']++;
+    if (e.ar > 1) confusion[gain ? 'arAboveGain' : 'arAboveNoGain']++;
+    else confusion[gain ? 'arBelowGain' : 'arBelowNoGain']++;
   });
   const above = delta.filter((_, k) => (ar[k] as number) > 1);
   const below = delta.filter((_, k) => (ar[k] as number) <= 1);
@@ -118,10 +118,10 @@ function groupStats(list: readonly Experiment[], options: StudyOptions): GroupSt
     n: list.length,
     pearson: { r: p.value, p: p.p, ci: interval((x, y) => pearson(x, y).value) },
     spearman: { rho: s.value, p: s.p, ci: interval((x, y) => spearman(x, y).value) },
-    pearson_log_ar: { r: l.value, p: l.p },
+    pearsonLogAr: { r: l.value, p: l.p },
     confusion,
-    agreement: list.length === 0 ? null : (confusion.ar_above_gain + confusion.ar_below_no_gain) / list.length,
-    mean_delta_ex: { ar_above_1: above.length ? mean(above) : null, ar_at_most_1: below.length ? mean(below) : null },
+    agreement: list.length === 0 ? null : (confusion.arAboveGain + confusion.arBelowNoGain) / list.length,
+    meanDeltaEx: { arAbove1: above.length ? mean(above) : null, arAtMost1: below.length ? mean(below) : null },
   };
 }
 
@@ -129,14 +129,14 @@ const number = (v: unknown) => (v === null || v === undefined || v === '' ? null
 
 /**
  * Reads experiments from CSV or JSONL: model, family (default: the model), train, target,
- * ex_before, ex_after, optionally em_before and em_after, and either ar or the datasets from which
+ * ex_before, exAfter, optionally em_before and em_after, and either ar or the datasets from which
  * align computes it (target_path, train_path, pred_path; relative to the experiments file).
  */
 export async function readExperiments(input: DatasetInput, options: StudyOptions = {}): Promise<Experiment[]> {
   const set = await resolveDataset(input, { requireSql: false });
   const base = typeof input === 'string' ? dirname(set.path) : '.';
   const records = await readAll(set);
-  const arCache = new Map<string, Promise<{ ar: number; kl_gap: number }>>();
+  const arCache = new Map<string, Promise<{ ar: number; klGap: number }>>();
   const out: Experiment[] = [];
   for (const r of records) {
     const f = r.fields ?? {};
@@ -162,9 +162,9 @@ export async function readExperiments(input: DatasetInput, options: StudyOptions
           throw new DataError(set.path, 'names datasets instead of an ar: give ratioOf to compute it', r.where);
         arCache.set(key, options.ratioOf({ target, train, pred }));
       }
-      const computed = await (arCache.get(key) as Promise<{ ar: number; kl_gap: number }>);
+      const computed = await (arCache.get(key) as Promise<{ ar: number; klGap: number }>);
       ar = computed.ar;
-      klGap = computed.kl_gap;
+      klGap = computed.klGap;
     }
     if (!(ar > 0)) throw new DataError(set.path, `ar must be a positive number (got ${f.ar})`, r.where);
     out.push({
@@ -173,11 +173,11 @@ export async function readExperiments(input: DatasetInput, options: StudyOptions
       train: String(f.train ?? f.train_path ?? ''),
       target: String(f.target ?? f.target_path ?? ''),
       ar,
-      kl_gap: klGap !== null && Number.isFinite(klGap) ? klGap : null,
-      ex_before: exBefore,
-      ex_after: exAfter,
-      em_before: number(f.em_before),
-      em_after: number(f.em_after),
+      klGap: klGap !== null && Number.isFinite(klGap) ? klGap : null,
+      exBefore: exBefore,
+      exAfter: exAfter,
+      emBefore: number(f.em_before),
+      emAfter: number(f.em_after),
     });
   }
   if (out.length === 0) throw new DataError(set.path, 'no experiments');
@@ -190,14 +190,14 @@ export async function readExperiments(input: DatasetInput, options: StudyOptions
  * above 1 among rows that lie wholly in 0–1 is refused, naming both.
  */
 function checkOneScale(path: string, experiments: readonly Experiment[]): void {
-  const percent = experiments.findIndex((e) => e.ex_before > 1 || e.ex_after > 1);
-  const share = experiments.findIndex((e) => e.ex_before <= 1 && e.ex_after <= 1 && (e.ex_before > 0 || e.ex_after > 0));
+  const percent = experiments.findIndex((e) => e.exBefore > 1 || e.exAfter > 1);
+  const share = experiments.findIndex((e) => e.exBefore <= 1 && e.exAfter <= 1 && (e.exBefore > 0 || e.exAfter > 0));
   if (percent >= 0 && share >= 0) {
     const p = experiments[percent] as Experiment;
     const q = experiments[share] as Experiment;
     throw new DataError(
       path,
-      `EX on two scales: ${p.model} has ${p.ex_before}/${p.ex_after} (percent?) while ${q.model} has ${q.ex_before}/${q.ex_after} (a share?); give every EX on one scale`,
+      `EX on two scales: ${p.model} has ${p.exBefore}/${p.exAfter} (percent?) while ${q.model} has ${q.exBefore}/${q.exAfter} (a share?); give every EX on one scale`,
     );
   }
 }

@@ -71,7 +71,7 @@ test('compare: c is the largest D, the worst row scores 1/e, AR and decisions fo
   const [rNear, rFar, rPred] = result.rows;
   close(rNear?.kl ?? Number.NaN, 0, 1e-5); // only the smoothing keeps it above 0
   assert.equal(result.params.scale, rFar?.kl);
-  assert.equal(result.params.scale_source, 'max-kl');
+  assert.equal(result.params.scaleSource, 'max-kl');
   close(rFar?.alignment ?? 0, Math.exp(-1));
   close(rNear?.alignment ?? 0, 1, 1e-5);
   close(rNear?.coverage ?? 0, 1);
@@ -93,6 +93,6 @@ test('compare: a fixed c is used and reported; AR = 1 is not a reason to fine-tu
   const same = querySet('same', { 'SELECT FROM': 4 });
   const result = compare({ target, train: [same], pred: [same] }, { ...params, scale: 5 });
   assert.equal(result.params.scale, 5);
-  assert.equal(result.params.scale_source, 'fixed');
+  assert.equal(result.params.scaleSource, 'fixed');
   assert.equal(result.ratios[0]?.decision, 'no-gain');
 });

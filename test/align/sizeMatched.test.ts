@@ -44,7 +44,7 @@ test('sets of equal size are not drawn: the size-matched AR is AR itself', () =>
   });
   assert.equal(r?.subsampled, 'none');
   assert.equal(r?.ar, Math.exp((kl(p) - kl(s)) / 2));
-  assert.equal(r?.ar_sd, 0);
+  assert.equal(r?.arSd, 0);
 });
 
 test('a large training set is drawn down to the predictions; the result is reproducible and in every report', async () => {
@@ -65,7 +65,7 @@ test('a large training set is drawn down to the predictions; the result is repro
   assert.equal(sized?.subsampled, 'train');
   assert.equal(sized?.size, 3);
   assert.equal(sized?.replicates, 7);
-  assert.ok((sized?.ar_min as number) <= (sized?.ar as number) && (sized?.ar as number) <= (sized?.ar_max as number));
+  assert.ok((sized?.arMin as number) <= (sized?.ar as number) && (sized?.ar as number) <= (sized?.arMax as number));
   assert.deepEqual((await run()).sizeMatched, result.sizeMatched, 'the same seed gives the same draws');
   const json = alignJson(result) as { ratios: { size_matched?: { size: number; ar: number } }[] };
   assert.equal(json.ratios[0]?.size_matched?.size, 3);

@@ -44,7 +44,7 @@ test('clauses: which of GROUP BY, ORDER BY, HAVING, set operations, windows, CAS
 });
 
 test('columns as strata; a missing value is its own stratum', () => {
-  const record = { i: 0, sql: 'SELECT 1', where: 'item 0', db_id: 'a', fields: { difficulty: 'simple' } };
+  const record = { i: 0, sql: 'SELECT 1', where: 'item 0', dbId: 'a', fields: { difficulty: 'simple' } };
   assert.equal(stratumOf('difficulty', record, 'SELECT'), 'simple');
   assert.equal(stratumOf('db_id', record, 'SELECT'), 'a');
   assert.equal(stratumOf('domain', record, 'SELECT'), '(none)');
@@ -67,7 +67,7 @@ test('align --by: the strata cover the target, their n-gram mass adds up to the 
     strata.reduce((a, s) => a + s.queries, 0),
     result.target.queries - result.target.unparseable,
   );
-  assert.ok(Math.abs(strata.reduce((a, s) => a + s.mass_share, 0) - 1) < 1e-12);
+  assert.ok(Math.abs(strata.reduce((a, s) => a + s.massShare, 0) - 1) < 1e-12);
   assert.ok(strata.every((s) => s.ratios[0]?.ci?.length === 2));
   assert.ok(
     strata.every((s) => s.small === s.queries < 30),
@@ -100,7 +100,7 @@ test('eval --by: EX and EM per stratum, adding up to the whole', async () => {
     dbDir: tmp.dir,
     by: 'joins',
   });
-  const groups = summary.by_stratum?.groups ?? {};
+  const groups = summary.byStratum?.groups ?? {};
   assert.deepEqual(Object.keys(groups), ['0 joins', '1 join']);
   assert.equal(groups['0 joins']?.n, 2);
   assert.equal(groups['1 join']?.ex, 0);
@@ -171,8 +171,8 @@ test(
     assert.ok((kls[2] as number) > 2 * (kls[0] as number), `D grows as a stratum shrinks: ${kls.join(', ')}`);
     for (const s of strata) {
       const d = s.rows[0]?.kl as number;
-      const b = s.baseline[0] as { kl_mean: number; kl_sd: number };
-      assert.ok(Math.abs(d - b.kl_mean) <= 4 * b.kl_sd, `${s.stratum}: D ${d} vs baseline ${b.kl_mean} ± ${b.kl_sd}`);
+      const b = s.baseline[0] as { klMean: number; klSd: number };
+      assert.ok(Math.abs(d - b.klMean) <= 4 * b.klSd, `${s.stratum}: D ${d} vs baseline ${b.klMean} ± ${b.klSd}`);
     }
   },
 );

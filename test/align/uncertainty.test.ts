@@ -133,13 +133,13 @@ test('explain: what the target needs and the set lacks, what the set has in exce
     alpha: 0.01,
   });
   assert.match(e.missing[0]?.ngram ?? '', /CAST \( \) \/ COUNT \( \* \)/);
-  assert.equal(e.missing[0]?.example_target, 'SELECT CAST(a AS REAL) / COUNT(*) FROM t');
-  assert.equal(e.missing[0]?.example_other, null);
+  assert.equal(e.missing[0]?.exampleTarget, 'SELECT CAST(a AS REAL) / COUNT(*) FROM t');
+  assert.equal(e.missing[0]?.exampleOther, null);
   assert.ok(e.missing[0]?.variants && e.missing[0].variants > 3, 'overlapping n-grams are folded into one pattern');
   assert.match(e.excess[0]?.ngram ?? '', /ORDER BY DESC LIMIT/);
-  assert.equal(e.excess[0]?.example_other, 'SELECT x FROM y ORDER BY z DESC LIMIT 1');
-  assert.equal(e.templates_under[0]?.template, 'SELECT CAST ( ) / COUNT ( * ) FROM');
-  assert.equal(e.templates_over[0]?.template, 'SELECT FROM ORDER BY DESC LIMIT');
+  assert.equal(e.excess[0]?.exampleOther, 'SELECT x FROM y ORDER BY z DESC LIMIT 1');
+  assert.equal(e.templatesUnder[0]?.template, 'SELECT CAST ( ) / COUNT ( * ) FROM');
+  assert.equal(e.templatesOver[0]?.template, 'SELECT FROM ORDER BY DESC LIMIT');
 });
 
 test('align with a 2-per-database sample: intervals, a stated confidence, and an explanation', async () => {

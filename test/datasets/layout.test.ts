@@ -72,7 +72,7 @@ describe('one item per line', () => {
   test('CRLF line ends and a byte-order mark change nothing', async () => {
     const { records } = await read('crlf.sql', '\uFEFFSELECT 1\tdb_a\r\nSELECT 2\tdb_b\r\n');
     assert.deepEqual(
-      records.map((r) => [r.sql, r.db_id]),
+      records.map((r) => [r.sql, r.dbId]),
       [
         ['SELECT 1', 'db_a'],
         ['SELECT 2', 'db_b'],
@@ -84,12 +84,12 @@ describe('one item per line', () => {
     const tabbed = Array.from({ length: 20 }, (_, k) => `SELECT ${k} FROM t\tdb_${k}`);
     const { records } = await read('tabbed.sql', `${tabbed.join('\n')}\nerror\n`);
     assert.equal(records.length, 21);
-    assert.equal(records[3]?.db_id, 'db_3');
+    assert.equal(records[3]?.dbId, 'db_3');
     assert.equal(records[20]?.sql, 'error');
     const inside = ['SELECT a\tFROM t', 'SELECT b FROM t', 'SELECT c FROM t', 'SELECT d FROM u'];
     const { records: plain } = await read('inside.sql', `${inside.join('\n')}\n`);
     assert.deepEqual(
-      plain.map((r) => [r.sql, r.db_id]),
+      plain.map((r) => [r.sql, r.dbId]),
       inside.map((l) => [l, undefined]),
     );
   });

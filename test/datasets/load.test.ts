@@ -66,7 +66,7 @@ describe('formats', () => {
     assert.equal(field, 'query');
     assert.equal(records.length, 289);
     assert.equal(records[0]?.sql, 'SELECT count(*) FROM singer');
-    assert.equal(records[0]?.db_id, 'concert_singer');
+    assert.equal(records[0]?.dbId, 'concert_singer');
     assert.equal(records[0]?.fields?.question, 'How many singers do we have?');
   });
 
@@ -83,7 +83,7 @@ describe('formats', () => {
     const { format, records } = await load(tmp.file('predict_dev.json', JSON.stringify(preds)));
     assert.equal(format, 'bird-predictions');
     assert.deepEqual(
-      records.map((r) => [r.i, r.sql, r.db_id]),
+      records.map((r) => [r.i, r.sql, r.dbId]),
       Array.from({ length: 12 }, (_, k) => [k, `SELECT ${k} FROM t`, `db_${k}`]),
     );
   });
@@ -92,7 +92,7 @@ describe('formats', () => {
     const { format, records } = await load(join(EXAMPLES, 'spider_train_sample.sql'));
     assert.equal(format, 'sql-lines');
     assert.equal(records.length, 600);
-    assert.ok(records.every((r) => r.db_id && !r.sql?.includes('\t')));
+    assert.ok(records.every((r) => r.dbId && !r.sql?.includes('\t')));
   });
 
   test('prediction text without db_id: one query per line, a blank line an empty item (none after the last)', async () => {
@@ -135,7 +135,7 @@ describe('formats', () => {
     assert.equal(format, 'jsonl');
     assert.equal(field, 'sql');
     assert.deepEqual(
-      records.map((r) => [r.sql, r.db_id, r.where, r.fields?.user]),
+      records.map((r) => [r.sql, r.dbId, r.where, r.fields?.user]),
       [
         ['SELECT 1', 'a', 'line 1', 'x'],
         ['SELECT 2', 'b', 'line 3', 'y'],
@@ -157,7 +157,7 @@ describe('formats', () => {
     assert.equal(format, 'csv');
     assert.equal(field, 'PREDICTED SQL');
     assert.deepEqual(
-      records.map((r) => [r.sql, r.db_id, r.fields?.NLQ]),
+      records.map((r) => [r.sql, r.dbId, r.fields?.NLQ]),
       [
         ['SELECT a,\nb FROM t', 'db1', 'q, one'],
         ['SELECT 1', 'db2', 'q2'],

@@ -36,11 +36,11 @@ describe('published prediction files', skip, () => {
       assert.equal(records.length, lineCount(path), file);
       assert.equal(records.length, devIds.length, file);
       // Files with db_ids (C3, DAIL, DIN, Graphix) name Spider dev's databases, item by item.
-      const named = records.filter((r) => r.db_id !== undefined);
+      const named = records.filter((r) => r.dbId !== undefined);
       if (named.length > 0) {
         assert.equal(named.length, records.length, file);
         assert.deepEqual(
-          records.map((r) => r.db_id),
+          records.map((r) => r.dbId),
           devIds,
           file,
         );
@@ -55,7 +55,7 @@ describe('published prediction files', skip, () => {
     const tabbed = lines.flatMap((line, k) => (line.includes('\t') ? [k] : []));
     assert.equal(tabbed.length, 18);
     for (const k of tabbed) {
-      assert.equal(records[k]?.db_id, undefined);
+      assert.equal(records[k]?.dbId, undefined);
       assert.equal(records[k]?.sql, (lines[k] as string).trim());
     }
     const junk = records.filter((r) => r.sql === 'error');

@@ -89,7 +89,7 @@ test('Gretel items run on a private database built from their own sql_context', 
       ['ok', true],
     ],
   );
-  assert.equal(items[0]?.gold_rows, 2);
+  assert.equal(items[0]?.goldRows, 2);
   assert.equal(summary.counts.missing_db, 0);
 });
 
@@ -131,13 +131,13 @@ test('gold and predictions must pair up', async () => {
 test('--ves: correct items timed, every other item ratio 0, and the scores are BIRD’s arithmetic over the EX items', async () => {
   const { items, summary } = await evaluate({ gold, pred, dbDir: tmp.dir, vesRepeats: 3, workers: 1 });
   for (const item of items) {
-    if (item.ex === true) assert.ok((item.time_ratio as number) > 0, `item ${item.i}`);
-    else assert.equal(item.time_ratio, 0, `item ${item.i}`);
+    if (item.ex === true) assert.ok((item.timeRatio as number) > 0, `item ${item.i}`);
+    else assert.equal(item.timeRatio, 0, `item ${item.i}`);
   }
-  const ratios = items.filter((i) => i.ex !== null).map((i) => i.time_ratio as number);
+  const ratios = items.filter((i) => i.ex !== null).map((i) => i.timeRatio as number);
   assert.equal(summary.overall.ves, vesOf(ratios));
-  assert.equal(summary.overall.r_ves, rvesOf(ratios));
-  assert.equal(summary.ves_repeats, 3);
+  assert.equal(summary.overall.rVes, rvesOf(ratios));
+  assert.equal(summary.vesRepeats, 3);
   // Without --ves nothing of it appears: the outputs of earlier versions stay as they were.
   const plain = await evaluate({ gold, pred, dbDir: tmp.dir });
   assert.equal('ves' in plain.summary.overall, false);

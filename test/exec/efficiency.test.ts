@@ -58,16 +58,16 @@ test('reward bins at their edges', () => {
 
 test('timing an item: correct ones get a ratio, a wrong one or one whose query fails in a repetition gets 0', async () => {
   const request = { ...execRequest('db', 'SELECT 1', 'SELECT 1'), timeRepeats: 3 };
-  const right: Verdict = { status: 'ok', ex: true, gold_rows: 1, pred_rows: 1, error: null };
+  const right: Verdict = { status: 'ok', ex: true, goldRows: 1, predRows: 1, error: null };
   const ok = () => ({ ok: true as const, rows: [] });
   const phases: string[] = [];
   const timed = await withTimeRatio(request, right, { gold: 'g', pred: 'p' }, ok, (phase) => phases.push(phase));
-  assert.ok((timed.time_ratio as number) > 0);
+  assert.ok((timed.timeRatio as number) > 0);
   assert.deepEqual(phases, ['pred', 'gold', 'pred', 'gold', 'pred', 'gold']);
   let calls = 0;
   const failsOnce = () => (++calls === 4 ? { ok: false as const, error: 'time-out' } : ok());
-  assert.equal((await withTimeRatio(request, right, { gold: 'g', pred: 'p' }, failsOnce)).time_ratio, 0);
-  assert.equal((await withTimeRatio(request, { ...right, ex: false }, { gold: 'g', pred: 'p' }, ok)).time_ratio, 0);
+  assert.equal((await withTimeRatio(request, right, { gold: 'g', pred: 'p' }, failsOnce)).timeRatio, 0);
+  assert.equal((await withTimeRatio(request, { ...right, ex: false }, { gold: 'g', pred: 'p' }, ok)).timeRatio, 0);
   // Without repetitions the verdict is left exactly as it was.
   assert.deepEqual(await withTimeRatio({ ...request, timeRepeats: 0 }, right, { gold: 'g', pred: 'p' }, ok), right);
 });

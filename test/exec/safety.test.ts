@@ -52,9 +52,9 @@ describe('hostile predictions', () => {
       workers: 2,
     });
     for (const item of items.slice(0, HOSTILE.length)) {
-      assert.equal(item.status, 'pred_error', `${item.pred_sql}: ${item.status}`);
+      assert.equal(item.status, 'pred_error', `${item.predSql}: ${item.status}`);
       assert.equal(item.ex, false);
-      assert.ok(item.error, item.pred_sql ?? '');
+      assert.ok(item.error, item.predSql ?? '');
     }
     assert.match(items[0]?.error ?? '', /refused|readonly|read-only/);
     // The item after all of them still sees the untouched table.
@@ -109,7 +109,7 @@ test('double-quoted strings are read as SQLite (and Python) read them: as litera
     dbDir: tmp.dir,
   });
   assert.equal(items[0]?.status, 'ok', items[0]?.error ?? '');
-  assert.equal(items[0]?.gold_rows, 3);
+  assert.equal(items[0]?.goldRows, 3);
   assert.equal(items[0]?.ex, true);
   assert.equal(
     replaceDoubleQuoted(`SELECT "a" FROM t WHERE b = "a" AND c = '"a"' -- "a"`, '"a"'),

@@ -20,11 +20,11 @@ test('constructs are told apart: a subquery is not a UNION, SELECT * is not arit
   assert.equal(share('arithmetic'), 4);
   assert.equal(share('JOIN'), 4);
   assert.equal(share('aggregate'), 2);
-  assert.equal(p.distinct_templates, 4);
-  assert.equal(p.top_templates[0]?.template, 'SELECT / FROM JOIN ON = GROUP BY ORDER BY DESC LIMIT');
-  assert.deepEqual([p.template_length.min, p.template_length.max], [3, 12]);
+  assert.equal(p.distinctTemplates, 4);
+  assert.equal(p.topTemplates[0]?.template, 'SELECT / FROM JOIN ON = GROUP BY ORDER BY DESC LIMIT');
+  assert.deepEqual([p.templateLength.min, p.templateLength.max], [3, 12]);
   assert.equal(
-    p.template_length.histogram.reduce((s, h) => s + h.queries, 0),
+    p.templateLength.histogram.reduce((s, h) => s + h.queries, 0),
     10,
   );
 });

@@ -54,7 +54,7 @@ test('every answer shape: the SQL or a status, each question asked once', async 
     assert.equal(spider.length, names.length, 'the Spider file has one line per question, empty answers too');
     const k = names.indexOf('a comment line first in the fence');
     assert.equal(spider[k], 'SELECT count(*) FROM singer', 'a comment never swallows the query on one line');
-    assert.ok(summary.changed_in_export.includes(names.indexOf('a string holding a line break')));
+    assert.ok(summary.changedInExport.includes(names.indexOf('a string holding a line break')));
   } finally {
     await server.close();
   }

@@ -25,11 +25,13 @@ const QUESTIONS = [
 ];
 const questions = { name: 'q', queries: QUESTIONS.map((question) => ({ sql: '', question, db_id: 'concert_singer' })) };
 const answerFor = (q: string) => `Here you go:\n\`\`\`sql\nSELECT '${q.replace(/'/g, "''")}' FROM singer;\n\`\`\``;
+/** A line of `predict --out`: a prediction in the JSON's names. */
+type PredictionLine = Omit<Prediction, 'dbId' | 'finishReason'> & { db_id: string | null; finish_reason: string | null };
 const lines = (file: string) =>
   readFileSync(file, 'utf8')
     .trim()
     .split('\n')
-    .map((l) => JSON.parse(l) as Prediction);
+    .map((l) => JSON.parse(l) as PredictionLine);
 let n = 0;
 const outFile = (ext = 'jsonl') => join(tmp.dir, `out-${n++}.${ext}`);
 
@@ -71,7 +73,7 @@ describe('prompts', () => {
       question: 'Q?',
       evidence: 'E',
       dialect: 'sqlite',
-      db_id: 'd',
+      dbId: 'd',
     });
     assert.equal(text, 'S|Q?|Hint: E\n|d');
   });

@@ -110,10 +110,10 @@ describe('HTML reports in Chromium', browserOrSkip(), () => {
       train: 's',
       target: 't',
       ar,
-      ex_before: 50,
-      ex_after: 50 + (ar - 1) * 40 + (k % 3),
-      em_before: null,
-      em_after: null,
+      exBefore: 50,
+      exAfter: 50 + (ar - 1) * 40 + (k % 3),
+      emBefore: null,
+      emAfter: null,
     }));
     const page = await open(await renderStudyHtml(studyStats(experiments, { bootstrap: 200 })), 'study-report');
     for (const family of ['codellama', 'qwen']) {

@@ -83,17 +83,17 @@ test('select on the examples, judged on a held-out part against size-matched alt
   assert.equal(result.selected.length, 50);
   assert.ok((result.composition.spider ?? 0) > 2 * (result.composition.bird ?? 0), JSON.stringify(result.composition));
   assert.deepEqual(result.overlap, {}, 'no pool item is a target item');
-  const names = result.held_out.map((r) => r.name);
+  const names = result.heldOut.map((r) => r.name);
   assert.deepEqual(names.slice(0, 4), [
     'selected (greedy)',
     'random subsets of all pools (10 seeds)',
     'random subsets of pool bird (10 seeds)',
     'random subsets of pool spider (10 seeds)',
   ]);
-  assert.ok(result.held_out.slice(0, 4).every((r) => r.size_matched && r.queries === 50));
-  assert.ok(result.held_out.slice(4).every((r) => !r.size_matched && /another size/.test(r.name)));
-  assert.equal(result.beats_random, result.held_out[0]!.kl < result.held_out[1]!.kl - 2 * (result.held_out[1]!.kl_sd ?? 0));
-  assert.equal(result.best_pool?.name, 'spider');
+  assert.ok(result.heldOut.slice(0, 4).every((r) => r.sizeMatched && r.queries === 50));
+  assert.ok(result.heldOut.slice(4).every((r) => !r.sizeMatched && /another size/.test(r.name)));
+  assert.equal(result.beatsRandom, result.heldOut[0]!.kl < result.heldOut[1]!.kl - 2 * (result.heldOut[1]!.klSd ?? 0));
+  assert.equal(result.bestPool?.name, 'spider');
   assert.ok(['selection', 'pool', 'random'].includes(result.decision));
   for (const format of ['chat', 'alpaca', 'sharegpt']) {
     const out = join(tmp.dir, `sft-${format}.jsonl`);
@@ -162,7 +162,7 @@ test('pool items that are target items are left out, counted and reported; --hol
   assert.match(run.stderr, /left out 289 items of copy that duplicate target items .*--allow-overlap keeps them/);
   const unjudged = await select({ target, pools: [`bird=${join(EXAMPLES, 'bird_dev_sample.json')}`], budget: 20, holdout: 0 });
   assert.equal(unjudged.decision, 'unjudged');
-  assert.equal(unjudged.target.held_out, 0);
+  assert.equal(unjudged.target.heldOut, 0);
   assert.equal(unjudged.selected.length, 20);
 });
 
@@ -188,7 +188,7 @@ describe('on the shared data', sharedOrSkip(), () => {
         method,
       });
       assert.ok((result.composition.spider_train ?? 0) > 900, `${method}: ${JSON.stringify(result.composition)}`);
-      assert.equal(result.beats_random, true, `${method}: ${result.verdict}`);
+      assert.equal(result.beatsRandom, true, `${method}: ${result.verdict}`);
     }
   });
 });

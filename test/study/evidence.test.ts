@@ -24,17 +24,17 @@ test('Wilson intervals: inside [0, 1], honest at 0 and n, and the textbook value
 
 test('ranges by D(T‖P) − D(T‖S); a decision finds its range and its overall record', () => {
   const experiments = [
-    { kl_gap: 0.05, delta_ex: 2 },
-    { kl_gap: 0.07, delta_ex: -1 },
-    { kl_gap: 0.3, delta_ex: 5 },
-    { kl_gap: -0.2, delta_ex: -3 },
-    { kl_gap: -0.05, delta_ex: 1 },
-  ].map((e) => ({ ...e, ar: Math.exp(e.kl_gap / 5) }));
+    { klGap: 0.05, deltaEx: 2 },
+    { klGap: 0.07, deltaEx: -1 },
+    { klGap: 0.3, deltaEx: 5 },
+    { klGap: -0.2, deltaEx: -3 },
+    { klGap: -0.05, deltaEx: 1 },
+  ].map((e) => ({ ...e, ar: Math.exp(e.klGap / 5) }));
   const evidence = evidenceOf(experiments, { name: '5 runs', scope: 'a test', scale: 5 });
   assert.equal(evidence.above.n, 3);
   assert.equal(evidence.above.held, 2);
-  assert.equal(evidence.at_most.n, 2);
-  assert.equal(evidence.at_most.held, 1, 'AR ≤ 1 holds when no gain followed');
+  assert.equal(evidence.atMost.n, 2);
+  assert.equal(evidence.atMost.held, 1, 'AR ≤ 1 holds when no gain followed');
   assert.equal(
     evidence.ranges.reduce((n, r) => n + r.n, 0),
     5,
@@ -54,7 +54,7 @@ test('the shipped evidence reads back and says it is Spider-only', () => {
   const evidence = readEvidence(DEFAULT_EVIDENCE_PATH);
   assert.match(evidence.name, /Spider \(NL2SQL360\)/);
   assert.match(evidence.scope, /^Spider only/);
-  assert.equal(evidence.above.n + evidence.at_most.n, evidence.experiments);
+  assert.equal(evidence.above.n + evidence.atMost.n, evidence.experiments);
   assert.equal(evidence.scale, 5);
 });
 

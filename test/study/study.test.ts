@@ -31,11 +31,9 @@ test('overall statistics equal SciPy on the same data; families, confusion and m
   assert.deepEqual(Object.keys(result.families), ['codellama', 'qwen']);
   assert.equal(result.families.codellama?.n, 6);
   const c = result.overall.confusion;
-  assert.equal(c.ar_above_gain + c.ar_above_no_gain + c.ar_below_gain + c.ar_below_no_gain, 12);
+  assert.equal(c.arAboveGain + c.arAboveNoGain + c.arBelowGain + c.arBelowNoGain, 12);
   const above = scipy.y.filter((_, k) => (scipy.x[k] as number) > 1);
-  assert.ok(
-    Math.abs((result.overall.mean_delta_ex.ar_above_1 as number) - above.reduce((a, b) => a + b, 0) / above.length) < 1e-9,
-  );
+  assert.ok(Math.abs((result.overall.meanDeltaEx.arAbove1 as number) - above.reduce((a, b) => a + b, 0) / above.length) < 1e-9);
 });
 
 test('CLI: --json has the documented shape, --markdown writes a table', async () => {

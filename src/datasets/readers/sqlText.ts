@@ -108,7 +108,7 @@ export async function* sqlLineBatches(file: string, dbIds: boolean): AsyncIterab
       const tab = dbIds ? text.lastIndexOf('\t') : -1;
       const dbCandidate = tab >= 0 ? text.slice(tab + 1).trim() : '';
       if (tab >= 0 && DB_ID.test(dbCandidate)) {
-        batch.push({ i: i++, sql: text.slice(0, tab).trim(), db_id: dbCandidate, where: `line ${line}` });
+        batch.push({ i: i++, sql: text.slice(0, tab).trim(), dbId: dbCandidate, where: `line ${line}` });
       } else {
         batch.push({ i: i++, sql: text.trim(), where: `line ${line}` });
       }
