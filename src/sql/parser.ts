@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { longestSetChain } from './setChain.js';
 
 type Sdk = typeof import('@polyglot-sql/sdk');
 
@@ -78,8 +79,31 @@ export function tokenizeQuery(sql: string, parserDialect: string): TokenizeOutco
   return { ok: true, tokens };
 }
 
+/**
+ * Chains of this many queries or more are checked against the parser's own refusal of one (a
+ * probe, once per dialect) instead of being parsed: a parser that refuses a chain refuses every
+ * longer one, and a parser version that accepts it is asked as before.
+ */
+export const SET_CHAIN_PROBE = 1024;
+const refusesChain = new Map<string, boolean>();
+
+function refusesLongChains(parserDialect: string): boolean {
+  let refuses = refusesChain.get(parserDialect);
+  if (refuses === undefined) {
+    const probe = Array.from({ length: SET_CHAIN_PROBE }, () => 'SELECT 1').join(' UNION ');
+    refuses = !(parser().parse(probe, parserDialect as never) as { success: boolean }).success;
+    refusesChain.set(parserDialect, refuses);
+  }
+  return refuses;
+}
+
 /** Parses `sql` (whose tokens are given); identifiers are the tree's Identifier nodes (name, quoted, span). */
 export function parseTokenized(sql: string, tokens: readonly Token[], parserDialect: string): ParseOutcome {
+  const chain = longestSetChain(tokens);
+  if (chain >= SET_CHAIN_PROBE && refusesLongChains(parserDialect)) {
+    const error = `nested too deeply for the parser: ${chain} queries chained by UNION/INTERSECT/EXCEPT (it stops at about 500)`;
+    return { ok: false, error, tokens };
+  }
   const parsed = parser().parse(sql, parserDialect as never) as {
     success: boolean;
     ast?: unknown;
