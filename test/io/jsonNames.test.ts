@@ -48,7 +48,7 @@ test('fields are renamed both ways; keys of maps keyed by data are kept, even on
   // Field order is kept: the JSON outputs are compared byte for byte across versions.
   assert.deepEqual(
     Object.keys(json),
-    Object.keys(summary).map((k) => (k === 'byDb' ? 'by_db' : k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`))),
+    Object.keys(summary).map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)),
   );
 });
 
@@ -79,36 +79,10 @@ test('the JSON outputs of align, profile, select, study and eval hold no camelCa
     `model,family,train,target,ar,kl_gap,ex_before,ex_after,em_before,em_after\n${Array.from({ length: 8 }, (_, k) => `m${k},${k % 2 ? 'a' : 'b'},s,t,${Math.exp((0.1 * k - 0.3) / 2)},${0.1 * k - 0.3},50,${50 + k - 3},40,41`).join('\n')}\n`,
   );
   const items = join(tmp.dir, 'items.jsonl');
+  const align = ['align', '--target', target, '--train', train, '--pred', pred];
   const runs: string[][] = [
-    [
-      'align',
-      '--target',
-      target,
-      '--train',
-      train,
-      '--pred',
-      pred,
-      '--explain',
-      '--bootstrap',
-      '20',
-      '--by',
-      'joins',
-      '--target-sample',
-      '3',
-    ],
-    [
-      'align',
-      '--target',
-      target,
-      '--train',
-      train,
-      '--pred',
-      pred,
-      '--by',
-      'hardness',
-      '--tables',
-      shared('data', 'spider', 'tables.json'),
-    ],
+    [...align, '--explain', '--bootstrap', '20', '--by', 'joins', '--target-sample', '3'],
+    [...align, '--by', 'hardness', '--tables', shared('data', 'spider', 'tables.json')],
     ['profile', train],
     ['select', '--target', target, '--pool', join(EXAMPLES, 'bird_dev_sample.json'), '--budget', '10'],
     ['study', experiments, '--bootstrap', '50'],
