@@ -65,8 +65,9 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
     // Inside an expression the parser kept as raw text, only operators, function names and the
     // keywords it opens with (`CLUSTER BY (a)`, `PARTITION BY HASH(a)`) are syntax.
     const inRaw = within(raw.expressions, t.start);
-    const opens = !within(raw.expressions, tokens[i - 1]?.start ?? -1) && !RAW_SYNTAX.has(t.text.toUpperCase());
-    leading = inRaw && (leading || opens) && isKeywordToken(t);
+    // Asked only inside raw text: the word's upper case is not made for every token of every query.
+    const opens = () => !within(raw.expressions, tokens[i - 1]?.start ?? -1) && !RAW_SYNTAX.has(t.text.toUpperCase());
+    leading = inRaw && (leading || opens()) && isKeywordToken(t);
     if (inRaw && !drop[i] && /^[A-Za-z_"`]/.test(t.text) && !leading && next?.type !== 'L_PAREN') {
       if (!RAW_SYNTAX.has(t.text.toUpperCase())) drop[i] = 1;
       continue;
@@ -137,12 +138,12 @@ function isPseudoColumn(tokens: readonly Token[], i: number): boolean {
  * when it is also a keyword or a function's name elsewhere.
  */
 function isAliasAfterCall(tokens: readonly Token[], i: number): boolean {
-  const next = tokens[i + 1];
-  return (
-    tokens[i - 1]?.type === 'R_PAREN' &&
-    (next === undefined || ALIAS_ENDS.has(next.type) || CLAUSE_WORDS.has(next.text.toUpperCase()))
-  );
+  return tokens[i - 1]?.type === 'R_PAREN' && endsAlias(tokens[i + 1]);
 }
+
+/** Whether an alias can end before this token: the end, a separator, a closing bracket or a clause's word. */
+const endsAlias = (next: Token | undefined) =>
+  next === undefined || ALIAS_ENDS.has(next.type) || CLAUSE_WORDS.has(next.text.toUpperCase());
 
 /** `expr AS name` where the tree left the alias without a position (`STRUCT('x' AS name)`). */
 function markAliasesAfterAs(tokens: readonly Token[], unplaced: ReadonlySet<string>, drop: Uint8Array) {
@@ -152,8 +153,7 @@ function markAliasesAfterAs(tokens: readonly Token[], unplaced: ReadonlySet<stri
     // A keyword as an alias (`STRUCT('x' AS type)`) counts where the tree holds that name without a place.
     if (t.type !== 'VAR' && !(isWordToken(t) && unplaced.has(t.text.toUpperCase()))) continue;
     if (tokens[i - 2]?.text.toUpperCase() === 'EXECUTE') continue; // T-SQL's EXECUTE AS OWNER: a keyword
-    const next = tokens[i + 1];
-    if (next === undefined || ALIAS_ENDS.has(next.type) || CLAUSE_WORDS.has(next.text.toUpperCase())) drop[i] = 1;
+    if (endsAlias(tokens[i + 1])) drop[i] = 1;
   }
 }
 
@@ -352,8 +352,7 @@ function markWordClause(m: NameMarks, i: number): boolean {
     for (let j = i + 1; m.isName(j); ) {
       m.drop[j] = 1;
       const after = tokens[j + 1]?.type;
-      if (after === 'DOT') j += 2;
-      else if (after === 'COMMA') j += 2;
+      if (after === 'DOT' || after === 'COMMA') j += 2;
       else if (after === 'EQ' && tokens[j + 3]?.type === 'COMMA') j += 4;
       else break;
     }

@@ -99,7 +99,8 @@ function refusesLongChains(parserDialect: string): boolean {
 
 /** Parses `sql` (whose tokens are given); identifiers are the tree's Identifier nodes (name, quoted, span). */
 export function parseTokenized(sql: string, tokens: readonly Token[], parserDialect: string): ParseOutcome {
-  const chain = longestSetChain(tokens);
+  // Such a chain has at least one token per query: shorter token lists need no count.
+  const chain = tokens.length >= SET_CHAIN_PROBE ? longestSetChain(tokens) : 1;
   if (chain >= SET_CHAIN_PROBE && refusesLongChains(parserDialect)) {
     const error = `nested too deeply for the parser: ${chain} queries chained by UNION/INTERSECT/EXCEPT (it stops at about 500)`;
     return { ok: false, error, tokens };
