@@ -77,7 +77,12 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
       drop[i] = 1;
       continue;
     }
-    if (!NAME_TYPES.has(t.type) || drop[i]) continue;
+    if (!NAME_TYPES.has(t.type) || drop[i]) {
+      if (!drop[i] && parsed.unplacedAliases.size > 0 && isLoneKeywordAlias(tokens, i, parsed.unplacedAliases, drop)) {
+        drop[i] = 1;
+      }
+      continue;
+    }
     if (isPseudoColumn(tokens, i)) {
       drop[i] = 1;
       continue;
@@ -86,13 +91,20 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
     // A quoted name is a name even when called (a user's function: `` `p.d.udf`(x) ``), unless a
     // known word (`"sum"(x)`, T-SQL's `[varchar](10)`).
     if (t.type === 'QUOTED_IDENTIFIER' && (!call || !isKeyword(t.text))) drop[i] = 1;
-    else if (call) continue;
-    else if (within(raw.statements, t.start) && t.type === 'VAR' && !(isKeyword(t.text) && isKeywordToken(next))) {
+    else if (call) {
+      // An alias with its column list right after a `)` (`(VALUES (0) foo(bar))`) is no call.
+      if (tokens[i - 1]?.type === 'R_PAREN' && parsed.unplacedAliases.has(t.text.toUpperCase())) drop[i] = 1;
+    } else if (within(raw.statements, t.start) && t.type === 'VAR' && !(isKeyword(t.text) && isKeywordToken(next))) {
       drop[i] = 1;
     } else if (parsed.unplacedNames.has(t.text.toUpperCase()) && (!isKeyword(t.text) || isAliasAfterCall(tokens, i))) {
       drop[i] = 1;
     }
   }
+  markByPattern(sql, tokens, parsed, drop);
+}
+
+/** The rules that read the token sequence, not the tree: names in known places, then syntax kept. */
+function markByPattern(sql: string, tokens: readonly Token[], parsed: ParsedQuery, drop: Uint8Array) {
   markColumnAliasLists(tokens, drop);
   markAliasesAfterAs(tokens, parsed.unplacedNames, drop);
   markStructFields(tokens, drop);
@@ -102,6 +114,23 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
   markClauseNames(tokens, drop);
   markPlaceholders(sql, tokens, drop);
   keepSyntax(tokens, drop);
+}
+
+/**
+ * A keyword the tree holds as a name without a position (an alias `OFFSET` in `ASOF JOIN y OFFSET
+ * MATCH_CONDITION (…)`, Redshift's `AT index`) is that name when no other token of the query is that
+ * word, names the tree places aside: a word used both as syntax and as a name cannot be told apart, and stays.
+ */
+function isLoneKeywordAlias(tokens: readonly Token[], i: number, unplaced: ReadonlySet<string>, drop: Uint8Array) {
+  const t = tokens[i] as Token;
+  if (!isKeywordToken(t) || tokens[i + 1]?.type === 'L_PAREN') return false;
+  return unplaced.has(t.text.toUpperCase()) && isLoneWord(tokens, i, drop);
+}
+
+/** Whether no other token of the query is this word, names the tree places aside. */
+function isLoneWord(tokens: readonly Token[], i: number, drop: Uint8Array): boolean {
+  const word = (tokens[i] as Token).text.toUpperCase();
+  return tokens.every((other, k) => k === i || drop[k] || other.text.toUpperCase() !== word);
 }
 
 /** Words after which an alias ends. */
@@ -193,7 +222,11 @@ function markDdlNames(tokens: readonly Token[], drop: Uint8Array) {
     else if (w === 'RENAME' && ['INDEX', 'KEY', 'COLUMN'].includes(word(i + 1)) && word(i + 3) === 'TO') {
       dropVar(i + 2);
       dropVar(i + 4);
-    } else if (
+    } else if (w === 'SET' && word(i + 1) === 'TABLESPACE') dropVar(i + 2);
+    else if (w === 'SET' && word(i + 1) === 'ACCESS' && word(i + 2) === 'METHOD') dropVar(i + 3);
+    // T-SQL's filegroup `ON PRIMARY` (a name, as `ON [PRIMARY]` is).
+    else if (w === 'ON' && word(i + 1) === 'PRIMARY' && word(i + 2) !== 'KEY') drop[i + 1] = 1;
+    else if (
       ['FORCE', 'USE', 'IGNORE'].includes(w) &&
       ['INDEX', 'KEY'].includes(word(i + 1)) &&
       tokens[i + 2]?.type === 'L_PAREN'
@@ -551,7 +584,8 @@ function keepSyntax(tokens: readonly Token[], drop: Uint8Array) {
       (prev?.type === 'L_PAREN' || prev?.type === 'COMMA')
     ) {
       drop[i] = 0;
-    } else if (t.type !== 'VAR') continue;
+    } else if (isAppliedFunction(tokens, i)) drop[i] = 0;
+    else if (t.type !== 'VAR') continue;
     else if (prev?.type === 'DOT' && next?.type === 'L_PAREN' && next.start === t.end && !isRoutineDefined(tokens, i)) {
       drop[i] = 0;
     } else if (t.text.toUpperCase() === 'SAFE' && next?.type === 'DOT' && tokens[i + 3]?.type === 'L_PAREN') drop[i] = 0;
@@ -561,6 +595,20 @@ function keepSyntax(tokens: readonly Token[], drop: Uint8Array) {
       drop[i] = 0; // `CONVERT(INT, x)`: the target type comes first
     } else if (t.text.toUpperCase() === 'GLOBAL' && JOIN_WORDS.has((next?.text ?? '').toUpperCase())) drop[i] = 0;
   }
+}
+
+/**
+ * ClickHouse's column transformer `* APPLY(sum)`, `COLUMNS('a') APPLY(toString)` names a function,
+ * which the parser files as a column. After `*` or `)` only: T-SQL's `CROSS APPLY (…)` follows a word.
+ */
+function isAppliedFunction(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 3]?.type;
+  return (
+    tokens[i + 1]?.type === 'R_PAREN' &&
+    tokens[i - 1]?.type === 'L_PAREN' &&
+    /^APPLY$/i.test(tokens[i - 2]?.text ?? '') &&
+    (before === 'STAR' || before === 'R_PAREN')
+  );
 }
 
 /** Whether the qualified name ending at i is the routine a statement defines (`CREATE FUNCTION a.b.f(`). */

@@ -48,6 +48,8 @@ export interface ParsedQuery {
   readonly identifierSpans: readonly (readonly [number, number])[];
   /** Names of identifier nodes the tree gives no position (upper-cased): where they stand, they are names all the same. */
   readonly unplacedNames: ReadonlySet<string>;
+  /** Of those, the aliases (`ASOF JOIN y OFFSET …`): a keyword among them is a name where it stands alone. */
+  readonly unplacedAliases: ReadonlySet<string>;
   /** Sub-trees the parser kept as raw text: inside them the tree places no token. */
   readonly rawTexts: readonly string[];
   /** How many statements the text holds. */
@@ -121,11 +123,18 @@ export function parseTokenized(sql: string, tokens: readonly Token[], parserDial
     const why = notAStatement(statement);
     if (why) return { ok: false, error: why };
   }
-  const found: TreeNames = { spans: [], unplaced: new Set(), raw: [] };
+  const found: TreeNames = { spans: [], unplaced: new Set(), aliases: new Set(), raw: [] };
   collectNames(parsed.ast, found);
   return {
     ok: true,
-    value: { tokens, identifierSpans: found.spans, unplacedNames: found.unplaced, rawTexts: found.raw, statements },
+    value: {
+      tokens,
+      identifierSpans: found.spans,
+      unplacedNames: found.unplaced,
+      unplacedAliases: found.aliases,
+      rawTexts: found.raw,
+      statements,
+    },
   };
 }
 
@@ -181,6 +190,7 @@ export function parseQuery(sql: string, parserDialect: string): ParseOutcome {
 interface TreeNames {
   readonly spans: [number, number][];
   readonly unplaced: Set<string>;
+  readonly aliases: Set<string>;
   readonly raw: string[];
 }
 
@@ -188,9 +198,12 @@ interface TreeNames {
  * Identifier nodes are the objects with a string `name` and (usually) `quoted`; most have a
  * `span`, the others are names without a position. `raw` nodes hold text the parser did not read.
  */
-function collectNames(node: unknown, out: TreeNames): void {
+/** Keys under which the tree holds an alias: a table's, or Redshift's `AT index` (a position's). */
+const ALIAS_KEYS = new Set(['alias', 'at_index']);
+
+function collectNames(node: unknown, out: TreeNames, inAlias = false): void {
   if (Array.isArray(node)) {
-    for (const child of node) collectNames(child, out);
+    for (const child of node) collectNames(child, out, inAlias);
     return;
   }
   if (node === null || typeof node !== 'object') return;
@@ -200,20 +213,23 @@ function collectNames(node: unknown, out: TreeNames): void {
     if (span) out.spans.push([span.start, span.end]);
     // The parser files some clauses as one name (`INDEXED BY s.i`): each word of it counts.
     else for (const word of record.name.split(/[\s.]+/)) if (word) out.unplaced.add(word.toUpperCase());
+    if (!span && inAlias) out.aliases.add(record.name.toUpperCase());
   }
   // Aliases the parser keeps as plain strings (`LATERAL FLATTEN(...) f`, column alias lists).
-  for (const key of ['alias', 'column_aliases']) {
-    const value = record[key];
+  for (const aliasKey of ['alias', 'column_aliases']) {
+    const value = record[aliasKey];
     for (const alias of Array.isArray(value) ? value : [value]) {
-      if (typeof alias === 'string' && alias !== '') out.unplaced.add(alias.toUpperCase());
+      if (typeof alias !== 'string' || alias === '') continue;
+      out.unplaced.add(alias.toUpperCase());
+      out.aliases.add(alias.toUpperCase());
     }
   }
   const raw = record.raw as { sql?: unknown } | undefined;
   if (raw && typeof raw === 'object' && typeof raw.sql === 'string') out.raw.push(raw.sql);
-  for (const key in record) {
-    if (key === 'span' || key === 'trailing_comments' || key === 'comments') continue;
-    const child = record[key];
-    if (child !== null && typeof child === 'object') collectNames(child, out);
+  for (const childKey in record) {
+    if (childKey === 'span' || childKey === 'trailing_comments' || childKey === 'comments') continue;
+    const child = record[childKey];
+    if (child !== null && typeof child === 'object') collectNames(child, out, inAlias || ALIAS_KEYS.has(childKey));
   }
 }
 

@@ -16,7 +16,7 @@ export type { TemplateResult };
 export type DetailedTemplate = { template: string; dropped: Uint8Array | null } | { error: string };
 
 /** Literal token types of the parser's tokenizer (strings of every flavour, numbers, booleans). */
-const LITERAL_TYPES = new Set(['NUMBER', 'TRUE', 'FALSE']);
+const LITERAL_TYPES = new Set(['NUMBER', 'HEX_NUMBER', 'TRUE', 'FALSE']);
 const isLiteralType = (type: string) => LITERAL_TYPES.has(type) || type.endsWith('STRING');
 
 /** Keyword aliases quoted and re-parsed per query, at most (see quoteKeywordAlias). */
