@@ -82,7 +82,7 @@ export const MEASURED_AGREEMENT: Readonly<Record<string, number>> = {
   duckdb: 95.0,
   mysql: 93.3,
   oracle: 82.7,
-  postgres: 94.7,
+  postgres: 94.9,
   redshift: 96.9,
   snowflake: 95.3,
   spark: 92.7,

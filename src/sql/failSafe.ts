@@ -393,6 +393,11 @@ function markWordClause(m: NameMarks, i: number): boolean {
     m.drop[i + 1] = 1; // ClickHouse's `ON CLUSTER default`: a cluster's name, keyword or not
   } else if (w === 'HISTOGRAM' && m.word(i + 1) === 'ON') m.dropRun(i + 2, ['COMMA']);
   else if (w === 'FOR' && m.word(i + 1) === 'COLUMNS') m.dropRun(i + 2, ['COMMA']);
+  else if (w === 'CYCLE' && tokens[i - 1]?.type === 'R_PAREN') {
+    // A recursive query's `CYCLE a, b SET is_cycle USING path`: the path column's name, keyword or not.
+    const using = tokens.findIndex((t, k) => k > i && t.text.toUpperCase() === 'USING');
+    if (using > 0) m.dropName(using + 1);
+  }
   else if ((w === 'FUNCTION' || w === 'PROCEDURE') && DEFINING.has(m.word(0)) && m.word(i - 1) !== 'EXECUTE') {
     m.dropRoutineName(m.word(i + 1) === 'IF' ? i + 3 + Number(m.word(i + 2) === 'NOT') : i + 1);
   } else return false;
