@@ -80,7 +80,7 @@ export const MEASURED_AGREEMENT: Readonly<Record<string, number>> = {
   bigquery: 96.1,
   clickhouse: 94.5,
   duckdb: 95.0,
-  mysql: 93.3,
+  mysql: 93.6,
   oracle: 82.7,
   postgres: 94.9,
   redshift: 96.9,
@@ -88,5 +88,5 @@ export const MEASURED_AGREEMENT: Readonly<Record<string, number>> = {
   spark: 92.7,
   sqlite: 94.6,
   trino: 98.2,
-  tsql: 99.0,
+  tsql: 99.2,
 };

@@ -590,6 +590,8 @@ function keepSyntax(tokens: readonly Token[], drop: Uint8Array) {
     ) {
       drop[i] = 0;
     } else if (isAppliedFunction(tokens, i)) drop[i] = 0;
+    // T-SQL's `OPENJSON(…) WITH (o NVARCHAR(MAX) AS JSON)`: a column's option, not a cast's type.
+    else if (t.text.toUpperCase() === 'JSON' && prev?.type === 'AS' && openers.at(-1) === 'WITH') drop[i] = 0;
     else if (t.type !== 'VAR') continue;
     else if (prev?.type === 'DOT' && next?.type === 'L_PAREN' && next.start === t.end && !isRoutineDefined(tokens, i)) {
       drop[i] = 0;

@@ -185,6 +185,9 @@ function pushWords(text: string, words: string[]) {
   for (const part of text.toUpperCase().split(/\s+/)) if (part) words.push(part);
 }
 
+/** Tokens an identifier's span can run on over that are not part of the name. */
+const RUN_ON = new Set(['ASC', 'DESC', 'L_PAREN', 'R_PAREN']);
+
 function markIdentifiers(tokens: readonly Token[], spans: readonly (readonly [number, number])[], drop: Uint8Array) {
   if (spans.length === 0) return;
   const sorted = [...spans].sort((a, b) => a[0] - b[0]);
@@ -197,9 +200,9 @@ function markIdentifiers(tokens: readonly Token[], spans: readonly (readonly [nu
       const [a, b] = sorted[k] as readonly [number, number];
       if (a > start) break;
       if (start >= a && start < b) {
-        // A span may run on over an ordering (T-SQL's `PRIMARY KEY (a DESC)`): the word after the name stays.
-        const type = (tokens[i] as Token).type;
-        if (!((type === 'ASC' || type === 'DESC') && start > a)) drop[i] = 1;
+        // A span may run on over an ordering (T-SQL's `PRIMARY KEY (a DESC)`) or a key prefix's
+        // length (MySQL's `PRIMARY KEY (a(16))`): what follows the name stays, but for the length.
+        if (start === a || !RUN_ON.has((tokens[i] as Token).type)) drop[i] = 1;
         break;
       }
     }
