@@ -397,8 +397,7 @@ function markWordClause(m: NameMarks, i: number): boolean {
     // A recursive query's `CYCLE a, b SET is_cycle USING path`: the path column's name, keyword or not.
     const using = tokens.findIndex((t, k) => k > i && t.text.toUpperCase() === 'USING');
     if (using > 0) m.dropName(using + 1);
-  }
-  else if ((w === 'FUNCTION' || w === 'PROCEDURE') && DEFINING.has(m.word(0)) && m.word(i - 1) !== 'EXECUTE') {
+  } else if ((w === 'FUNCTION' || w === 'PROCEDURE') && DEFINING.has(m.word(0)) && m.word(i - 1) !== 'EXECUTE') {
     m.dropRoutineName(m.word(i + 1) === 'IF' ? i + 3 + Number(m.word(i + 2) === 'NOT') : i + 1);
   } else return false;
   return true;
