@@ -27,7 +27,7 @@ const DIALECTS: Record<string, Partial<DialectInfo>> = {
   mysql: { parserName: 'mysql', ...MYSQL_LIKE },
   mariadb: { parserName: 'mysql', ...MYSQL_LIKE },
   bigquery: { parserName: 'bigquery', ...MYSQL_LIKE },
-  snowflake: { parserName: 'snowflake', backslashEscapes: true, dollarQuotes: true },
+  snowflake: { parserName: 'snowflake', backslashEscapes: true, dollarQuotes: true, stagePaths: true },
   duckdb: { parserName: 'duckdb', dollarQuotes: true },
   tsql: { parserName: 'tsql', bracketIdentifiers: true },
   mssql: { parserName: 'tsql', bracketIdentifiers: true },

@@ -72,8 +72,9 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
       if (!RAW_SYNTAX.has(t.text.toUpperCase())) drop[i] = 1;
       continue;
     }
-    // The part of a qualified name after a `.` is a name whatever word it is (`ANALYZE CLUSTER db.cluster`).
-    if (!drop[i] && tokens[i - 1]?.type === 'DOT' && isWordToken(t) && next?.type !== 'L_PAREN') {
+    // The part of a qualified name after a `.` is a name whatever word it is (`ANALYZE CLUSTER db.cluster`),
+    // and so is a ClickHouse subcolumn after `.^` (`col.^nested`).
+    if (!drop[i] && afterDot(tokens, i) && isWordToken(t) && next?.type !== 'L_PAREN') {
       drop[i] = 1;
       continue;
     }
@@ -100,11 +101,11 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
       drop[i] = 1;
     }
   }
-  markByPattern(sql, tokens, parsed, drop);
+  markByPattern(sql, tokens, parsed, lexical, drop);
 }
 
 /** The rules that read the token sequence, not the tree: names in known places, then syntax kept. */
-function markByPattern(sql: string, tokens: readonly Token[], parsed: ParsedQuery, drop: Uint8Array) {
+function markByPattern(sql: string, tokens: readonly Token[], parsed: ParsedQuery, lexical: Lexical, drop: Uint8Array) {
   markColumnAliasLists(tokens, drop);
   markAliasesAfterAs(tokens, parsed.unplacedNames, drop);
   markStructFields(tokens, drop);
@@ -113,7 +114,26 @@ function markByPattern(sql: string, tokens: readonly Token[], parsed: ParsedQuer
   markDdlNames(tokens, drop);
   markClauseNames(tokens, drop);
   markPlaceholders(sql, tokens, drop);
+  markLocations(tokens, lexical, drop);
   keepSyntax(tokens, drop);
+}
+
+/**
+ * An unquoted URL (`PUT file:///dir/tmp.csv @s`) or a Snowflake stage path (`@s/dir/file.gz`) is one
+ * location, a value like a string: every token of it, to its first blank, is dropped.
+ */
+function markLocations(tokens: readonly Token[], lexical: Lexical, drop: Uint8Array) {
+  const glued = (k: number) => (tokens[k + 1] as Token).start === (tokens[k] as Token).end;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const url = t.type === 'VAR' && tokens[i + 1]?.type === 'COLON' && tokens[i + 2]?.type === 'SLASH' && glued(i);
+    const stage = lexical.stagePaths && t.text.startsWith('@') && ['SLASH', 'PERCENT'].includes(tokens[i + 1]?.type ?? '');
+    if (!(url || stage) || !glued(i)) continue;
+    let j = i;
+    while (j + 1 < tokens.length && glued(j)) j++;
+    drop.fill(1, i, j + 1);
+    i = j;
+  }
 }
 
 /**
@@ -132,6 +152,9 @@ function isLoneWord(tokens: readonly Token[], i: number, drop: Uint8Array): bool
   const word = (tokens[i] as Token).text.toUpperCase();
   return tokens.every((other, k) => k === i || drop[k] || other.text.toUpperCase() !== word);
 }
+
+const afterDot = (tokens: readonly Token[], i: number) =>
+  tokens[i - 1]?.type === 'DOT' || (tokens[i - 1]?.type === 'CARET' && tokens[i - 2]?.type === 'DOT');
 
 /** Words after which an alias ends. */
 const ALIAS_ENDS = new Set(['COMMA', 'R_PAREN', 'R_BRACKET', 'SEMICOLON']);
@@ -637,10 +660,21 @@ function commentRegions(sql: string, lexical: Lexical): [number, number][] {
 function rawRegions(sql: string, texts: readonly string[]): { statements: [number, number][]; expressions: [number, number][] } {
   const out = { statements: [] as [number, number][], expressions: [] as [number, number][] };
   for (const text of texts) {
-    const at = sql.indexOf(text);
-    if (at < 0) continue;
-    const whole = sql.slice(0, at).trim() === '' && /^\s*;?\s*$/.test(sql.slice(at + text.length));
-    (whole ? out.statements : out.expressions).push([at, at + text.length]);
+    const found = locate(sql, text);
+    if (!found) continue;
+    const [at, end] = found;
+    const whole = sql.slice(0, at).trim() === '' && /^\s*;?\s*$/.test(sql.slice(end));
+    (whole ? out.statements : out.expressions).push(found);
   }
   return out;
+}
+
+/** Where the query holds a raw text, which the parser may give back upper-cased or spaced anew (`partition by (a,b)`). */
+function locate(sql: string, text: string): [number, number] | null {
+  const at = sql.indexOf(text);
+  if (at >= 0) return [at, at + text.length];
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const loose = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'i').exec(sql);
+  return loose ? [loose.index, loose.index + loose[0].length] : null;
 }

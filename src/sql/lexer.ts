@@ -26,6 +26,8 @@ export interface Lexical {
   readonly dollarQuotes: boolean;
   /** Block comments nest: `/* a /* b *\/ c *\/` is one comment (PostgreSQL). */
   readonly nestedComments: boolean;
+  /** `@stage/dir/file.gz` is one location, a path (Snowflake), not a variable divided by a column. */
+  readonly stagePaths: boolean;
 }
 
 export const STANDARD_LEXICAL: Lexical = {
@@ -35,6 +37,7 @@ export const STANDARD_LEXICAL: Lexical = {
   hashComments: false,
   dollarQuotes: false,
   nestedComments: false,
+  stagePaths: false,
 };
 
 /**
