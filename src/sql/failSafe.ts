@@ -669,12 +669,17 @@ function rawRegions(sql: string, texts: readonly string[]): { statements: [numbe
   return out;
 }
 
-/** Where the query holds a raw text, which the parser may give back upper-cased or spaced anew (`partition by (a,b)`). */
+/**
+ * Where the query holds a raw text, which the parser may give back upper-cased, spaced anew or
+ * without the quotes of its names (`partition by (a,b)` → `PARTITION BY (a, b)`, `` `language` `` →
+ * `language`): its words and marks in order, with blanks and quotes between them.
+ */
 function locate(sql: string, text: string): [number, number] | null {
   const at = sql.indexOf(text);
   if (at >= 0) return [at, at + text.length];
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return null;
-  const loose = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'i').exec(sql);
+  const parts = text.match(/\w+|[^\s\w"`[\]]/g);
+  if (!parts) return null;
+  const pattern = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s"`[\\]]*');
+  const loose = new RegExp(pattern, 'i').exec(sql);
   return loose ? [loose.index, loose.index + loose[0].length] : null;
 }
