@@ -126,7 +126,7 @@ function markLocations(tokens: readonly Token[], lexical: Lexical, drop: Uint8Ar
   const glued = (k: number) => (tokens[k + 1] as Token).start === (tokens[k] as Token).end;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i] as Token;
-    const url = t.type === 'VAR' && tokens[i + 1]?.type === 'COLON' && tokens[i + 2]?.type === 'SLASH' && glued(i);
+    const url = t.type === 'VAR' && tokens[i + 1]?.type === 'COLON' && tokens[i + 2]?.type === 'SLASH';
     const stage = lexical.stagePaths && t.text.startsWith('@') && ['SLASH', 'PERCENT'].includes(tokens[i + 1]?.type ?? '');
     if (!(url || stage) || !glued(i)) continue;
     let j = i;

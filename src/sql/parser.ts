@@ -194,13 +194,13 @@ interface TreeNames {
   readonly raw: string[];
 }
 
+/** Keys under which the tree holds an alias: a table's, or Redshift's `AT index` (a position's). */
+const ALIAS_KEYS = new Set(['alias', 'at_index']);
+
 /**
  * Identifier nodes are the objects with a string `name` and (usually) `quoted`; most have a
  * `span`, the others are names without a position. `raw` nodes hold text the parser did not read.
  */
-/** Keys under which the tree holds an alias: a table's, or Redshift's `AT index` (a position's). */
-const ALIAS_KEYS = new Set(['alias', 'at_index']);
-
 function collectNames(node: unknown, out: TreeNames, inAlias = false): void {
   if (Array.isArray(node)) {
     for (const child of node) collectNames(child, out, inAlias);

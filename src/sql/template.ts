@@ -201,7 +201,7 @@ function markIdentifiers(tokens: readonly Token[], spans: readonly (readonly [nu
       if (a > start) break;
       if (start >= a && start < b) {
         // A span may run on over an ordering (T-SQL's `PRIMARY KEY (a DESC)`) or a key prefix's
-        // length (MySQL's `PRIMARY KEY (a(16))`): what follows the name stays, but for the length.
+        // length (MySQL's `PRIMARY KEY (a(16))`): the ordering and the parentheses stay (the length is a literal).
         if (start === a || !RUN_ON.has((tokens[i] as Token).type)) drop[i] = 1;
         break;
       }
