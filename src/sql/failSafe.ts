@@ -249,6 +249,7 @@ function markDdlNames(tokens: readonly Token[], drop: Uint8Array) {
     else if (w === 'SET' && word(i + 1) === 'ACCESS' && word(i + 2) === 'METHOD') dropVar(i + 3);
     // T-SQL's filegroup `ON PRIMARY` (a name, as `ON [PRIMARY]` is).
     else if (w === 'ON' && word(i + 1) === 'PRIMARY' && word(i + 2) !== 'KEY') drop[i + 1] = 1;
+    else if (w === 'INTO') dropInsertTarget(tokens, i + (word(i + 1) === 'TABLE' ? 2 : 1), drop);
     else if (
       ['FORCE', 'USE', 'IGNORE'].includes(w) &&
       ['INDEX', 'KEY'].includes(word(i + 1)) &&
@@ -257,6 +258,17 @@ function markDdlNames(tokens: readonly Token[], drop: Uint8Array) {
       for (let j = i + 3; j < tokens.length && tokens[j]?.type !== 'R_PAREN'; j++) dropVar(j);
     }
   }
+}
+
+/**
+ * `INTO t (a, b)`: the table before its column list is a name, not a call, where the tree gives it
+ * no place (SQLite's and MySQL's `REPLACE INTO t (…)`, an `INSERT` in a trigger's body).
+ */
+function dropInsertTarget(tokens: readonly Token[], k: number, drop: Uint8Array) {
+  let j = k;
+  while (NAME_TYPES.has(tokens[j]?.type ?? '') && tokens[j + 1]?.type === 'DOT') j += 2;
+  if (!NAME_TYPES.has(tokens[j]?.type ?? '') || tokens[j + 1]?.type !== 'L_PAREN') return;
+  for (let n = k; n <= j; n++) drop[n] = 1;
 }
 
 /**
