@@ -681,6 +681,9 @@ function rawRegions(sql: string, texts: readonly string[]): { statements: [numbe
   return out;
 }
 
+/** Raw texts longer than this are only looked for as they are (a pattern of every word would be too large). */
+const LOOSE_LIMIT = 10_000;
+
 /**
  * Where the query holds a raw text, which the parser may give back upper-cased, spaced anew or
  * without the quotes of its names (`partition by (a,b)` → `PARTITION BY (a, b)`, `` `language` `` →
@@ -689,6 +692,7 @@ function rawRegions(sql: string, texts: readonly string[]): { statements: [numbe
 function locate(sql: string, text: string): [number, number] | null {
   const at = sql.indexOf(text);
   if (at >= 0) return [at, at + text.length];
+  if (text.length > LOOSE_LIMIT) return null;
   const parts = text.match(/\w+|[^\s\w"`[\]]/g);
   if (!parts) return null;
   const pattern = parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s"`[\\]]*');
