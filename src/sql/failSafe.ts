@@ -115,7 +115,24 @@ function markByPattern(sql: string, tokens: readonly Token[], parsed: ParsedQuer
   markClauseNames(tokens, drop);
   markPlaceholders(sql, tokens, drop);
   markLocations(tokens, lexical, drop);
+  markAggregateStateArguments(tokens, drop);
   keepSyntax(tokens, drop);
+}
+
+/**
+ * ClickHouse's `AggregateFunction(any(c), String)` names a function and a type; the parser keeps
+ * the whole type as text, so a name inside the function's own parentheses has no place: dropped.
+ */
+function markAggregateStateArguments(tokens: readonly Token[], drop: Uint8Array) {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!/^(Simple)?AggregateFunction$/i.test((tokens[i] as Token).text) || tokens[i + 1]?.type !== 'L_PAREN') continue;
+    for (let j = i + 2, depth = 1; j < tokens.length && depth > 0; j++) {
+      const t = tokens[j] as Token;
+      if (t.type === 'L_PAREN') depth++;
+      else if (t.type === 'R_PAREN') depth--;
+      else if (depth >= 2 && NAME_TYPES.has(t.type) && tokens[j + 1]?.type !== 'L_PAREN') drop[j] = 1;
+    }
+  }
 }
 
 /**
