@@ -55,3 +55,26 @@ describe('measured agreement per dialect', sharedOrSkip(), () => {
     });
   }
 });
+
+test("the README's table states the measured agreement of every dialect", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const shown: Record<string, string> = {
+    BigQuery: 'bigquery',
+    ClickHouse: 'clickhouse',
+    DuckDB: 'duckdb',
+    MySQL: 'mysql',
+    Oracle: 'oracle',
+    PostgreSQL: 'postgres',
+    Redshift: 'redshift',
+    Snowflake: 'snowflake',
+    Spark: 'spark',
+    SQLite: 'sqlite',
+    Trino: 'trino',
+    'T-SQL': 'tsql',
+  };
+  const stated: Record<string, number> = {};
+  for (const [, name, pct] of readme.matchAll(/^ {2}\| ([A-Za-z-]+) \| ([\d.]+)% of [\d,]+ \|/gm)) {
+    stated[shown[name as string] ?? (name as string)] = Number(pct);
+  }
+  assert.deepEqual(stated, { ...MEASURED_AGREEMENT });
+});
