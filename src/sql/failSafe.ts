@@ -574,7 +574,24 @@ function markColumnAliasLists(tokens: readonly Token[], drop: Uint8Array) {
 }
 
 /** Python DB-API placeholders in query logs: `%s` and `%(name)s`, which tokenizers split into pieces. */
+/** A drop mark for a token that goes with everything it carries (a placeholder's `##` is no temporary table's). */
+export const DROPPED_WHOLE = 2;
+
+/**
+ * Stack Exchange Data Explorer's parameters, in the T-SQL of its query logs: `##UserId##`,
+ * `##UserId:int##`, `##Limit:int?100##` (with a default, which the parser cannot read: see template.ts).
+ */
+export const SEDE_PARAMETER = /##[A-Za-z_]\w*(?::[A-Za-z_]\w*)?(?:\?[^#\r\n]*)?##/g;
+
 function markPlaceholders(sql: string, tokens: readonly Token[], drop: Uint8Array) {
+  if (sql.includes('##')) {
+    for (const m of sql.matchAll(SEDE_PARAMETER)) {
+      const end = m.index + m[0].length;
+      tokens.forEach((t, k) => {
+        if (t.start >= m.index && t.start < end) drop[k] = DROPPED_WHOLE;
+      });
+    }
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (t.type !== 'PERCENT' && t.text !== '%') continue;

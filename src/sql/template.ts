@@ -4,7 +4,7 @@
  * identifier spans); token types decide literals, parameters and punctuation.
  */
 import { dialectInfo } from './dialects.js';
-import { markUnplaced } from './failSafe.js';
+import { DROPPED_WHOLE, markUnplaced, SEDE_PARAMETER } from './failSafe.js';
 import { type ParseOutcome, parseQuery, parseTokenized, type Token } from './parser.js';
 
 import type { TemplateResult } from './templateResult.js';
@@ -115,6 +115,11 @@ export function detailedTemplate(sql: string, tokens: readonly Token[], parserDi
 
 function templateFromParse(sql: string, first: ParseOutcome, parserDialect: string): DetailedTemplate {
   let parsed = first;
+  // A parameter the parser cannot read (`##Limit:int?100##`) stands for a value: read as a variable, it parses.
+  if (!parsed.ok && sql.includes('##') && new RegExp(SEDE_PARAMETER.source).test(sql)) {
+    sql = sql.replace(SEDE_PARAMETER, '@p');
+    parsed = parseQuery(sql, parserDialect);
+  }
   for (let retry = 0; !parsed.ok && retry < MAX_ALIAS_RETRIES; retry++) {
     const quoted = quoteKeywordAlias(sql, parsed.tokens, parsed.errorStart);
     if (quoted === null) break;
@@ -143,7 +148,8 @@ function templateFromParse(sql: string, first: ParseOutcome, parserDialect: stri
       // A temporary table (T-SQL `#t`) or a positional column (DuckDB `#2`) keeps its marker.
       // T-SQL's global temporary table (`##t`) keeps both.
       const marker = t.type === 'VAR' ? /^(##?)(\d+|[A-Za-z_]\w*)$/.exec(t.text) : null;
-      if (marker && (TEMP_MARKERS.has(parserDialect) || (marker[1] === '#' && /^\d/.test(marker[2] as string)))) {
+      const markerKept = drop[i] !== DROPPED_WHOLE;
+      if (marker && markerKept && (TEMP_MARKERS.has(parserDialect) || (marker[1] === '#' && /^\d/.test(marker[2] as string)))) {
         for (let k = 0; k < (marker[1] as string).length; k++) words.push('#');
       }
       continue;
