@@ -573,7 +573,6 @@ function markColumnAliasLists(tokens: readonly Token[], drop: Uint8Array) {
   }
 }
 
-/** Python DB-API placeholders in query logs: `%s` and `%(name)s`, which tokenizers split into pieces. */
 /** A drop mark for a token that goes with everything it carries (a placeholder's `##` is no temporary table's). */
 export const DROPPED_WHOLE = 2;
 
@@ -583,6 +582,10 @@ export const DROPPED_WHOLE = 2;
  */
 export const SEDE_PARAMETER = /##[A-Za-z_]\w*(?::[A-Za-z_]\w*)?(?:\?[^#\r\n]*)?##/g;
 
+/**
+ * Placeholders of query logs, which tokenizers split into pieces: SEDE's parameters (dropped whole,
+ * `#` markers too) and Python DB-API's `%s` and `%(name)s`.
+ */
 function markPlaceholders(sql: string, tokens: readonly Token[], drop: Uint8Array) {
   if (sql.includes('##')) {
     for (const m of sql.matchAll(SEDE_PARAMETER)) {
