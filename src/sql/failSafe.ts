@@ -243,7 +243,8 @@ function markStructFields(tokens: readonly Token[], drop: Uint8Array) {
 
 /**
  * Names in DDL clauses the tree keeps without positions: `MODIFY [COLUMN] c`, `CHANGE [COLUMN] a b`,
- * `AFTER c`, `RENAME INDEX|KEY|COLUMN a TO b`, `FORCE|USE|IGNORE INDEX (i, ...)`.
+ * `AFTER c`, `RENAME INDEX|KEY|COLUMN a TO b`, `SET TABLESPACE t`, `SET ACCESS METHOD m`, T-SQL's
+ * `ON PRIMARY`, the table of `INTO t (a, b)`, `FORCE|USE|IGNORE INDEX (i, ...)`.
  */
 function markDdlNames(tokens: readonly Token[], drop: Uint8Array) {
   const word = (k: number) => tokens[k]?.text.toUpperCase() ?? '';

@@ -116,7 +116,7 @@ export function detailedTemplate(sql: string, tokens: readonly Token[], parserDi
 function templateFromParse(sql: string, first: ParseOutcome, parserDialect: string): DetailedTemplate {
   let parsed = first;
   // A parameter the parser cannot read (`##Limit:int?100##`) stands for a value: read as a variable, it parses.
-  if (!parsed.ok && sql.includes('##') && new RegExp(SEDE_PARAMETER.source).test(sql)) {
+  if (!parsed.ok && sql.search(SEDE_PARAMETER) >= 0) {
     sql = sql.replace(SEDE_PARAMETER, '@p');
     parsed = parseQuery(sql, parserDialect);
   }
