@@ -16,7 +16,7 @@ import { createProgress } from './progress.js';
 export function profileCommand(): Command {
   const command = new Command('profile')
     .description(DESCRIPTIONS.profile)
-    .argument('<dataset>', 'dataset: [label=]path[#field]')
+    .argument('<dataset>', 'dataset: [label=]path[#field], or a folder of .sql files (one query each)')
     .option('--lmax <n>', 'longest n-gram', wholeNumber(1), DEFAULT_LMAX)
     .option('--top <n>', 'how many of the most common templates to list', wholeNumber(1), 10)
     .addOption(jsonOption('the profile'));

@@ -13,7 +13,7 @@ import { createProgress } from './progress.js';
 export function templatesCommand(): Command {
   const command = new Command('templates')
     .description(DESCRIPTIONS.templates)
-    .argument('<dataset>', 'dataset: [label=]path[#field]')
+    .argument('<dataset>', 'dataset: [label=]path[#field], or a folder of .sql files (one query each)')
     .addOption(
       new Option('--format <format>', 'text: "i<TAB>template"; jsonl: {"i":0,"template":"..."} or {"i":7,"error":"..."}')
         .choices(['text', 'jsonl'])

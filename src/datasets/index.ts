@@ -4,11 +4,12 @@ export { DEFAULT_MAX_QUERY_LENGTH, type LoadOptions, openDataset } from './load.
 export type { Dataset, DatasetFormat, QueryRecord } from './record.js';
 export { type DatasetSpec, defaultName, parseDatasetSpec } from './spec.js';
 
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { type InlineDataset, inlineDataset } from './inline.js';
 import { type LoadOptions, openDataset } from './load.js';
+import { hashSqlFiles, sqlFilesAt } from './readers/sqlFiles.js';
 import type { Dataset, QueryRecord } from './record.js';
 import { defaultName, distinctNames, parseDatasetSpec } from './spec.js';
 
@@ -19,13 +20,16 @@ export function resolveDataset(input: DatasetInput, options?: LoadOptions): Prom
   return typeof input === 'string' ? openDataset(input, options) : Promise.resolve(inlineDataset(input));
 }
 
-/** Rough query count of the inputs from file sizes (about 120 bytes a query), to choose threads or not. */
+/** Rough query count of the inputs from file sizes (about 120 bytes a query; a folder's files one each), to choose threads or not. */
 export async function estimateQueries(inputs: readonly DatasetInput[]): Promise<number> {
   let total = 0;
   for (const input of inputs) {
+    const path = typeof input === 'string' ? parseDatasetSpec(input).path : '';
+    const files = path === '' ? null : sqlFilesAt(path);
     if (typeof input !== 'string') total += input.queries.length;
+    else if (files) total += files.names.length;
     else
-      total += await stat(parseDatasetSpec(input).path).then(
+      total += await stat(path).then(
         (s) => s.size / 120,
         () => 0,
       );
@@ -50,11 +54,18 @@ export async function inputHash(input: DatasetInput): Promise<string> {
   const spec = parseDatasetSpec(input);
   hash.update(`${spec.field ?? ''}\0`);
   try {
-    for await (const chunk of createReadStream(spec.path)) hash.update(chunk as Buffer);
+    await hashBytes(spec.path, hash);
   } catch {
     // A file that cannot be read is reported by the reader, with its name.
   }
   return hash.digest('hex');
+}
+
+/** Feeds a dataset's bytes to a hash: the file's, or each file's of a folder of SQL files (with its name). */
+export async function hashBytes(path: string, hash: Hash): Promise<void> {
+  const files = sqlFilesAt(path);
+  if (files) await hashSqlFiles(files, hash);
+  else for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
 }
 
 /** The datasets of one report, renamed where their default labels collide (see distinctNames). */

@@ -4,7 +4,7 @@
  * except JSON (which must be parsed whole).
  */
 import { stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { dialectInfo } from '../sql/dialects.js';
 import { plural } from '../words.js';
 import { DataError, UsageError } from './errors.js';
@@ -16,6 +16,7 @@ import { readParquet } from './readers/parquet.js';
 import type { TableSource } from './readers/rows.js';
 import { BATCH_SIZE } from './readers/rows.js';
 import { readHead } from './readers/source.js';
+import { type SqlFileList, sqlFileBatches, sqlFilesAt } from './readers/sqlFiles.js';
 import { decideLayout, type SqlTextLayout, sqlLineBatches, sqlStatementBatches } from './readers/sqlText.js';
 import type { Dataset, DatasetFormat, QueryRecord } from './record.js';
 import { parseDatasetSpec } from './spec.js';
@@ -57,6 +58,8 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
   const spec = parseDatasetSpec(arg);
   const { path, name } = spec;
   if (path === '') throw new UsageError(`empty dataset path in '${arg}'`);
+  const files = sqlFilesAt(path);
+  if (files) return sqlFilesDataset(name, path, spec.field, files, options.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH);
   await checkReadable(path);
   const kind = await detectFormat(path);
   const maxLength = options.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH;
@@ -105,6 +108,22 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
         ? await readParquet(path)
         : await readCsv(path, kind === 'tsv' ? '\t' : ',');
   return tableDataset(name, path, kind, table, spec.field, maxLength, options.requireSql ?? true);
+}
+
+/** A folder of SQL files (or those of its files a pattern names): one item per file. */
+function sqlFilesDataset(name: string, path: string, field: string | undefined, files: SqlFileList, maxLength: number): Dataset {
+  if (field !== undefined) throw new DataError(path, `a folder of SQL files has no fields (got '#${field}')`);
+  if (files.names.length === 0) {
+    const detail = files.folder === path ? 'holds no .sql files' : `no .sql file in ${files.folder} matches '${basename(path)}'`;
+    throw new DataError(path, detail);
+  }
+  return {
+    name,
+    path,
+    format: 'sql-files',
+    layout: `one item per file (${plural(files.names.length, '.sql file')})`,
+    batches: () => checked(path, sqlFileBatches(files), maxLength),
+  };
 }
 
 function tableDataset(

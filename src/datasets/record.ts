@@ -22,6 +22,8 @@ export type DatasetFormat =
   | 'parquet'
   | 'sql-lines'
   | 'sql-statements'
+  /** A folder of SQL files, one item per file (Spider 2.0's gold and submission folders). */
+  | 'sql-files'
   | 'bird-predictions'
   | 'template-counts';
 

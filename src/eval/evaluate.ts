@@ -331,6 +331,17 @@ function pairUp(goldPath: string, gold: QueryRecord[], predPath: string, pred: Q
       `has ${plural(pred.length, 'prediction')} for ${plural(gold.length, 'gold item')} in ${goldPath}: they must pair up one to one`,
     );
   }
+  // Folders of SQL files pair by position too: the same file names, or the numbers would pair wrong items.
+  const fileOf = (r: QueryRecord | undefined) => r?.fields?.file as string | undefined;
+  const unlike = gold.findIndex(
+    (g, k) => fileOf(g) !== undefined && fileOf(pred[k]) !== undefined && fileOf(g) !== fileOf(pred[k]),
+  );
+  if (unlike >= 0) {
+    throw new DataError(
+      predPath,
+      `${fileOf(pred[unlike])} stands where ${goldPath} has ${fileOf(gold[unlike])}: the two folders must hold the same file names`,
+    );
+  }
   const blank = (r: QueryRecord) => r.sql !== null && r.sql.trim() === '';
   const keep = gold.map((g, k) => !(blank(g) && blank(pred[k] as QueryRecord)));
   if (keep.every(Boolean)) return [gold, pred];

@@ -15,7 +15,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
-  createReadStream,
   mkdirSync,
   openSync,
   readdirSync,
@@ -31,6 +30,7 @@ import type { TemplateCountsFile } from '../datasets/counts.js';
 import {
   type DatasetInput,
   DEFAULT_MAX_QUERY_LENGTH,
+  hashBytes,
   type LoadOptions,
   openDataset,
   parseDatasetSpec,
@@ -231,7 +231,7 @@ export class ReducedCache {
     ];
     hash.update(`${JSON.stringify(setting)}\n`);
     try {
-      for await (const chunk of createReadStream(spec.path)) hash.update(chunk as Buffer);
+      await hashBytes(spec.path, hash);
     } catch {
       return null; // the reader says what is wrong with the file
     }

@@ -1,8 +1,9 @@
 /** Every supported format loads as it is; every kind of bad input fails with the file and place named. */
 import assert from 'node:assert/strict';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { DataError, openDataset, parseDatasetSpec, type QueryRecord, readAll } from '../../src/datasets/index.js';
+import { DataError, inputHash, openDataset, parseDatasetSpec, type QueryRecord, readAll } from '../../src/datasets/index.js';
 import { distinctNames } from '../../src/datasets/spec.js';
 import { dialectInfo } from '../../src/sql/dialects.js';
 import { splitStatements } from '../../src/sql/lexer.js';
@@ -17,6 +18,24 @@ async function load(arg: string): Promise<{ format: string; field?: string; reco
   const records: QueryRecord[] = [];
   records.push(...(await readAll(dataset)));
   return { format: dataset.format, field: dataset.field, records };
+}
+
+let folders = 0;
+
+/** A folder laid out like Spider 2.0's `evaluation_suite/gold/sql` (queries written for the test). */
+function spider2Folder(): string {
+  const folder = join(tmp.dir, `spider2-${folders++}`);
+  mkdirSync(folder);
+  const files: Record<string, string> = {
+    'sf_bq010.sql': 'SELECT product.value:"v2ProductName" FROM s, LATERAL FLATTEN(input => hits) AS product\n',
+    'bq001.sql': "DECLARE d STRING DEFAULT '2017';\nSELECT a FROM t WHERE b = d;\n",
+    'local004.sql': '\n',
+    'bq002_1.sql': 'SELECT COUNT(*) FROM `p.d.t`',
+    'README.md': 'not a query',
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  mkdirSync(join(folder, 'nested.sql'));
+  return folder;
 }
 
 async function failsWith(arg: string, pattern: RegExp) {
@@ -126,6 +145,44 @@ describe('formats', () => {
     assert.equal(splitStatements('SELECT 1;;  ;SELECT 2', dialectInfo('sqlite')).length, 2);
   });
 
+  test("a folder of SQL files (Spider 2.0's gold and submission layout): one item per file, in name order", async () => {
+    const folder = spider2Folder();
+    const { format, records } = await load(folder);
+    assert.equal(format, 'sql-files');
+    assert.deepEqual(
+      records.map((r) => [r.i, r.where, r.fields?.instance_id]),
+      [
+        [0, 'file bq001.sql', 'bq001'],
+        [1, 'file bq002_1.sql', 'bq002_1'],
+        [2, 'file local004.sql', 'local004'],
+        [3, 'file sf_bq010.sql', 'sf_bq010'],
+      ],
+    );
+    // A file is one item whatever statements it holds; a blank file an empty query.
+    assert.equal(records[0]?.sql, "DECLARE d STRING DEFAULT '2017';\nSELECT a FROM t WHERE b = d;");
+    assert.equal(records[2]?.sql, '');
+    // A pattern in the last part takes one benchmark's files out of a folder of several.
+    const bq = await load(join(folder, 'bq*.sql'));
+    assert.deepEqual(
+      bq.records.map((r) => r.fields?.file),
+      ['bq001.sql', 'bq002_1.sql'],
+    );
+    await failsWith(join(folder, 'x*.sql'), /no \.sql file in .* matches 'x\*\.sql'/);
+    await failsWith(`${folder}#query`, /a folder of SQL files has no fields/);
+  });
+
+  test('a folder dataset hashes by file names and bytes: a renamed or edited file changes the hash', async () => {
+    const folder = spider2Folder();
+    const before = await inputHash(folder);
+    assert.equal(await inputHash(folder), before);
+    renameSync(join(folder, 'bq001.sql'), join(folder, 'bq000.sql'));
+    const renamed = await inputHash(folder);
+    assert.notEqual(renamed, before);
+    writeFileSync(join(folder, 'bq000.sql'), 'SELECT 2');
+    assert.notEqual(await inputHash(folder), renamed);
+    assert.notEqual(await inputHash(join(folder, 'bq*.sql')), await inputHash(folder));
+  });
+
   test('JSONL with a `sql` field, and JSONL of bare strings', async () => {
     const rows = tmp.file(
       'log.jsonl',
@@ -189,7 +246,12 @@ describe('formats', () => {
 
 describe('bad input: one line naming the file and the place', () => {
   test('a missing file', () => failsWith(join(tmp.dir, 'nope.json'), /nope\.json: no such file/));
-  test('a directory', () => failsWith(tmp.dir, /is a directory/));
+  test('a directory without SQL files', () => {
+    const folder = join(tmp.dir, 'no-sql');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'notes.txt'), 'SELECT 1');
+    return failsWith(folder, /no-sql: holds no \.sql files/);
+  });
   test('an unknown format', () => failsWith(tmp.file('data.xlsx', 'hello world'), /unknown dataset format '\.xlsx'/));
   test('a binary file', () =>
     failsWith(tmp.file('blob.bin', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2])), /is a binary file/));

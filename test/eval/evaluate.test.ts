@@ -1,6 +1,6 @@
 /** The evaluator end to end on real SQLite files: threads change nothing, runs resume, Gretel items bring their own data. */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DataError, UsageError } from '../../src/datasets/index.js';
@@ -125,6 +125,26 @@ test('gold and predictions must pair up', async () => {
   await assert.rejects(
     evaluate({ gold, pred: { name: 'short', queries: ['SELECT 1'] }, dbDir: tmp.dir }),
     (err: unknown) => err instanceof DataError && /has 1 prediction for 7 gold items/.test(err.message),
+  );
+});
+
+test('folders of SQL files pair by file name: the same names or an error naming the first that differs', async () => {
+  const folder = (name: string, files: string[]) => {
+    const dir = join(tmp.dir, name);
+    mkdirSync(dir);
+    for (const file of files) writeFileSync(join(dir, file), 'SELECT count(*) FROM singer');
+    return dir;
+  };
+  const goldDir = folder('gold-sql', ['local001.sql', 'local002.sql']);
+  await assert.rejects(
+    evaluate({ gold: goldDir, pred: folder('pred-sql', ['local001.sql', 'local003.sql']), dbDir: tmp.dir }),
+    (err: unknown) => err instanceof DataError && /local003\.sql stands where .*gold-sql has local002\.sql/.test(err.message),
+  );
+  const { items } = await evaluate({ gold: goldDir, pred: folder('same-sql', ['local001.sql', 'local002.sql']), dbDir: tmp.dir });
+  assert.deepEqual(
+    items.map((i) => i.status),
+    ['missing_db', 'missing_db'],
+    'paired (a folder names no database)',
   );
 });
 

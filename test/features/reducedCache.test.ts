@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
@@ -80,6 +80,25 @@ test('the key follows the bytes and every reading setting, not where the file is
   assert.equal(new Set([key, ...others]).size, others.length + 1, 'each setting and the changed file make a key of their own');
   assert.equal(await cache.keyOf(join(tmp.dir, 'missing.csv'), READ), null);
   assert.equal(await cache.keyOf({ name: 'inline', queries: ['SELECT 1'] }, READ), null, 'queries in memory are not cached');
+});
+
+test('a folder of SQL files: the key follows each file, its name and the files a pattern takes', async () => {
+  const cache = ReducedCache.open({ dir: join(tmp.dir, 'folder-keys') }) as ReducedCache;
+  const folder = join(tmp.dir, 'gold-sql');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'bq001.sql'), 'SELECT a FROM t');
+  writeFileSync(join(folder, 'sf001.sql'), 'SELECT b FROM u');
+  const key = (await cache.keyOf(folder, READ)) as string;
+  assert.match(key, /^[0-9a-f]{64}$/);
+  const keys = [key, (await cache.keyOf(join(folder, 'bq*.sql'), READ)) as string];
+  writeFileSync(join(folder, 'sf001.sql'), 'SELECT b FROM u WHERE c = 1');
+  keys.push((await cache.keyOf(folder, READ)) as string);
+  renameSync(join(folder, 'sf001.sql'), join(folder, 'sf002.sql'));
+  keys.push((await cache.keyOf(folder, READ)) as string);
+  writeFileSync(join(folder, 'sf003.sql'), '');
+  keys.push((await cache.keyOf(folder, READ)) as string);
+  assert.equal(new Set(keys).size, keys.length, 'an edited, renamed or added file makes a key of its own');
+  assert.equal(await cache.keyOf(join(folder, 'bq*.sql'), READ), keys[1], 'files the pattern leaves out do not count');
 });
 
 test('a broken entry is a miss and is removed; the bound drops the least recently used', async () => {
