@@ -63,11 +63,18 @@ function patternOf(glob: string): RegExp {
 /** The instance a file holds, as Spider 2.0 names it: the file's name without `.sql`. */
 export const instanceIdOf = (name: string) => name.replace(SQL_FILE, '');
 
+/** Files read at once: enough to keep the disk busy, few enough to stay far below the open-file limit. */
+const READS_AT_ONCE = 32;
+
 /** One item per file, its whole text (a blank file is an empty query, counted like one). */
 export async function* sqlFileBatches(list: SqlFileList): AsyncIterable<QueryRecord[]> {
   for (let from = 0; from < list.names.length; from += BATCH_SIZE) {
     const names = list.names.slice(from, from + BATCH_SIZE);
-    const texts = await Promise.all(names.map((name) => readFileText(join(list.folder, name))));
+    const texts: string[] = [];
+    for (let k = 0; k < names.length; k += READS_AT_ONCE) {
+      const some = names.slice(k, k + READS_AT_ONCE);
+      texts.push(...(await Promise.all(some.map((name) => readFileText(join(list.folder, name))))));
+    }
     yield names.map((name, k) => ({
       i: from + k,
       sql: (texts[k] as string).trim(),
