@@ -15,6 +15,7 @@ import { readJsonl } from './readers/jsonl.js';
 import { readParquet } from './readers/parquet.js';
 import type { TableSource } from './readers/rows.js';
 import { BATCH_SIZE } from './readers/rows.js';
+import { answerOf, describeShape, type SftShape, sftShapeOf, sqlOfAnswer } from './readers/sftRecords.js';
 import { readHead } from './readers/source.js';
 import { type SqlFileList, sqlFileBatches, sqlFilesAt } from './readers/sqlFiles.js';
 import { decideLayout, type SqlTextLayout, sqlLineBatches, sqlStatementBatches } from './readers/sqlText.js';
@@ -141,12 +142,17 @@ function tableDataset(
     return { name, path, format, batches: () => checked(path, bareBatches(table), maxLength) };
   }
   let field: string | undefined;
+  let sft: SftShape | null = null;
   try {
     field = resolveSqlField(path, table.columns, table.sample, named);
+    // A named field of conversations (`#messages`) can only be read as one.
+    if (named !== undefined) sft = sftShapeOf(table.columns, table.sample, field);
   } catch (err) {
-    if (requireSql || named !== undefined) throw err;
+    sft = sftShapeOf(table.columns, table.sample, named);
+    if (!sft && (requireSql || named !== undefined)) throw err;
   }
   const dbField = resolveDbField(table.columns);
+  if (sft) return sftDataset(name, path, format, table, sft, dbField, maxLength);
   return {
     name,
     path,
@@ -154,6 +160,47 @@ function tableDataset(
     field,
     batches: () => checked(path, rowBatches(table, field, dbField), maxLength),
   };
+}
+
+/** Training records (chat, ShareGPT, Alpaca): one item per record, its answer's SQL. */
+function sftDataset(
+  name: string,
+  path: string,
+  format: DatasetFormat,
+  table: TableSource,
+  shape: SftShape,
+  dbField: string | undefined,
+  maxLength: number,
+): Dataset {
+  const several = table.sample.filter((row) => answerOf(shape, row as Record<string, unknown>).answers > 1).length;
+  const notes =
+    several > 0
+      ? [
+          `${several} of the first ${plural(table.sample.length, 'record')} hold several answers: the last answer of each record is read`,
+        ]
+      : [];
+  return {
+    name,
+    path,
+    format,
+    field: shape.column,
+    layout: describeShape(shape),
+    notes,
+    batches: () => checked(path, sftBatches(table, shape, dbField), maxLength),
+  };
+}
+
+async function* sftBatches(table: TableSource, shape: SftShape, dbField: string | undefined): AsyncIterable<QueryRecord[]> {
+  let i = 0;
+  for await (const rows of table.batches()) {
+    yield rows.map((row) => {
+      const fields = row.value as Record<string, unknown>;
+      const { text } = answerOf(shape, fields);
+      const db = dbField === undefined ? undefined : fields[dbField];
+      const dbId = db === undefined || db === null ? undefined : String(db);
+      return { i: i++, sql: text === null ? null : sqlOfAnswer(text), dbId, where: row.where, fields };
+    });
+  }
 }
 
 async function* rowBatches(

@@ -183,6 +183,86 @@ describe('formats', () => {
     assert.notEqual(await inputHash(join(folder, 'bq*.sql')), await inputHash(folder));
   });
 
+  test('training records (OpenAI chat, ShareGPT, Alpaca): the SQL of the last answer, its code fence removed', async () => {
+    const chat = (answer: unknown, ...more: object[]) =>
+      JSON.stringify({
+        messages: [{ role: 'system', content: 'You write SQLite.' }, { role: 'user', content: 'How many?' }, ...more, answer],
+        db_id: 'pets_1',
+      });
+    const lines = [
+      chat({ role: 'assistant', content: 'SELECT count(*) FROM pets' }),
+      chat({ role: 'assistant', content: '```sql\nSELECT name FROM pets;\n```' }),
+      chat({ role: 'assistant', content: 'Pets first.\n```python\nx = 1\n```\n```sql\nSELECT 1 FROM pets\n```' }),
+      chat({ role: 'user', content: 'no answer here' }),
+      chat({
+        role: 'assistant',
+        content: [
+          { type: 'text', text: 'SELECT ' },
+          { type: 'text', text: 'age FROM pets' },
+        ],
+      }),
+      // Two turns: SELECT 1, a follow-up question, then the last answer.
+      chat(
+        { role: 'assistant', content: 'SELECT 2' },
+        { role: 'assistant', content: 'SELECT 1' },
+        { role: 'user', content: 'and?' },
+      ),
+    ];
+    const notes: string[] = [];
+    const dataset = await openDataset(tmp.file('sft-chat.jsonl', `${lines.join('\n')}\n`), { onNote: (n) => notes.push(n) });
+    assert.match(dataset.layout ?? '', /OpenAI chat records: the SQL is the last assistant message of `messages`/);
+    assert.deepEqual(
+      (await readAll(dataset)).map((r) => [r.sql, r.dbId]),
+      [
+        ['SELECT count(*) FROM pets', 'pets_1'],
+        ['SELECT name FROM pets;', 'pets_1'],
+        ['SELECT 1 FROM pets', 'pets_1'],
+        [null, 'pets_1'],
+        ['SELECT age FROM pets', 'pets_1'],
+        ['SELECT 2', 'pets_1'],
+      ],
+    );
+    assert.match(notes.join('\n'), /1 of the first 6 records hold several answers: the last answer of each record is read/);
+    const sharegpt = await load(
+      tmp.file(
+        'sft-sharegpt.jsonl',
+        `${JSON.stringify({
+          conversations: [
+            { from: 'human', value: 'How many?' },
+            { from: 'gpt', value: '```\nSELECT 3\n```' },
+          ],
+        })}\n`,
+      ),
+    );
+    assert.deepEqual(
+      sharegpt.records.map((r) => r.sql),
+      ['SELECT 3'],
+    );
+    const alpaca = await load(
+      tmp.file(
+        'sft-alpaca.json',
+        JSON.stringify([{ instruction: 'Write SQL.', input: 'How many?', output: '```sql\nSELECT 4\n```' }]),
+      ),
+    );
+    assert.deepEqual(
+      alpaca.records.map((r) => r.sql),
+      ['SELECT 4'],
+    );
+    // A SQL field wins over the conversation; `#messages` names the conversation outright.
+    const both = tmp.file(
+      'both.jsonl',
+      `${JSON.stringify({ sql: 'SELECT 5', messages: [{ role: 'assistant', content: 'SELECT 6' }] })}\n`,
+    );
+    assert.deepEqual(
+      (await load(both)).records.map((r) => r.sql),
+      ['SELECT 5'],
+    );
+    assert.deepEqual(
+      (await load(`${both}#messages`)).records.map((r) => r.sql),
+      ['SELECT 6'],
+    );
+  });
+
   test('JSONL with a `sql` field, and JSONL of bare strings', async () => {
     const rows = tmp.file(
       'log.jsonl',

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { openDataset, readAll } from '../../src/datasets/index.js';
 import { denseCounts, groupByTemplate, Vocabulary } from '../../src/select/candidates.js';
 import { greedySelect } from '../../src/select/greedy.js';
 import { importanceSelect } from '../../src/select/importance.js';
@@ -139,6 +140,16 @@ test('select on the examples, judged on a held-out part against size-matched alt
         ['system', 'human', 'gpt'],
       );
     if (format === 'alpaca') assert.deepEqual(Object.keys(records[0]).slice(0, 3), ['instruction', 'input', 'output']);
+    // Read back as a dataset, the export gives the selected items' SQL and databases, one item per record.
+    const pool = JSON.parse(readFileSync(join(EXAMPLES, 'spider_dev_sample.json'), 'utf8')) as { query: string; db_id: string }[];
+    const back = await readAll(await openDataset(out));
+    assert.deepEqual(
+      back.map((r) => [r.sql, r.dbId]),
+      records.map((r) => [pool[r.id]?.query.trim(), pool[r.id]?.db_id]),
+    );
+    const profiled = await runCli(['profile', out, '--json', '--no-cache']);
+    assert.equal(profiled.code, 0, profiled.stderr);
+    assert.equal(JSON.parse(profiled.stdout).unparseable, 0);
   }
 });
 

@@ -1,0 +1,100 @@
+/**
+ * Training records as SFT trainers take them, which is also how `select --out` writes them:
+ * OpenAI chat (`messages` of `{role, content}`), ShareGPT (`conversations` of `{from, value}`) and
+ * Alpaca (`instruction`, `input`, `output`). The SQL is the answer the model is taught: the last
+ * assistant turn (chat, ShareGPT) or `output` (Alpaca), with its code fence taken off. A fence is
+ * how trainers' answers usually carry SQL (`select` writes one); where an answer reasons first and
+ * then gives a fenced block, the last SQL block is the answer. An answer with no fence is read
+ * whole, and one that is not SQL is an unparseable item like any other.
+ */
+
+export type SftShape =
+  | { readonly kind: 'chat'; readonly column: string }
+  | { readonly kind: 'sharegpt'; readonly column: string }
+  | { readonly kind: 'alpaca'; readonly column: string };
+
+const ANSWER_ROLES = new Set(['assistant', 'gpt', 'model', 'bot']);
+
+const turnsOf = (value: unknown): Record<string, unknown>[] | null =>
+  Array.isArray(value) && value.length > 0 && value.every((t) => t !== null && typeof t === 'object' && !Array.isArray(t))
+    ? (value as Record<string, unknown>[])
+    : null;
+
+/**
+ * A turn's text: a string, or the text parts of a list of content parts
+ * (`[{"type": "text", "text": "…"}]`, the newer OpenAI form); null for anything else.
+ */
+function textOf(content: unknown): string | null {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return null;
+  const parts = content.filter(
+    (p): p is { text: string } => p !== null && typeof p === 'object' && typeof (p as { text?: unknown }).text === 'string',
+  );
+  return parts.length === content.length ? parts.map((p) => p.text).join('') : null;
+}
+
+/** Whether the sampled values of a column are turns with the given keys (absent values aside). */
+function holdsTurns(column: string, sample: readonly unknown[], role: string, text: string): boolean {
+  let seen = false;
+  for (const row of sample) {
+    const value = (row as Record<string, unknown> | null)?.[column];
+    if (value === null || value === undefined) continue;
+    const turns = turnsOf(value);
+    if (!turns?.every((t) => typeof t[role] === 'string' && (textOf(t[text]) !== null || t[text] === null))) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+/**
+ * The SFT shape of a table, from its columns and first rows: `named` (a `#field` the user gave)
+ * must be the conversation column itself; without it the usual names are looked for.
+ */
+export function sftShapeOf(columns: readonly string[], sample: readonly unknown[], named?: string): SftShape | null {
+  const pick = (wanted: string) => (named === undefined ? columns.find((c) => c.toLowerCase() === wanted) : named);
+  const chat = pick('messages');
+  if (chat !== undefined && columns.includes(chat) && holdsTurns(chat, sample, 'role', 'content'))
+    return { kind: 'chat', column: chat };
+  const sharegpt = pick('conversations');
+  if (sharegpt !== undefined && columns.includes(sharegpt) && holdsTurns(sharegpt, sample, 'from', 'value'))
+    return { kind: 'sharegpt', column: sharegpt };
+  if (named === undefined) {
+    const has = (name: string) => columns.find((c) => c.toLowerCase() === name);
+    const output = has('output');
+    if (output !== undefined && has('instruction') !== undefined) return { kind: 'alpaca', column: output };
+  }
+  return null;
+}
+
+/** What the reading says, for the dataset's layout line. */
+export function describeShape(shape: SftShape): string {
+  if (shape.kind === 'alpaca') return `Alpaca records: the SQL is \`${shape.column}\`, its code fence removed`;
+  const who = shape.kind === 'chat' ? 'assistant message' : 'assistant turn (gpt)';
+  const form = shape.kind === 'chat' ? 'OpenAI chat' : 'ShareGPT';
+  return `${form} records: the SQL is the last ${who} of \`${shape.column}\`, its code fence removed`;
+}
+
+/**
+ * A record's answer and how many answers it holds: null when it has none (an item without SQL,
+ * counted as unparseable).
+ */
+export function answerOf(shape: SftShape, row: Record<string, unknown>): { text: string | null; answers: number } {
+  const value = row[shape.column];
+  if (shape.kind === 'alpaca')
+    return { text: typeof value === 'string' ? value : null, answers: typeof value === 'string' ? 1 : 0 };
+  const [role, content] = shape.kind === 'chat' ? ['role', 'content'] : ['from', 'value'];
+  const answers = (turnsOf(value) ?? []).filter((t) => ANSWER_ROLES.has(String(t[role]).toLowerCase()));
+  const last = answers.at(-1);
+  return { text: last === undefined ? null : textOf(last[content]), answers: answers.length };
+}
+
+const FENCE = /```([^\n`]*)\n([\s\S]*?)```/g;
+const SQL_TAG =
+  /^(sql|sqlite|sqlite3|postgres|postgresql|psql|pgsql|mysql|mariadb|tsql|mssql|plsql|bigquery|snowflake|duckdb|spark|sparksql|trino|presto|oracle|redshift|clickhouse)?$/i;
+
+/** The SQL of an answer: its last fenced block tagged as SQL (or untagged), else the whole answer. */
+export function sqlOfAnswer(answer: string): string {
+  let sql: string | null = null;
+  for (const match of answer.matchAll(FENCE)) if (SQL_TAG.test((match[1] as string).trim())) sql = match[2] as string;
+  return (sql ?? answer).trim();
+}
