@@ -183,7 +183,7 @@ describe('formats', () => {
     assert.notEqual(await inputHash(join(folder, 'bq*.sql')), await inputHash(folder));
   });
 
-  test('training records (OpenAI chat, ShareGPT, Alpaca): the SQL of the last answer, its code fence removed', async () => {
+  test('training records (OpenAI chat, ShareGPT, Alpaca, prompt–completion, question–answer): the SQL of the last answer, its code fence removed', async () => {
     const chat = (answer: unknown, ...more: object[]) =>
       JSON.stringify({
         messages: [{ role: 'system', content: 'You write SQLite.' }, { role: 'user', content: 'How many?' }, ...more, answer],
@@ -247,6 +247,26 @@ describe('formats', () => {
     assert.deepEqual(
       alpaca.records.map((r) => r.sql),
       ['SELECT 4'],
+    );
+    // Other question–answer records: prompt–completion (a string, or TRL's chat turns), sql-create-context's question–answer.
+    const others = [
+      { prompt: 'How many?', completion: ' SELECT 7' },
+      { prompt: [{ role: 'user', content: 'How many?' }], completion: [{ role: 'assistant', content: '```sql\nSELECT 8\n```' }] },
+    ];
+    const completion = await openDataset(
+      tmp.file('sft-completion.jsonl', `${others.map((o) => JSON.stringify(o)).join('\n')}\n`),
+    );
+    assert.match(completion.layout ?? '', /records of `prompt` and `completion`/);
+    assert.deepEqual(
+      (await readAll(completion)).map((r) => r.sql),
+      ['SELECT 7', 'SELECT 8'],
+    );
+    const createContext = JSON.stringify([
+      { question: 'How many heads?', context: 'CREATE TABLE head (age INTEGER)', answer: 'SELECT COUNT(*) FROM head' },
+    ]);
+    assert.deepEqual(
+      (await load(tmp.file('sql-create-context.json', createContext))).records.map((r) => r.sql),
+      ['SELECT COUNT(*) FROM head'],
     );
     // A SQL field wins over the conversation; `#messages` names the conversation outright.
     const both = tmp.file(

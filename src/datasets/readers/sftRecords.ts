@@ -1,17 +1,29 @@
 /**
  * Training records as SFT trainers take them, which is also how `select --out` writes them:
- * OpenAI chat (`messages` of `{role, content}`), ShareGPT (`conversations` of `{from, value}`) and
- * Alpaca (`instruction`, `input`, `output`). The SQL is the answer the model is taught: the last
- * assistant turn (chat, ShareGPT) or `output` (Alpaca), with its code fence taken off. A fence is
- * how trainers' answers usually carry SQL (`select` writes one); where an answer reasons first and
- * then gives a fenced block, the last SQL block is the answer. An answer with no fence is read
- * whole, and one that is not SQL is an unparseable item like any other.
+ * OpenAI chat (`messages` of `{role, content}`), ShareGPT (`conversations` of `{from, value}`),
+ * and records of a question and its answer: Alpaca (`instruction`, `output`), prompt–completion
+ * (OpenAI's older fine-tuning form and TRL's), `question`–`answer` (b-mc2/sql-create-context),
+ * `instruction`–`response`. The SQL is the answer the model is taught: the last assistant turn, or
+ * the answer field, with its code fence taken off. A fence is how trainers' answers usually carry
+ * SQL (`select` writes one); where an answer reasons first and then gives a fenced block, the last
+ * SQL block is the answer. An answer with no fence is read whole, and one that is not SQL is an
+ * unparseable item like any other.
  */
 
 export type SftShape =
   | { readonly kind: 'chat'; readonly column: string }
   | { readonly kind: 'sharegpt'; readonly column: string }
-  | { readonly kind: 'alpaca'; readonly column: string };
+  /** A question–answer record: the answer in `column`, beside its question in `asked`. */
+  | { readonly kind: 'answer'; readonly column: string; readonly asked: string };
+
+/** Answer fields and the question fields they stand beside, in order of preference. */
+const ANSWER_PAIRS: readonly (readonly [string, string])[] = [
+  ['output', 'instruction'],
+  ['completion', 'prompt'],
+  ['answer', 'question'],
+  ['response', 'instruction'],
+  ['response', 'prompt'],
+];
 
 const ANSWER_ROLES = new Set(['assistant', 'gpt', 'model', 'bot']);
 
@@ -58,17 +70,22 @@ export function sftShapeOf(columns: readonly string[], sample: readonly unknown[
   const sharegpt = pick('conversations');
   if (sharegpt !== undefined && columns.includes(sharegpt) && holdsTurns(sharegpt, sample, 'from', 'value'))
     return { kind: 'sharegpt', column: sharegpt };
-  if (named === undefined) {
-    const has = (name: string) => columns.find((c) => c.toLowerCase() === name);
-    const output = has('output');
-    if (output !== undefined && has('instruction') !== undefined) return { kind: 'alpaca', column: output };
+  if (named !== undefined) return null;
+  const has = (name: string) => columns.find((c) => c.toLowerCase() === name);
+  for (const [answer, question] of ANSWER_PAIRS) {
+    const column = has(answer);
+    const asked = has(question);
+    if (column !== undefined && asked !== undefined) return { kind: 'answer', column, asked };
   }
   return null;
 }
 
 /** What the reading says, for the dataset's layout line. */
 export function describeShape(shape: SftShape): string {
-  if (shape.kind === 'alpaca') return `Alpaca records: the SQL is \`${shape.column}\`, its code fence removed`;
+  if (shape.kind === 'answer') {
+    const what = `\`${shape.column}\` (its last assistant turn where it is a conversation)`;
+    return `records of \`${shape.asked}\` and \`${shape.column}\`: the SQL is ${what}, its code fence removed`;
+  }
   const who = shape.kind === 'chat' ? 'assistant message' : 'assistant turn (gpt)';
   const form = shape.kind === 'chat' ? 'OpenAI chat' : 'ShareGPT';
   return `${form} records: the SQL is the last ${who} of \`${shape.column}\`, its code fence removed`;
@@ -80,9 +97,12 @@ export function describeShape(shape: SftShape): string {
  */
 export function answerOf(shape: SftShape, row: Record<string, unknown>): { text: string | null; answers: number } {
   const value = row[shape.column];
-  if (shape.kind === 'alpaca')
-    return { text: typeof value === 'string' ? value : null, answers: typeof value === 'string' ? 1 : 0 };
-  const [role, content] = shape.kind === 'chat' ? ['role', 'content'] : ['from', 'value'];
+  if (shape.kind === 'answer' && turnsOf(value) === null) {
+    const text = textOf(value);
+    return { text, answers: text === null ? 0 : 1 };
+  }
+  // TRL's conversational prompt–completion keeps the completion as chat turns.
+  const [role, content] = shape.kind === 'sharegpt' ? ['from', 'value'] : ['role', 'content'];
   const answers = (turnsOf(value) ?? []).filter((t) => ANSWER_ROLES.has(String(t[role]).toLowerCase()));
   const last = answers.at(-1);
   return { text: last === undefined ? null : textOf(last[content]), answers: answers.length };
