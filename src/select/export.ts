@@ -1,10 +1,12 @@
 /**
  * Selected examples as training records for SFT trainers: the prompt `predict` would send (the
  * schema, the question, BIRD's evidence) and the gold SQL as the answer, in OpenAI chat messages,
- * Alpaca or ShareGPT form. Every record keeps its source pool and id.
+ * Alpaca or ShareGPT form. A pool item that is a training record already keeps its own prompt,
+ * system text and answer, verbatim, in the format asked for. Every record keeps its source pool and id.
  */
 import { writeFileSync } from 'node:fs';
 import { questionOf } from '../datasets/question.js';
+import { type TrainingTurns, trainingTurnsOf } from '../datasets/readers/sftRecords.js';
 import { DEFAULT_SYSTEM, DEFAULT_TEMPLATE, renderPrompt } from '../prompt/prompt.js';
 import { SchemaSource } from '../prompt/schemaSource.js';
 import type { TablesJsonFull } from '../prompt/schemaText.js';
@@ -25,6 +27,11 @@ export const NO_SCHEMA = '(no schema available: give --db-dir or --schema to inc
 
 export function trainingRecord(item: SelectedItem, schemas: SchemaSource, options: ExportOptions, schema?: string): object {
   const r = item.record;
+  const id = r.fields?.question_id ?? r.fields?.id ?? r.i;
+  const meta = { source: item.pool, id, db_id: r.dbId ?? null };
+  // A pool item that is a training record already is written as it was taught: its own prompt and answer.
+  const given = trainingTurnsOf(r.fields);
+  if (given) return inFormat(options.format, given, meta);
   const prompt = renderPrompt(DEFAULT_TEMPLATE, {
     schema: schema ?? schemas.of(r),
     question: questionOf(r) ?? '',
@@ -33,27 +40,27 @@ export function trainingRecord(item: SelectedItem, schemas: SchemaSource, option
     dbId: r.dbId,
   });
   const answer = `\`\`\`sql\n${(r.sql ?? '').trim()}\n\`\`\``;
-  const id = r.fields?.question_id ?? r.fields?.id ?? r.i;
-  const meta = { source: item.pool, id, db_id: r.dbId ?? null };
-  if (options.format === 'alpaca') return { instruction: `${DEFAULT_SYSTEM}\n\n${prompt}`, input: '', output: answer, ...meta };
-  if (options.format === 'sharegpt') {
-    return {
-      conversations: [
-        { from: 'system', value: DEFAULT_SYSTEM },
-        { from: 'human', value: prompt },
-        { from: 'gpt', value: answer },
-      ],
-      ...meta,
-    };
+  return inFormat(options.format, { system: DEFAULT_SYSTEM, prompt, answer }, meta);
+}
+
+/** One record in a trainer's format; a system text only where there is one. */
+function inFormat(format: ExportFormat, turns: TrainingTurns, meta: object): object {
+  const { system, prompt, answer } = turns;
+  if (format === 'alpaca') return { instruction: system ? `${system}\n\n${prompt}` : prompt, input: '', output: answer, ...meta };
+  if (format === 'sharegpt') {
+    const conversations = [
+      ...(system ? [{ from: 'system', value: system }] : []),
+      { from: 'human', value: prompt },
+      { from: 'gpt', value: answer },
+    ];
+    return { conversations, ...meta };
   }
-  return {
-    messages: [
-      { role: 'system', content: DEFAULT_SYSTEM },
-      { role: 'user', content: prompt },
-      { role: 'assistant', content: answer },
-    ],
-    ...meta,
-  };
+  const messages = [
+    ...(system ? [{ role: 'system', content: system }] : []),
+    { role: 'user', content: prompt },
+    { role: 'assistant', content: answer },
+  ];
+  return { messages, ...meta };
 }
 
 /**
@@ -71,7 +78,8 @@ export function exportSelection(
   const lines = items.map((item) => {
     let schema: string | undefined;
     try {
-      schemas.of(item.record);
+      // A training record carries its schema in its own prompt.
+      if (!trainingTurnsOf(item.record.fields)) schemas.of(item.record);
     } catch {
       schema = NO_SCHEMA;
       withoutSchema++;

@@ -15,6 +15,7 @@ import {
 } from '../datasets/index.js';
 import { ItemKeys } from '../datasets/overlap.js';
 import { questionOf } from '../datasets/question.js';
+import { trainingTurnsOf } from '../datasets/readers/sftRecords.js';
 import { ngramDistribution, TemplateCounter } from '../features/distribution.js';
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
@@ -190,7 +191,7 @@ async function templateCandidates(
   const templater = await createTemplater(options.dialect ?? 'sqlite', { workers: options.workers, cache: options.cache });
   const targetTemplates: string[] = [];
   const items: Candidate[] = [];
-  // A training example needs its question: items without one are not candidates.
+  // A training example needs its question (or is a training record already): items without one are not candidates.
   let withoutQuestion = 0;
   // A pool item that is a target item (BIRD mini-dev inside BIRD dev) would be trained on the test.
   const targetKeys = new ItemKeys();
@@ -205,7 +206,7 @@ async function templateCandidates(
           if (k === 0) targetKeys.add(record);
           if (!('template' in result)) return;
           if (k === 0) targetTemplates.push(result.template);
-          else if (questionOf(record) === null) withoutQuestion++;
+          else if (questionOf(record) === null && trainingTurnsOf(record.fields) === null) withoutQuestion++;
           else if (!options.allowOverlap && targetKeys.has(record)) overlap[dataset.name] = (overlap[dataset.name] ?? 0) + 1;
           else items.push({ pool: dataset.name, i: record.i, template: result.template, record });
         },

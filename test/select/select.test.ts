@@ -153,6 +153,68 @@ test('select on the examples, judged on a held-out part against size-matched alt
   }
 });
 
+test('a pool of training records is selected from and exported with its own prompts and answers, in any format', async () => {
+  const sample = JSON.parse(readFileSync(join(EXAMPLES, 'spider_dev_sample.json'), 'utf8')) as {
+    question: string;
+    query: string;
+    db_id: string;
+  }[];
+  const originals = sample.slice(0, 12).map((item, k) => ({
+    messages: [
+      ...(k % 2 === 0 ? [{ role: 'system', content: `Our own system text ${k}.` }] : []),
+      { role: 'user', content: `Schema of ${item.db_id}.\n\nQuestion: ${item.question}` },
+      { role: 'assistant', content: `Thinking ${k}.\n\`\`\`sql\n${item.query}\n\`\`\`` },
+    ],
+    db_id: item.db_id,
+  }));
+  const pool = tmp.file('chat-pool.jsonl', `${originals.map((o) => JSON.stringify(o)).join('\n')}\n`);
+  for (const format of ['chat', 'alpaca', 'sharegpt']) {
+    const out = join(tmp.dir, `from-records-${format}.jsonl`);
+    const run = await runCli([
+      'select',
+      '--target',
+      join(EXAMPLES, 'spider_dev_sample.json'),
+      '--pool',
+      `records=${pool}`,
+      '--allow-overlap',
+      '--holdout',
+      '0',
+      '--budget',
+      '4',
+      '--out',
+      out,
+      '--format',
+      format,
+    ]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, /schema/i, 'a training record needs no schema looked up');
+    const written = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    assert.equal(written.length, 4);
+    for (const w of written) {
+      const original = originals[w.id] as (typeof originals)[number];
+      assert.equal(w.source, 'records');
+      const [system, user, answer] = [
+        original.messages.find((m) => m.role === 'system')?.content,
+        original.messages.find((m) => m.role === 'user')?.content,
+        original.messages.find((m) => m.role === 'assistant')?.content,
+      ];
+      if (format === 'chat') assert.deepEqual(w.messages, original.messages, 'the same record, as it was');
+      if (format === 'alpaca') {
+        assert.equal(w.instruction, system ? `${system}\n\n${user}` : user);
+        assert.equal(w.output, answer);
+      }
+      if (format === 'sharegpt')
+        assert.deepEqual(
+          w.conversations.map((c: { value: string }) => c.value),
+          [system, user, answer].filter((v) => v !== undefined),
+        );
+    }
+  }
+});
+
 test('pool items that are target items are left out, counted and reported; --holdout 0 selects without judging', async () => {
   const target = join(EXAMPLES, 'spider_dev_sample.json');
   const leaky = await select({ target, pools: [`bird=${join(EXAMPLES, 'bird_dev_sample.json')}`, `copy=${target}`], budget: 20 });

@@ -118,3 +118,52 @@ export function sqlOfAnswer(answer: string): string {
   for (const match of answer.matchAll(FENCE)) if (SQL_TAG.test((match[1] as string).trim())) sql = match[2] as string;
   return (sql ?? answer).trim();
 }
+
+/** A training record's parts, whatever its form: its system text (if any), its prompt and its answer, verbatim. */
+export interface TrainingTurns {
+  readonly system: string | null;
+  readonly prompt: string;
+  readonly answer: string;
+}
+
+/**
+ * The parts of one record in any of the forms above, read from the record itself (so that a pool
+ * of such records can be selected from and exported again): null when it is not such a record.
+ */
+export function trainingTurnsOf(fields: Readonly<Record<string, unknown>> | undefined): TrainingTurns | null {
+  if (!fields) return null;
+  const columns = Object.keys(fields);
+  const shape = sftShapeOf(columns, [fields]);
+  if (!shape) return null;
+  const answer = answerOf(shape, fields as Record<string, unknown>).text;
+  if (answer === null) return null;
+  if (shape.kind === 'answer') {
+    const asked = fields[shape.asked];
+    const turns = turnsOf(asked);
+    const prompt = turns ? lastTurn(turns, 'role', 'content', USER_ROLES) : textOf(asked);
+    const input = shape.asked.toLowerCase() === 'instruction' ? textOf(fields.input) : null;
+    if (prompt === null) return null;
+    return {
+      system: turns ? lastTurn(turns, 'role', 'content', SYSTEM_ROLES) : null,
+      prompt: input ? `${prompt}\n\n${input}` : prompt,
+      answer,
+    };
+  }
+  const [role, content] = shape.kind === 'sharegpt' ? ['from', 'value'] : ['role', 'content'];
+  const turns = turnsOf(fields[shape.column]) ?? [];
+  const prompt = lastTurn(turns, role, content, USER_ROLES);
+  return prompt === null ? null : { system: lastTurn(turns, role, content, SYSTEM_ROLES), prompt, answer };
+}
+
+const USER_ROLES = new Set(['user', 'human']);
+const SYSTEM_ROLES = new Set(['system']);
+
+function lastTurn(
+  turns: readonly Record<string, unknown>[],
+  role: string,
+  content: string,
+  roles: ReadonlySet<string>,
+): string | null {
+  const turn = turns.filter((t) => roles.has(String(t[role]).toLowerCase())).at(-1);
+  return turn === undefined ? null : textOf(turn[content]);
+}
