@@ -162,10 +162,18 @@ test('a pool of training records is selected from and exported with its own prom
   const originals = sample.slice(0, 12).map((item, k) => ({
     messages: [
       ...(k % 2 === 0 ? [{ role: 'system', content: `Our own system text ${k}.` }] : []),
+      // Every third record has an earlier exchange: in its own form it is written whole.
+      ...(k % 3 === 0
+        ? [
+            { role: 'user', content: 'First, how many tables?' },
+            { role: 'assistant', content: 'SELECT 1' },
+          ]
+        : []),
       { role: 'user', content: `Schema of ${item.db_id}.\n\nQuestion: ${item.question}` },
       { role: 'assistant', content: `Thinking ${k}.\n\`\`\`sql\n${item.query}\n\`\`\`` },
     ],
     db_id: item.db_id,
+    source: 'my-own-set',
   }));
   const pool = tmp.file('chat-pool.jsonl', `${originals.map((o) => JSON.stringify(o)).join('\n')}\n`);
   for (const format of ['chat', 'alpaca', 'sharegpt']) {
@@ -195,13 +203,12 @@ test('a pool of training records is selected from and exported with its own prom
     assert.equal(written.length, 4);
     for (const w of written) {
       const original = originals[w.id] as (typeof originals)[number];
-      assert.equal(w.source, 'records');
-      const [system, user, answer] = [
-        original.messages.find((m) => m.role === 'system')?.content,
-        original.messages.find((m) => m.role === 'user')?.content,
-        original.messages.find((m) => m.role === 'assistant')?.content,
-      ];
-      if (format === 'chat') assert.deepEqual(w.messages, original.messages, 'the same record, as it was');
+      const last = (role: string) => original.messages.filter((m) => m.role === role).at(-1)?.content;
+      const [system, user, answer] = [last('system'), last('user'), last('assistant')];
+      if (format === 'chat') {
+        assert.deepEqual(w.messages, original.messages, 'the same record, as it was');
+        assert.equal(w.source, 'my-own-set', "the record's own keys win");
+      } else assert.equal(w.source, 'records');
       if (format === 'alpaca') {
         assert.equal(w.instruction, system ? `${system}\n\n${user}` : user);
         assert.equal(w.output, answer);
