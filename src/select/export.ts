@@ -31,7 +31,7 @@ export function trainingRecord(item: SelectedItem, schemas: SchemaSource, option
   const meta = { source: item.pool, id, db_id: r.dbId ?? null };
   // A pool item that is a training record already is written as it was taught: in its own form the
   // record itself (every turn, every key; its own keys win over ours), else its prompt and answer.
-  const given = trainingTurnsOf(r.fields);
+  const given = trainingTurnsOf(r);
   if (given && r.fields && formOf(r.fields) === options.format) return { ...meta, ...r.fields };
   if (given) return inFormat(options.format, given, meta);
   const prompt = renderPrompt(DEFAULT_TEMPLATE, {
@@ -88,7 +88,7 @@ export function exportSelection(
     let schema: string | undefined;
     try {
       // A training record carries its schema in its own prompt.
-      if (!trainingTurnsOf(item.record.fields)) schemas.of(item.record);
+      if (!trainingTurnsOf(item.record)) schemas.of(item.record);
     } catch {
       schema = NO_SCHEMA;
       withoutSchema++;

@@ -206,7 +206,7 @@ async function templateCandidates(
           if (k === 0) targetKeys.add(record);
           if (!('template' in result)) return;
           if (k === 0) targetTemplates.push(result.template);
-          else if (questionOf(record) === null && trainingTurnsOf(record.fields) === null) withoutQuestion++;
+          else if (questionOf(record) === null && trainingTurnsOf(record) === null) withoutQuestion++;
           else if (!options.allowOverlap && targetKeys.has(record)) overlap[dataset.name] = (overlap[dataset.name] ?? 0) + 1;
           else items.push({ pool: dataset.name, i: record.i, template: result.template, record });
         },

@@ -4,6 +4,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { DataError, inputHash, openDataset, parseDatasetSpec, type QueryRecord, readAll } from '../../src/datasets/index.js';
+import { trainingTurnsOf } from '../../src/datasets/readers/sftRecords.js';
 import { distinctNames } from '../../src/datasets/spec.js';
 import { dialectInfo } from '../../src/sql/dialects.js';
 import { splitStatements } from '../../src/sql/lexer.js';
@@ -271,7 +272,13 @@ describe('formats', () => {
     // A SQL field wins over the conversation; `#messages` names the conversation outright.
     const both = tmp.file(
       'both.jsonl',
-      `${JSON.stringify({ sql: 'SELECT 5', messages: [{ role: 'assistant', content: 'SELECT 6' }] })}\n`,
+      `${JSON.stringify({
+        sql: 'SELECT 5',
+        messages: [
+          { role: 'user', content: 'q' },
+          { role: 'assistant', content: 'SELECT 6' },
+        ],
+      })}\n`,
     );
     assert.deepEqual(
       (await load(both)).records.map((r) => r.sql),
@@ -281,6 +288,13 @@ describe('formats', () => {
       (await load(`${both}#messages`)).records.map((r) => r.sql),
       ['SELECT 6'],
     );
+    // Only an item read from its answer is a training record (for select's export).
+    assert.equal(trainingTurnsOf((await load(both)).records[0] as QueryRecord), null);
+    assert.deepEqual(trainingTurnsOf((await load(`${both}#messages`)).records[0] as QueryRecord), {
+      system: null,
+      prompt: 'q',
+      answer: 'SELECT 6',
+    });
   });
 
   test('JSONL with a `sql` field, and JSONL of bare strings', async () => {

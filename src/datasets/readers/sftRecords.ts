@@ -10,6 +10,8 @@
  * unparseable item like any other.
  */
 
+import type { QueryRecord } from '../record.js';
+
 export type SftShape =
   | { readonly kind: 'chat'; readonly column: string }
   | { readonly kind: 'sharegpt'; readonly column: string }
@@ -127,10 +129,17 @@ export interface TrainingTurns {
 }
 
 /**
- * The parts of one record in any of the forms above, read from the record itself (so that a pool
- * of such records can be selected from and exported again): null when it is not such a record.
+ * The parts of an item that was read as a training record (so that a pool of such records can be
+ * selected from and exported again): null for any other item, including one that merely has
+ * fields of such a name beside the SQL field it was read from.
  */
-export function trainingTurnsOf(fields: Readonly<Record<string, unknown>> | undefined): TrainingTurns | null {
+export function trainingTurnsOf(record: QueryRecord): TrainingTurns | null {
+  const turns = turnsOfFields(record.fields);
+  return turns && record.sql !== null && sqlOfAnswer(turns.answer) === record.sql ? turns : null;
+}
+
+/** The parts of a record in any of the forms above, read from its own fields. */
+function turnsOfFields(fields: Readonly<Record<string, unknown>> | undefined): TrainingTurns | null {
   if (!fields) return null;
   const columns = Object.keys(fields);
   const shape = sftShapeOf(columns, [fields]);
