@@ -10,6 +10,7 @@ import { plural } from '../words.js';
 import { DataError, UsageError } from './errors.js';
 import { resolveDbField, resolveSqlField } from './fields.js';
 import { readCsv } from './readers/csv.js';
+import { holdsInteractions, INTERACTION_COLUMN, interactionBatches } from './readers/interactions.js';
 import { BIRD_SEPARATOR, readJson } from './readers/json.js';
 import { readJsonl } from './readers/jsonl.js';
 import { readParquet } from './readers/parquet.js';
@@ -149,6 +150,9 @@ function tableDataset(
     if (named !== undefined) sft = sftShapeOf(table.columns, table.sample, field);
   } catch (err) {
     sft = sftShapeOf(table.columns, table.sample, named);
+    if (!sft && named === undefined && holdsInteractions(table.columns, table.sample)) {
+      return interactionDataset(name, path, format, table, resolveDbField(table.columns), maxLength);
+    }
     if (!sft && (requireSql || named !== undefined)) throw err;
   }
   const dbField = resolveDbField(table.columns);
@@ -159,6 +163,25 @@ function tableDataset(
     format,
     field,
     batches: () => checked(path, rowBatches(table, field, dbField), maxLength),
+  };
+}
+
+/** SParC/CoSQL interactions: one item per turn. */
+function interactionDataset(
+  name: string,
+  path: string,
+  format: DatasetFormat,
+  table: TableSource,
+  dbField: string | undefined,
+  maxLength: number,
+): Dataset {
+  return {
+    name,
+    path,
+    format,
+    field: `${INTERACTION_COLUMN}[].query`,
+    layout: `interactions (SParC, CoSQL): one item per turn, its SQL \`${INTERACTION_COLUMN}[].query\``,
+    batches: () => checked(path, interactionBatches(table, dbField), maxLength),
   };
 }
 

@@ -297,6 +297,32 @@ describe('formats', () => {
     });
   });
 
+  test("SParC/CoSQL interactions: one item per turn, with its utterance and the interaction's database", async () => {
+    const interactions = [
+      {
+        database_id: 'concert_singer',
+        interaction: [
+          { utterance: 'How many singers?', query: 'SELECT count(*) FROM singer', sql: { select: [] } },
+          { utterance: 'French ones?', query: "SELECT count(*) FROM singer WHERE country = 'France'", sql: {} },
+        ],
+        final: { utterance: 'How many French singers?', query: "SELECT count(*) FROM singer WHERE country = 'France'" },
+      },
+      { database_id: 'pets_1', interaction: [{ utterance: 'All pets?', query: 'SELECT * FROM pets' }], final: {} },
+    ];
+    const dataset = await openDataset(tmp.file('sparc-dev.json', JSON.stringify(interactions)));
+    assert.match(dataset.layout ?? '', /one item per turn/);
+    const records = await readAll(dataset);
+    assert.deepEqual(
+      records.map((r) => [r.i, r.sql, r.dbId, r.where, r.fields?.utterance, r.fields?.turn]),
+      [
+        [0, 'SELECT count(*) FROM singer', 'concert_singer', 'item 0, turn 1', 'How many singers?', 1],
+        [1, "SELECT count(*) FROM singer WHERE country = 'France'", 'concert_singer', 'item 0, turn 2', 'French ones?', 2],
+        [2, 'SELECT * FROM pets', 'pets_1', 'item 1, turn 1', 'All pets?', 1],
+      ],
+    );
+    assert.ok(!('sql' in (records[0]?.fields ?? {})), "Spider's parsed-SQL object is not kept");
+  });
+
   test('JSONL with a `sql` field, and JSONL of bare strings', async () => {
     const rows = tmp.file(
       'log.jsonl',
