@@ -262,6 +262,11 @@ describe('formats', () => {
       (await readAll(completion)).map((r) => r.sql),
       ['SELECT 7', 'SELECT 8'],
     );
+    const seq2seq = tmp.file('t5.jsonl', `${JSON.stringify({ input: 'translate: how many?', target: 'SELECT 9' })}\n`);
+    assert.deepEqual(
+      (await load(seq2seq)).records.map((r) => r.sql),
+      ['SELECT 9'],
+    );
     const createContext = JSON.stringify([
       { question: 'How many heads?', context: 'CREATE TABLE head (age INTEGER)', answer: 'SELECT COUNT(*) FROM head' },
     ]);

@@ -25,6 +25,10 @@ const ANSWER_PAIRS: readonly (readonly [string, string])[] = [
   ['answer', 'question'],
   ['response', 'instruction'],
   ['response', 'prompt'],
+  // Sequence-to-sequence sets (T5-style): a source text and its target.
+  ['output', 'input'],
+  ['target', 'input'],
+  ['target', 'source'],
 ];
 
 const ANSWER_ROLES = new Set(['assistant', 'gpt', 'model', 'bot']);
