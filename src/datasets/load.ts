@@ -181,6 +181,7 @@ function interactionDataset(
     format,
     field: `${INTERACTION_COLUMN}[].query`,
     layout: `interactions (SParC, CoSQL): one item per turn, its SQL \`${INTERACTION_COLUMN}[].query\``,
+    notes: [`read as interactions (SParC, CoSQL): one item per turn, its SQL \`${INTERACTION_COLUMN}[].query\``],
     batches: () => checked(path, interactionBatches(table, dbField), maxLength),
   };
 }
@@ -196,12 +197,15 @@ function sftDataset(
   maxLength: number,
 ): Dataset {
   const several = table.sample.filter((row) => answerOf(shape, row as Record<string, unknown>).answers > 1).length;
-  const notes =
-    several > 0
+  // How the file was read is said, not only done: the reading is chosen from the records' keys.
+  const notes = [
+    `read as ${describeShape(shape)}`,
+    ...(several > 0
       ? [
           `${several} of the first ${plural(table.sample.length, 'record')} hold several answers: the last answer of each record is read`,
         ]
-      : [];
+      : []),
+  ];
   return {
     name,
     path,

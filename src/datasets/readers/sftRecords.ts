@@ -88,10 +88,8 @@ export function sftShapeOf(columns: readonly string[], sample: readonly unknown[
 
 /** What the reading says, for the dataset's layout line. */
 export function describeShape(shape: SftShape): string {
-  if (shape.kind === 'answer') {
-    const what = `\`${shape.column}\` (its last assistant turn where it is a conversation)`;
-    return `records of \`${shape.asked}\` and \`${shape.column}\`: the SQL is ${what}, its code fence removed`;
-  }
+  if (shape.kind === 'answer')
+    return `records of \`${shape.asked}\` and \`${shape.column}\`: the SQL is each record's \`${shape.column}\`, its code fence removed`;
   const who = shape.kind === 'chat' ? 'assistant message' : 'assistant turn (gpt)';
   const form = shape.kind === 'chat' ? 'OpenAI chat' : 'ShareGPT';
   return `${form} records: the SQL is the last ${who} of \`${shape.column}\`, its code fence removed`;
