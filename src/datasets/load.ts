@@ -14,8 +14,7 @@ import { holdsInteractions, INTERACTION_COLUMN, interactionBatches } from './rea
 import { BIRD_SEPARATOR, readJson } from './readers/json.js';
 import { readJsonl } from './readers/jsonl.js';
 import { readParquet } from './readers/parquet.js';
-import type { TableSource } from './readers/rows.js';
-import { BATCH_SIZE } from './readers/rows.js';
+import { BATCH_SIZE, dbIdOf, type TableSource } from './readers/rows.js';
 import { answerOf, describeShape, type SftShape, sftShapeOf, sqlOfAnswer } from './readers/sftRecords.js';
 import { readHead } from './readers/source.js';
 import { type SqlFileList, sqlFileBatches, sqlFilesAt } from './readers/sqlFiles.js';
@@ -60,11 +59,11 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
   const spec = parseDatasetSpec(arg);
   const { path, name } = spec;
   if (path === '') throw new UsageError(`empty dataset path in '${arg}'`);
+  const maxLength = options.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH;
   const files = sqlFilesAt(path);
-  if (files) return sqlFilesDataset(name, path, spec.field, files, options.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH);
+  if (files) return sqlFilesDataset(name, path, spec.field, files, maxLength);
   await checkReadable(path);
   const kind = await detectFormat(path);
-  const maxLength = options.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH;
 
   if (kind === 'sql') {
     if (spec.field !== undefined) throw new DataError(path, `a SQL text file has no fields (got '#${spec.field}')`);
@@ -223,9 +222,7 @@ async function* sftBatches(table: TableSource, shape: SftShape, dbField: string 
     yield rows.map((row) => {
       const fields = row.value as Record<string, unknown>;
       const { text } = answerOf(shape, fields);
-      const db = dbField === undefined ? undefined : fields[dbField];
-      const dbId = db === undefined || db === null ? undefined : String(db);
-      return { i: i++, sql: text === null ? null : sqlOfAnswer(text), dbId, where: row.where, fields };
+      return { i: i++, sql: text === null ? null : sqlOfAnswer(text), dbId: dbIdOf(fields, dbField), where: row.where, fields };
     });
   }
 }
@@ -241,8 +238,7 @@ async function* rowBatches(
       const fields = row.value as Record<string, unknown>;
       const raw = field === undefined ? null : fields[field];
       const sql = raw === null || raw === undefined ? null : String(raw);
-      const db = dbField === undefined ? undefined : fields[dbField];
-      return { i: i++, sql, dbId: db === undefined || db === null ? undefined : String(db), where: row.where, fields };
+      return { i: i++, sql, dbId: dbIdOf(fields, dbField), where: row.where, fields };
     });
   }
 }

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { questionOf } from '../datasets/question.js';
-import { sftShapeOf, type TrainingTurns, trainingTurnsOf } from '../datasets/readers/sftRecords.js';
+import { type SftShape, type TrainingTurns, trainingTurnsOf } from '../datasets/readers/sftRecords.js';
 import { DEFAULT_SYSTEM, DEFAULT_TEMPLATE, renderPrompt } from '../prompt/prompt.js';
 import { SchemaSource } from '../prompt/schemaSource.js';
 import type { TablesJsonFull } from '../prompt/schemaText.js';
@@ -32,7 +32,7 @@ export function trainingRecord(item: SelectedItem, schemas: SchemaSource, option
   // A pool item that is a training record already is written as it was taught: in its own form the
   // record itself (every turn, every key; its own keys win over ours), else its prompt and answer.
   const given = trainingTurnsOf(r);
-  if (given && r.fields && formOf(r.fields) === options.format) return { ...meta, ...r.fields };
+  if (given && r.fields && formOf(given.shape) === options.format) return { ...meta, ...r.fields };
   if (given) return inFormat(options.format, given, meta);
   const prompt = renderPrompt(DEFAULT_TEMPLATE, {
     schema: schema ?? schemas.of(r),
@@ -46,10 +46,9 @@ export function trainingRecord(item: SelectedItem, schemas: SchemaSource, option
 }
 
 /** The export format a training record is in already, if any. */
-function formOf(fields: Readonly<Record<string, unknown>>): ExportFormat | null {
-  const shape = sftShapeOf(Object.keys(fields), [fields]);
-  if (shape?.kind === 'chat' || shape?.kind === 'sharegpt') return shape.kind;
-  return shape?.kind === 'answer' && shape.column === 'output' && shape.asked === 'instruction' ? 'alpaca' : null;
+function formOf(shape: SftShape): ExportFormat | null {
+  if (shape.kind === 'chat' || shape.kind === 'sharegpt') return shape.kind;
+  return shape.column === 'output' && shape.asked === 'instruction' ? 'alpaca' : null;
 }
 
 /** One record in a trainer's format; a system text only where there is one. */

@@ -299,6 +299,7 @@ describe('formats', () => {
       system: null,
       prompt: 'q',
       answer: 'SELECT 6',
+      shape: { kind: 'chat', column: 'messages' },
     });
   });
 

@@ -5,14 +5,9 @@
  * the last turn's goal and is not read again.
  */
 import type { QueryRecord } from '../record.js';
-import type { TableSource } from './rows.js';
+import { dbIdOf, objectsOf, type TableSource } from './rows.js';
 
 export const INTERACTION_COLUMN = 'interaction';
-
-const turnsOf = (value: unknown): Record<string, unknown>[] | null =>
-  Array.isArray(value) && value.every((t) => t !== null && typeof t === 'object' && !Array.isArray(t))
-    ? (value as Record<string, unknown>[])
-    : null;
 
 /** Whether a table's items are interactions: an `interaction` list of turns that hold `query` text. */
 export function holdsInteractions(columns: readonly string[], sample: readonly unknown[]): boolean {
@@ -21,7 +16,7 @@ export function holdsInteractions(columns: readonly string[], sample: readonly u
   for (const row of sample) {
     const value = (row as Record<string, unknown> | null)?.[INTERACTION_COLUMN];
     if (value === null || value === undefined) continue;
-    const turns = turnsOf(value);
+    const turns = objectsOf(value);
     if (!turns?.every((t) => typeof t.query === 'string' || t.query === null || t.query === undefined)) return false;
     if (turns.some((t) => typeof t.query === 'string')) seen = true;
   }
@@ -35,9 +30,8 @@ export async function* interactionBatches(table: TableSource, dbField: string | 
     const batch: QueryRecord[] = [];
     for (const row of rows) {
       const item = (row.value ?? {}) as Record<string, unknown>;
-      const db = dbField === undefined ? undefined : item[dbField];
-      const dbId = db === undefined || db === null ? undefined : String(db);
-      (turnsOf(item[INTERACTION_COLUMN]) ?? []).forEach((turn, k) => {
+      const dbId = dbIdOf(item, dbField);
+      (objectsOf(item[INTERACTION_COLUMN]) ?? []).forEach((turn, k) => {
         const { sql: _parsed, ...fields } = turn;
         const sql = typeof turn.query === 'string' ? turn.query : null;
         batch.push({ i: i++, sql, dbId, where: `${row.where}, turn ${k + 1}`, fields: { ...fields, turn: k + 1 } });

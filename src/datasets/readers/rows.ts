@@ -14,11 +14,23 @@ export interface TableSource {
 
 export const BATCH_SIZE = 4096;
 
+/** A JSON object (not an array, not null): what a row, a turn or an interaction is. */
+export const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A list of JSON objects (turns of a conversation or an interaction); null for anything else. */
+export const objectsOf = (value: unknown): Record<string, unknown>[] | null =>
+  Array.isArray(value) && value.every(isObject) ? value : null;
+
+/** The database id an item names in its `dbField`, as text (undefined without one). */
+export function dbIdOf(fields: Readonly<Record<string, unknown>>, dbField: string | undefined): string | undefined {
+  const db = dbField === undefined ? undefined : fields[dbField];
+  return db === undefined || db === null ? undefined : String(db);
+}
+
 /** Column names of the first object rows: enough to decide the fields without reading everything. */
 export function columnsOf(values: readonly unknown[]): string[] {
   const seen = new Set<string>();
-  for (const v of values) {
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const k of Object.keys(v)) seen.add(k);
-  }
+  for (const v of values) if (isObject(v)) for (const k of Object.keys(v)) seen.add(k);
   return [...seen];
 }

@@ -11,6 +11,7 @@
  */
 
 import type { QueryRecord } from '../record.js';
+import { objectsOf } from './rows.js';
 
 export type SftShape =
   | { readonly kind: 'chat'; readonly column: string }
@@ -33,10 +34,11 @@ const ANSWER_PAIRS: readonly (readonly [string, string])[] = [
 
 const ANSWER_ROLES = new Set(['assistant', 'gpt', 'model', 'bot']);
 
-const turnsOf = (value: unknown): Record<string, unknown>[] | null =>
-  Array.isArray(value) && value.length > 0 && value.every((t) => t !== null && typeof t === 'object' && !Array.isArray(t))
-    ? (value as Record<string, unknown>[])
-    : null;
+/** A conversation: a non-empty list of turns. */
+const turnsOf = (value: unknown): Record<string, unknown>[] | null => {
+  const turns = objectsOf(value);
+  return turns && turns.length > 0 ? turns : null;
+};
 
 /**
  * A turn's text: a string, or the text parts of a list of content parts
@@ -106,11 +108,15 @@ export function answerOf(shape: SftShape, row: Record<string, unknown>): { text:
     return { text, answers: text === null ? 0 : 1 };
   }
   // TRL's conversational prompt–completion keeps the completion as chat turns.
-  const [role, content] = shape.kind === 'sharegpt' ? ['from', 'value'] : ['role', 'content'];
+  const [role, content] = turnKeys(shape);
   const answers = (turnsOf(value) ?? []).filter((t) => ANSWER_ROLES.has(String(t[role]).toLowerCase()));
   const last = answers.at(-1);
   return { text: last === undefined ? null : textOf(last[content]), answers: answers.length };
 }
+
+/** The keys of a turn's speaker and text: ShareGPT's `from`/`value`, everyone else's `role`/`content`. */
+const turnKeys = (shape: SftShape): readonly [string, string] =>
+  shape.kind === 'sharegpt' ? ['from', 'value'] : ['role', 'content'];
 
 const FENCE = /```([^\n`]*)\n([\s\S]*?)```/g;
 const SQL_TAG =
@@ -130,18 +136,23 @@ export interface TrainingTurns {
   readonly answer: string;
 }
 
+/** A training record's parts and the form it was found in. */
+export interface TrainingRecord extends TrainingTurns {
+  readonly shape: SftShape;
+}
+
 /**
  * The parts of an item that was read as a training record (so that a pool of such records can be
  * selected from and exported again): null for any other item, including one that merely has
  * fields of such a name beside the SQL field it was read from.
  */
-export function trainingTurnsOf(record: QueryRecord): TrainingTurns | null {
+export function trainingTurnsOf(record: QueryRecord): TrainingRecord | null {
   const turns = turnsOfFields(record.fields);
   return turns && record.sql !== null && sqlOfAnswer(turns.answer) === record.sql ? turns : null;
 }
 
 /** The parts of a record in any of the forms above, read from its own fields. */
-function turnsOfFields(fields: Readonly<Record<string, unknown>> | undefined): TrainingTurns | null {
+function turnsOfFields(fields: Readonly<Record<string, unknown>> | undefined): TrainingRecord | null {
   if (!fields) return null;
   const columns = Object.keys(fields);
   const shape = sftShapeOf(columns, [fields]);
@@ -158,12 +169,13 @@ function turnsOfFields(fields: Readonly<Record<string, unknown>> | undefined): T
       system: turns ? lastTurn(turns, 'role', 'content', SYSTEM_ROLES) : null,
       prompt: input ? `${prompt}\n\n${input}` : prompt,
       answer,
+      shape,
     };
   }
-  const [role, content] = shape.kind === 'sharegpt' ? ['from', 'value'] : ['role', 'content'];
+  const [role, content] = turnKeys(shape);
   const turns = turnsOf(fields[shape.column]) ?? [];
   const prompt = lastTurn(turns, role, content, USER_ROLES);
-  return prompt === null ? null : { system: lastTurn(turns, role, content, SYSTEM_ROLES), prompt, answer };
+  return prompt === null ? null : { system: lastTurn(turns, role, content, SYSTEM_ROLES), prompt, answer, shape };
 }
 
 const USER_ROLES = new Set(['user', 'human']);

@@ -6,13 +6,13 @@
  * its last part (`gold/sql/bq*.sql`, quoted from the shell) to take one benchmark's files out of
  * a folder that mixes dialects.
  */
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DataError } from '../errors.js';
 import type { QueryRecord } from '../record.js';
 import { BATCH_SIZE } from './rows.js';
-import { byteStream, readText } from './source.js';
+import { readBytes, readText } from './source.js';
 
 export interface SqlFileList {
   /** The folder the files are in. */
@@ -96,12 +96,9 @@ async function readFileText(file: string): Promise<string> {
  * A hash of what the files hold: each file's name, length and bytes in order, so that a renamed,
  * added or removed file changes it as an edited one does.
  */
-export async function hashSqlFiles(list: SqlFileList, hash: Hash = createHash('sha256')): Promise<Hash> {
+export async function hashSqlFiles(list: SqlFileList, hash: Hash): Promise<void> {
   for (const name of list.names) {
-    const bytes: Buffer[] = [];
-    for await (const chunk of byteStream(join(list.folder, name))) bytes.push(chunk as Buffer);
-    const body = Buffer.concat(bytes);
+    const body = await readBytes(join(list.folder, name));
     hash.update(`${name}\0${body.length}\0`).update(body);
   }
-  return hash;
 }
