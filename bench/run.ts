@@ -253,6 +253,46 @@ async function main() {
     rmSync(poolDir, { recursive: true, force: true });
   }
 
+  // 6. Single long queries (about 1 MB): generated repeats, folded (src/sql/repeats.ts), and a long
+  // query that repeats nothing, which the parser reads whole.
+  const longDir = mkdtempSync(join(tmpdir(), 'sqlalign-bench-'));
+  try {
+    const many = (n: number, item: (i: number) => string, separator: string) =>
+      Array.from({ length: n }, (_, i) => item(i)).join(separator);
+    const longQueries: [string, string][] = [
+      [
+        '`IN (…)` list of 130,000 ids',
+        `SELECT o.id, o.total FROM orders AS o WHERE o.customer_id IN (${many(130_000, (i) => String(100_000 + i * 7), ', ')})`,
+      ],
+      [
+        '`INSERT … VALUES` of 25,000 rows',
+        `INSERT INTO t (a, b, c, d) VALUES ${many(25_000, (i) => `(${i}, 'name${i}', ${i * 1.5}, NULL)`, ', ')}`,
+      ],
+      [
+        '30,000 `OR`ed conditions',
+        `SELECT o.id FROM orders AS o WHERE ${many(30_000, (i) => `o.customer_id = ${100_000 + i * 7}`, ' OR ')}`,
+      ],
+      [
+        '`CASE` of 25,000 `WHEN`s',
+        `SELECT CASE ${many(25_000, (i) => `WHEN code = ${i} THEN 'label${i}'`, ' ')} ELSE NULL END AS label FROM t`,
+      ],
+      ['60,000 distinct columns (no repeat)', `SELECT ${many(60_000, (i) => `col_${i}`, ', ')} FROM t`],
+    ];
+    for (const [what, sql] of longQueries) {
+      const file = join(longDir, 'long.sql');
+      writeFileSync(file, `${sql}\n`);
+      const mb = Buffer.byteLength(sql) / 1e6;
+      row(
+        `templates, one query: ${what}`,
+        1,
+        timeCli(['templates', file, '--format', 'jsonl', '--max-query-mb', '2']),
+        `${fmt(mb, 2)} MB, whole process`,
+      );
+    }
+  } finally {
+    rmSync(longDir, { recursive: true, force: true });
+  }
+
   const headers = ['case', 'queries', 'seconds', 'queries/s', 'peak MB', 'note'];
   const widths = headers.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));
   const line = (cells: string[]) => `| ${cells.map((c, k) => c.padEnd(widths[k] ?? 0)).join(' | ')} |`;

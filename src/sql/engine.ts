@@ -5,14 +5,31 @@
  * token the template dropped. A name the parser kept as syntax is learned (kept verbatim in
  * later shapes) and its entry is not stored. The cache is bounded, so memory follows the
  * distinct shapes seen recently, not the number of queries.
+ *
+ * A long query that repeats one piece many times over (a generated `IN` list, `VALUES` rows, `OR`
+ * chains: repeats.ts) is parsed with each repeat cut to a few copies, and the piece of template a
+ * copy adds is repeated, so its time grows with the scan, not with the parser's pace.
  */
 import { type DialectInfo, dialectInfo } from './dialects.js';
 import { SPECIAL_WORDS } from './keywords.js';
 import { type Token, tokenizeQuery } from './parser.js';
 import { type Masked, queryShape, type ShapeLexicon } from './queryShape.js';
+import { cutRepeats, findRepeats, type Repeat } from './repeats.js';
 import { detailedTemplate, type TemplateResult } from './template.js';
 
 export const DEFAULT_CACHE_ENTRIES = 200_000;
+
+/** Which repeats (repeats.ts) are folded: in queries of at least `minLength` characters, of at least `minCopies` copies. */
+export interface FoldOptions {
+  readonly minLength: number;
+  readonly minCopies: number;
+}
+
+/** Ordinary queries never take the folding path. */
+export const FOLD_DEFAULTS: FoldOptions = { minLength: 10_000, minCopies: 64 };
+
+/** At most this many repeats are folded per query (the longest). */
+const FOLD_MAX_REPEATS = 16;
 
 export class TemplateEngine {
   private readonly cache = new Map<string, TemplateResult>();
@@ -27,13 +44,17 @@ export class TemplateEngine {
   private readonly maxEntries: number;
   private readonly specialWords: ReadonlySet<string>;
 
+  private readonly fold: FoldOptions | null;
+
+  /** `fold`: which repeats to fold (false: none); the defaults unless a test asks otherwise. */
   constructor(
     readonly dialect: string,
-    options: { maxEntries?: number; specialWords?: ReadonlySet<string> } = {},
+    options: { maxEntries?: number; specialWords?: ReadonlySet<string>; fold?: FoldOptions | false } = {},
   ) {
     this.info = dialectInfo(dialect);
     this.maxEntries = options.maxEntries ?? DEFAULT_CACHE_ENTRIES;
     this.specialWords = options.specialWords ?? SPECIAL_WORDS;
+    this.fold = options.fold === false ? null : (options.fold ?? FOLD_DEFAULTS);
   }
 
   /** Words learned to be syntax in this run (kept verbatim in shapes from then on). */
@@ -43,6 +64,48 @@ export class TemplateEngine {
 
   template(sql: string): TemplateResult {
     this.stats.queries++;
+    if (this.fold && sql.length >= this.fold.minLength) {
+      const repeats = findRepeats(sql, this.info, this.fold.minCopies);
+      const folded = repeats.length > 0 ? this.foldedTemplate(sql, longest(repeats, FOLD_MAX_REPEATS)) : null;
+      if (folded !== null) return { template: folded };
+    }
+    return this.shapedTemplate(sql);
+  }
+
+  /**
+   * The template of a query whose repeats are cut to a few copies, with the piece of template each
+   * further copy adds repeated. The parser reads the query with every repeat cut to two copies,
+   * then with one repeat at a time at three (which shows the piece a copy adds and where), and
+   * checks the result with every repeat at three and at four copies: only a template that grows by
+   * the same piece at the same place per copy is extended; anything else (an error among them)
+   * returns null, and the query is parsed whole.
+   */
+  private foldedTemplate(sql: string, repeats: readonly Repeat[]): string | null {
+    const probe = (kept: number[]): string[] | null => {
+      const result = this.shapedTemplate(cutRepeats(sql, repeats, kept));
+      return 'template' in result ? tokensOf(result.template) : null;
+    };
+    const twos = repeats.map(() => 2);
+    const base = probe(twos);
+    if (base === null) return null;
+    const pieces: Piece[] = [];
+    for (let r = 0; r < repeats.length; r++) {
+      const longer = probe(twos.map((n, k) => (k === r ? 3 : n)));
+      const piece = longer && insertionOf(base, longer);
+      if (!piece) return null;
+      pieces.push(piece);
+    }
+    const places = pieces.filter((p) => p.tokens.length > 0).map((p) => p.at);
+    if (new Set(places).size !== places.length) return null;
+    const grown = (times: (r: number) => number) => repeatPieces(base, pieces, times).join(' ');
+    for (const extra of repeats.length > 1 ? [1, 2] : [2]) {
+      const checked = probe(repeats.map(() => 2 + extra));
+      if (checked === null || checked.join(' ') !== grown(() => extra)) return null;
+    }
+    return grown((r) => (repeats[r] as Repeat).count - 2);
+  }
+
+  private shapedTemplate(sql: string): TemplateResult {
     const shape = queryShape(sql, this.info, this.lexicon);
     const known = shape && this.cache.get(shape.key);
     if (known) return known;
@@ -86,4 +149,46 @@ export class TemplateEngine {
     }
     return plain;
   }
+}
+
+/** Where a template grows by one copy of a repeat, and by which tokens. */
+interface Piece {
+  readonly at: number;
+  readonly tokens: readonly string[];
+}
+
+const tokensOf = (template: string): string[] => (template === '' ? [] : template.split(' '));
+
+/** `longer` as `base` with tokens inserted at one place (the first place that fits), or null. */
+function insertionOf(base: readonly string[], longer: readonly string[]): Piece | null {
+  const added = longer.length - base.length;
+  if (added < 0) return null;
+  let at = 0;
+  while (at < base.length && base[at] === longer[at]) at++;
+  for (let k = at; k < base.length; k++) if (base[k] !== longer[k + added]) return null;
+  return { at, tokens: longer.slice(at, at + added) };
+}
+
+/** `base` with piece r inserted `times(r)` times at its place. */
+function repeatPieces(base: readonly string[], pieces: readonly Piece[], times: (r: number) => number): string[] {
+  const order = pieces.map((_, r) => r).sort((a, b) => (pieces[a] as Piece).at - (pieces[b] as Piece).at);
+  const out: string[] = [];
+  let from = 0;
+  for (const r of order) {
+    const { at, tokens } = pieces[r] as Piece;
+    for (let k = from; k < at; k++) out.push(base[k] as string);
+    for (let n = times(r); n > 0; n--) for (const token of tokens) out.push(token);
+    from = at;
+  }
+  for (let k = from; k < base.length; k++) out.push(base[k] as string);
+  return out;
+}
+
+/** The `max` repeats with the most copies, in text order. */
+function longest(repeats: readonly Repeat[], max: number): Repeat[] {
+  if (repeats.length <= max) return [...repeats];
+  return [...repeats]
+    .sort((a, b) => b.count - a.count)
+    .slice(0, max)
+    .sort((a, b) => a.start - b.start);
 }
