@@ -10,7 +10,7 @@ import type { QuerySet } from '../features/querySet.js';
 import type { EvidenceMatch } from '../study/evidence.js';
 import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { type CellFormat, stratumCells } from './stratumCells.js';
-import { count, fixed, percent, renderTable } from './table.js';
+import { clipped, count, fixed, percent, renderTable } from './table.js';
 
 const withInterval = (value: string, ci: Interval | undefined, format: (x: number) => string) =>
   ci ? `${value} [${format(ci[0])}–${format(ci[1])}]` : value;
@@ -207,8 +207,7 @@ function sensitivityLines(result: AlignResult): string[] {
 }
 
 function explanationLines(e: Explanation): string[] {
-  const clip = (s: string | null, max = 110) =>
-    s === null ? '–' : oneLine(s).length > max ? `${oneLine(s).slice(0, max - 1)}…` : oneLine(s);
+  const clip = (s: string | null, max = 110) => (s === null ? '–' : clipped(s, max));
   const pattern = (p: Pattern) =>
     `    ${p.ngram}${p.variants > 0 ? ` (+${p.variants} overlapping)` : ''}: ${percent(p.shareTarget, 2)} of the target, ${percent(p.shareOther, 2)} of ${e.name}` +
     `\n      target: ${clip(p.exampleTarget)}\n      ${e.name}: ${clip(p.exampleOther)}`;
@@ -272,13 +271,7 @@ function unparseableLines(result: AlignResult): string[] {
     lines.push(
       `Unparseable in ${set.name}: ${count(set.unparseable)} of ${count(set.queries)} (not counted in the n-grams); first ones:`,
     );
-    for (const ex of set.unparseableExamples) lines.push(`  ${ex.where}: ${ex.error}\n    ${clipSql(ex.sql)}`);
+    for (const ex of set.unparseableExamples) lines.push(`  ${ex.where}: ${ex.error}\n    ${clipped(ex.sql, 160)}`);
   }
   return lines;
 }
-
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-const clipSql = (sql: string, max = 160) => {
-  const one = oneLine(sql);
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-};

@@ -1,6 +1,9 @@
 /** The `profile` report for people. */
 import type { Profile } from '../features/profile.js';
-import { count, percent, renderTable } from './table.js';
+import { clipped, count, percent, renderTable } from './table.js';
+
+/** Characters of a template shown in the table. */
+const TEMPLATE_WIDTH = 200;
 
 export function renderProfileText(p: Profile): string {
   const out: string[] = [];
@@ -13,7 +16,8 @@ export function renderProfileText(p: Profile): string {
   out.push(
     renderTable(
       [{ header: 'queries', align: 'right' }, { header: 'share', align: 'right' }, { header: 'template' }],
-      p.topTemplates.map((t) => [count(t.count), percent(t.share), t.template]),
+      // A generated query's template can run to megabytes; the JSON report has it whole.
+      p.topTemplates.map((t) => [count(t.count), percent(t.share), clipped(t.template, TEMPLATE_WIDTH)]),
     ),
   );
   out.push('');

@@ -25,3 +25,9 @@ export const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%
 /** Thousands separated by commas; whole numbers by hand, since the first toLocaleString loads ICU (~20 ms). */
 export const count = (n: number) =>
   Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : n.toLocaleString('en-US');
+
+/** Text on one line (runs of white space as one space), cut to `max` characters with `…`. */
+export function clipped(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}

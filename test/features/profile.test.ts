@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TemplateCounter } from '../../src/features/distribution.js';
 import { profileQuerySet } from '../../src/features/profile.js';
+import { renderProfileText } from '../../src/report/profileText.js';
 
 test('constructs are told apart: a subquery is not a UNION, SELECT * is not arithmetic', () => {
   const templates = new TemplateCounter();
@@ -27,4 +28,18 @@ test('constructs are told apart: a subquery is not a UNION, SELECT * is not arit
     p.templateLength.histogram.reduce((s, h) => s + h.queries, 0),
     10,
   );
+});
+
+test('the text report cuts a very long template to one line; the profile keeps it whole', () => {
+  const templates = new TemplateCounter();
+  const long = `SELECT FROM WHERE IN ( ${', '.repeat(5000)})`;
+  templates.add(long, 1);
+  const p = profileQuerySet(
+    { name: 'x', path: 'x', queries: 1, unparseable: 0, unparseableExamples: [], templates, examples: new Map() },
+    15,
+  );
+  assert.equal(p.topTemplates[0]?.template, long);
+  const text = renderProfileText(p);
+  const row = text.split('\n').find((line) => line.includes('SELECT FROM WHERE IN'));
+  assert.ok(row?.endsWith('…') && row.length < 260, row?.slice(0, 80));
 });
