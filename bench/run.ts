@@ -2,7 +2,8 @@
  * `npm run bench`: times sqlalign on the shared Spider and BIRD data and on a synthetic log of
  * 1,000,000 queries, as a user runs it (the built CLI in a fresh process), and the template
  * stage in-process. Prints medians of several runs, queries per second and peak memory.
- * Set BENCH_RUNS (default 5) and BENCH_LOG_QUERIES (default 1000000) to change the work.
+ * Set BENCH_RUNS (default 5) and BENCH_LOG_QUERIES (default 1000000) to change the work, and
+ * BENCH_ONLY to run some sections (comma-separated: align, eval, templates, log, select, long).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,7 +36,7 @@ interface Timed {
 }
 
 /** Runs the CLI `RUNS` times in fresh processes; medians of wall time and peak memory. */
-function timeCli(args: string[], runs = RUNS, before?: () => void): Timed {
+function timeCli(args: string[], runs = RUNS, before?: () => void, exitCode = 0): Timed {
   const seconds: number[] = [];
   const rss: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -48,7 +49,7 @@ function timeCli(args: string[], runs = RUNS, before?: () => void): Timed {
       env: { ...process.env, SQLALIGN_CACHE: 'off' },
     });
     seconds.push((performance.now() - t0) / 1000);
-    if (run.status !== 0) throw new Error(`sqlalign ${args.join(' ')} failed: ${run.stderr}`);
+    if (run.status !== exitCode) throw new Error(`sqlalign ${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
     rss.push(Number(/BENCH_MAXRSS_KB (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024);
   }
   return { seconds: median(seconds), maxRssMb: median(rss) };
@@ -60,13 +61,7 @@ const rows: string[][] = [];
 const row = (what: string, queries: number, t: Timed, note = '') =>
   rows.push([what, fmt(queries), fmt(t.seconds, 2), fmt(queries / t.seconds), fmt(t.maxRssMb), note]);
 
-async function main() {
-  if (!existsSync(CLI)) throw new Error('build first: npm run build');
-  if (!existsSync(data('spider'))) throw new Error(`no shared data at ${SHARED}`);
-  console.log(
-    `sqlalign benchmark · ${cpus()[0]?.model ?? 'cpu'} · ${availableParallelism()} cores · Node ${process.version} · medians of ${RUNS} runs\n`,
-  );
-
+async function benchAlign() {
   // 1. The first comparison of ../shared/fixtures/align/CASES.json, end to end.
   const case1 = [
     'align',
@@ -108,7 +103,9 @@ async function main() {
     timeCli(['align', '--target', empty, '--train', empty, '--json']),
     'node + modules + parser load',
   );
+}
 
+async function benchEval() {
   // 2. Evaluation of Spider dev (DIN-SQL GPT-4 predictions): EX plus both exact matches, against the
   // official scripts' times on this machine (../shared/fixtures/eval/README.md: 5.3 s and 1.3 s).
   const evalArgs = [
@@ -142,11 +139,10 @@ async function main() {
     birdEval,
     `BIRD evaluation_ex.py (EX only) 1.3 s: ${fmt(1.3 / birdEval.seconds, 1)}x`,
   );
+}
 
-  // 3. Template extraction in-process, after start-up: distinct queries never seen before.
-  // The same V8 setting as the CLI (src/cli/main.ts), before the parser is compiled.
-  setFlagsFromString('--liftoff-only');
-  await loadParser();
+/** The distinct query texts of Spider and BIRD: the in-process cases' input, and the synthetic log's pieces. */
+async function distinctTexts() {
   const distinct = new Set<string>();
   for (const spec of [
     'spider/train_gold.sql',
@@ -156,7 +152,14 @@ async function main() {
   ]) {
     for (const r of await readAll(await openDataset(data(spec)))) if (r.sql) distinct.add(r.sql);
   }
-  const texts = [...distinct];
+  return [...distinct];
+}
+
+async function benchTemplates(texts: string[]) {
+  // 3. Template extraction in-process, after start-up: distinct queries never seen before.
+  // The same V8 setting as the CLI (src/cli/main.ts), before the parser is compiled.
+  setFlagsFromString('--liftoff-only');
+  await loadParser();
   const engine = new TemplateEngine('sqlite');
   let t0 = performance.now();
   for (const sql of texts) engine.template(sql);
@@ -192,7 +195,9 @@ async function main() {
     '',
     '',
   ]);
+}
 
+async function benchLog(texts: string[]) {
   // 4. A synthetic log of LOG_QUERIES real queries with varied literals, end to end.
   const dir = mkdtempSync(join(tmpdir(), 'sqlalign-bench-'));
   try {
@@ -219,7 +224,9 @@ async function main() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
 
+async function benchSelect(texts: string[]) {
   // 5. select: 10,000 from a pool of 100,000 (real queries with varied literals, each with a question).
   const poolDir = mkdtempSync(join(tmpdir(), 'sqlalign-bench-'));
   try {
@@ -252,14 +259,25 @@ async function main() {
   } finally {
     rmSync(poolDir, { recursive: true, force: true });
   }
+}
 
-  // 6. Single long queries (about 1 MB): generated repeats, folded (src/sql/repeats.ts), and a long
-  // query that repeats nothing, which the parser reads whole.
+async function benchLong() {
+  // 6. Single long queries (about 1 MB): generated repeats, folded (src/sql/repeats.ts), a chain of
+  // set operations told unparseable from its text, and a long query that repeats nothing, which the
+  // parser reads whole. Start-up alone, for comparison, in the same run.
+  const empty = join(ROOT, 'bench', 'one.sql');
+  row(
+    'templates, start-up only: a 1-query file',
+    1,
+    timeCli(['templates', empty, '--format', 'jsonl']),
+    'node + modules + parser load',
+  );
   const longDir = mkdtempSync(join(tmpdir(), 'sqlalign-bench-'));
   try {
     const many = (n: number, item: (i: number) => string, separator: string) =>
       Array.from({ length: n }, (_, i) => item(i)).join(separator);
-    const longQueries: [string, string][] = [
+    // [what, query, exit code]: a file whose every query is unparseable exits with 1.
+    const longQueries: [string, string, number?][] = [
       [
         '`IN (…)` list of 130,000 ids',
         `SELECT o.id, o.total FROM orders AS o WHERE o.customer_id IN (${many(130_000, (i) => String(100_000 + i * 7), ', ')})`,
@@ -276,22 +294,47 @@ async function main() {
         '`CASE` of 25,000 `WHEN`s',
         `SELECT CASE ${many(25_000, (i) => `WHEN code = ${i} THEN 'label${i}'`, ' ')} ELSE NULL END AS label FROM t`,
       ],
+      [
+        '`UNION ALL` of 14,000 queries (unparseable)',
+        many(14_000, (i) => `SELECT ${i} AS id, 'name${i}' AS name, ${i * 1.5} AS value`, ' UNION ALL '),
+        1,
+      ],
       ['60,000 distinct columns (no repeat)', `SELECT ${many(60_000, (i) => `col_${i}`, ', ')} FROM t`],
     ];
-    for (const [what, sql] of longQueries) {
+    for (const [what, sql, exitCode] of longQueries) {
       const file = join(longDir, 'long.sql');
       writeFileSync(file, `${sql}\n`);
       const mb = Buffer.byteLength(sql) / 1e6;
       row(
         `templates, one query: ${what}`,
         1,
-        timeCli(['templates', file, '--format', 'jsonl', '--max-query-mb', '2']),
+        timeCli(['templates', file, '--format', 'jsonl', '--max-query-mb', '2'], RUNS, undefined, exitCode),
         `${fmt(mb, 2)} MB, whole process`,
       );
     }
   } finally {
     rmSync(longDir, { recursive: true, force: true });
   }
+}
+
+async function main() {
+  if (!existsSync(CLI)) throw new Error('build first: npm run build');
+  if (!existsSync(data('spider'))) throw new Error(`no shared data at ${SHARED}`);
+  console.log(
+    `sqlalign benchmark · ${cpus()[0]?.model ?? 'cpu'} · ${availableParallelism()} cores · Node ${process.version} · medians of ${RUNS} runs\n`,
+  );
+
+  const only = process.env.BENCH_ONLY?.split(',');
+  const wants = (section: string) => only === undefined || only.includes(section);
+  if (wants('align')) await benchAlign();
+  if (wants('eval')) await benchEval();
+  if (wants('templates') || wants('log') || wants('select')) {
+    const texts = await distinctTexts();
+    if (wants('templates')) await benchTemplates(texts);
+    if (wants('log')) await benchLog(texts);
+    if (wants('select')) await benchSelect(texts);
+  }
+  if (wants('long')) await benchLong();
 
   const headers = ['case', 'queries', 'seconds', 'queries/s', 'peak MB', 'note'];
   const widths = headers.map((h, k) => Math.max(h.length, ...rows.map((r) => (r[k] ?? '').length)));

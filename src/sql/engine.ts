@@ -12,9 +12,10 @@
  */
 import { type DialectInfo, dialectInfo } from './dialects.js';
 import { SPECIAL_WORDS } from './keywords.js';
-import { type Token, tokenizeQuery } from './parser.js';
+import { SET_CHAIN_PROBE, setChainError, type Token, tokenizeQuery } from './parser.js';
 import { type Masked, queryShape, type ShapeLexicon } from './queryShape.js';
 import { cutRepeats, findRepeats, type Repeat } from './repeats.js';
+import { longestSetChainOfText } from './setChain.js';
 import { detailedTemplate, type TemplateResult } from './template.js';
 
 export const DEFAULT_CACHE_ENTRIES = 200_000;
@@ -27,6 +28,9 @@ export interface FoldOptions {
 
 /** Ordinary queries never take the folding path. */
 export const FOLD_DEFAULTS: FoldOptions = { minLength: 10_000, minCopies: 64 };
+
+/** A chain of `SET_CHAIN_PROBE` queries is at least this long (`SELECT 1 UNION ` each). */
+const LONG_CHAIN_MIN_LENGTH = SET_CHAIN_PROBE * 8;
 
 /** At most this many repeats are folded per query (the longest). */
 const FOLD_MAX_REPEATS = 16;
@@ -64,6 +68,11 @@ export class TemplateEngine {
 
   template(sql: string): TemplateResult {
     this.stats.queries++;
+    // A chain the parser would refuse is told from the text, before the tokenizer reads it all.
+    if (sql.length >= LONG_CHAIN_MIN_LENGTH) {
+      const error = setChainError(longestSetChainOfText(sql, this.info), this.info.parserName);
+      if (error !== null) return { error };
+    }
     if (this.fold && sql.length >= this.fold.minLength) {
       const repeats = findRepeats(sql, this.info, this.fold.minCopies);
       const folded = repeats.length > 0 ? this.foldedTemplate(sql, longest(repeats, FOLD_MAX_REPEATS)) : null;

@@ -99,14 +99,17 @@ function refusesLongChains(parserDialect: string): boolean {
   return refuses;
 }
 
+/** The error of a chain of `chain` queries, if the parser refuses chains that long; else null. */
+export function setChainError(chain: number, parserDialect: string): string | null {
+  if (chain < SET_CHAIN_PROBE || !refusesLongChains(parserDialect)) return null;
+  return `nested too deeply for the parser: ${chain} queries chained by UNION/INTERSECT/EXCEPT (it stops at about 500)`;
+}
+
 /** Parses `sql` (whose tokens are given); identifiers are the tree's Identifier nodes (name, quoted, span). */
 export function parseTokenized(sql: string, tokens: readonly Token[], parserDialect: string): ParseOutcome {
   // Such a chain has at least one token per query: shorter token lists need no count.
-  const chain = tokens.length >= SET_CHAIN_PROBE ? longestSetChain(tokens) : 1;
-  if (chain >= SET_CHAIN_PROBE && refusesLongChains(parserDialect)) {
-    const error = `nested too deeply for the parser: ${chain} queries chained by UNION/INTERSECT/EXCEPT (it stops at about 500)`;
-    return { ok: false, error, tokens };
-  }
+  const error = tokens.length >= SET_CHAIN_PROBE ? setChainError(longestSetChain(tokens), parserDialect) : null;
+  if (error !== null) return { ok: false, error, tokens };
   const parsed = parser().parse(sql, parserDialect as never) as {
     success: boolean;
     ast?: unknown;

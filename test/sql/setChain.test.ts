@@ -7,7 +7,9 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { loadParser, parseQuery, SET_CHAIN_PROBE, tokenizeQuery } from '../../src/sql/parser.js';
-import { longestSetChain } from '../../src/sql/setChain.js';
+import { dialectInfo } from '../../src/sql/dialects.js';
+import { TemplateEngine } from '../../src/sql/engine.js';
+import { longestSetChain, longestSetChainOfText } from '../../src/sql/setChain.js';
 import { templateOf } from '../../src/sql/template.js';
 
 before(loadParser);
@@ -19,14 +21,29 @@ const types = (sql: string, dialect = 'sqlite') => {
   return tokenized.tokens;
 };
 
-test('the longest chain is counted per level of parentheses and per statement', () => {
-  assert.equal(longestSetChain(types('SELECT 1')), 1);
-  assert.equal(longestSetChain(types(chain(5))), 5);
-  assert.equal(longestSetChain(types(`SELECT * FROM (${chain(7)}) WHERE x IN (${chain(3)}) UNION SELECT 2`)), 7);
-  assert.equal(longestSetChain(types(`${chain(4)}; ${chain(2)}`)), 4);
-  assert.equal(longestSetChain(types(chain(3, '(SELECT 1)', 'INTERSECT'))), 3);
+test('the longest chain is counted per level of parentheses and per statement, from tokens or from the text alike', () => {
+  const counts = (sql: string, dialect = 'sqlite') => {
+    const fromTokens = longestSetChain(types(sql, dialect));
+    assert.equal(longestSetChainOfText(sql, dialectInfo(dialect)), fromTokens, sql);
+    return fromTokens;
+  };
+  assert.equal(counts('SELECT 1'), 1);
+  assert.equal(counts(chain(5)), 5);
+  assert.equal(counts(`SELECT * FROM (${chain(7)}) WHERE x IN (${chain(3)}) UNION SELECT 2`), 7);
+  assert.equal(counts(`${chain(4)}; ${chain(2)}`), 4);
+  assert.equal(counts(chain(3, '(SELECT 1)', 'INTERSECT')), 3);
+  assert.equal(counts(`${chain(3, "SELECT 'UNION' /* UNION */ FROM t")} -- UNION SELECT`), 3);
   // BigQuery's `* EXCEPT (col)` drops columns: no set operation.
-  assert.equal(longestSetChain(types('SELECT * EXCEPT (a) FROM t EXCEPT DISTINCT SELECT * EXCEPT (b) FROM u', 'bigquery')), 2);
+  assert.equal(counts('SELECT * EXCEPT (a) FROM t EXCEPT DISTINCT SELECT * EXCEPT (b) FROM u', 'bigquery'), 2);
+});
+
+test('the engine refuses a long chain from its text with the parser’s own message, before tokenizing it', () => {
+  for (const dialect of ['sqlite', 'postgres', 'bigquery', 'tsql']) {
+    const sql = chain(2 * SET_CHAIN_PROBE, "SELECT a, 'x' AS b FROM t");
+    const engine = new TemplateEngine(dialect);
+    assert.deepEqual(engine.template(sql), templateOf(sql, dialect), dialect);
+    assert.equal(engine.stats.parsed, 0, `${dialect}: no parse of the query itself`);
+  }
 });
 
 test('a chain past the parser’s depth is unparseable with a message that says why; a shorter one parses', () => {
