@@ -4,7 +4,8 @@
  * as a name is dropped, never kept as if it were syntax. And the few tokens that are syntax
  * although the parser files them as names (date parts, named-argument keys) are kept.
  */
-import { SPECIAL_WORDS } from './keywords.js';
+import type { DialectInfo } from './dialects.js';
+import { BUILTIN_TYPES, SPECIAL_WORDS } from './keywords.js';
 import { type Lexical, SqlLexer } from './lexer.js';
 import type { ParsedQuery, Token } from './parser.js';
 
@@ -49,7 +50,8 @@ const isDateUnitArgument = (tokens: readonly Token[], i: number): boolean => {
   return DATE_FUNCTIONS.has(fn) || (UNIT_FIRST_FUNCTIONS.has(fn) && word.length > 2);
 };
 
-export function markUnplaced(sql: string, tokens: readonly Token[], parsed: ParsedQuery, lexical: Lexical, drop: Uint8Array) {
+export function markUnplaced(sql: string, tokens: readonly Token[], parsed: ParsedQuery, dialect: DialectInfo, drop: Uint8Array) {
+  const lexical: Lexical = dialect;
   const inComment = commentRegions(sql, lexical);
   const raw = rawRegions(sql, parsed.rawTexts);
   const within = (regions: readonly [number, number][], at: number) => regions.some(([a, b]) => at >= a && at < b);
@@ -99,9 +101,17 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
       drop[i] = 1;
     } else if (parsed.unplacedNames.has(t.text.toUpperCase()) && (!isKeyword(t.text) || isAliasAfterCall(tokens, i))) {
       drop[i] = 1;
+    } else if (dialect.userTypes && isUserType(t.text, parsed)) {
+      drop[i] = 1;
     }
   }
   markByPattern(sql, tokens, parsed, lexical, drop);
+}
+
+/** A type of the user's own (`SET DATA TYPE mood`): a type the parser does not know, neither built in nor a keyword. */
+function isUserType(word: string, parsed: ParsedQuery): boolean {
+  const upper = word.toUpperCase();
+  return parsed.customTypes.has(upper) && !BUILTIN_TYPES.has(upper) && !isKeyword(upper);
 }
 
 /** The rules that read the token sequence, not the tree: names in known places, then syntax kept. */

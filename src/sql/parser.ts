@@ -50,6 +50,8 @@ export interface ParsedQuery {
   readonly unplacedNames: ReadonlySet<string>;
   /** Of those, the aliases (`ASOF JOIN y OFFSET …`): a keyword among them is a name where it stands alone. */
   readonly unplacedAliases: ReadonlySet<string>;
+  /** Words of the data types the parser does not know (upper-cased): built-in types it lacks, or a user's types. */
+  readonly customTypes: ReadonlySet<string>;
   /** Sub-trees the parser kept as raw text: inside them the tree places no token. */
   readonly rawTexts: readonly string[];
   /** How many statements the text holds. */
@@ -126,7 +128,7 @@ export function parseTokenized(sql: string, tokens: readonly Token[], parserDial
     const why = notAStatement(statement);
     if (why) return { ok: false, error: why };
   }
-  const found: TreeNames = { spans: [], unplaced: new Set(), aliases: new Set(), raw: [] };
+  const found: TreeNames = { spans: [], unplaced: new Set(), customTypes: new Set(), aliases: new Set(), raw: [] };
   collectNames(parsed.ast, found);
   return {
     ok: true,
@@ -135,6 +137,7 @@ export function parseTokenized(sql: string, tokens: readonly Token[], parserDial
       identifierSpans: found.spans,
       unplacedNames: found.unplaced,
       unplacedAliases: found.aliases,
+      customTypes: found.customTypes,
       rawTexts: found.raw,
       statements,
     },
@@ -193,9 +196,13 @@ export function parseQuery(sql: string, parserDialect: string): ParseOutcome {
 interface TreeNames {
   readonly spans: [number, number][];
   readonly unplaced: Set<string>;
+  readonly customTypes: Set<string>;
   readonly aliases: Set<string>;
   readonly raw: string[];
 }
+
+/** A custom type's text that is a (qualified) name, not a type with arguments (`Nullable(Int64)`). */
+const TYPE_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 
 /** Keys under which the tree holds an alias: a table's, or Redshift's `AT index` (a position's). */
 const ALIAS_KEYS = new Set(['alias', 'at_index']);
@@ -217,6 +224,10 @@ function collectNames(node: unknown, out: TreeNames, inAlias = false): void {
     // The parser files some clauses as one name (`INDEXED BY s.i`): each word of it counts.
     else for (const word of record.name.split(/[\s.]+/)) if (word) out.unplaced.add(word.toUpperCase());
     if (!span && inAlias) out.aliases.add(record.name.toUpperCase());
+  }
+  // A type the parser does not know (`SET DATA TYPE mood`, `c mood`): its text, without a position.
+  if (record.data_type === 'custom' && typeof record.name === 'string' && TYPE_NAME.test(record.name)) {
+    for (const word of record.name.split('.')) out.customTypes.add(word.toUpperCase());
   }
   // Aliases the parser keeps as plain strings (`LATERAL FLATTEN(...) f`, column alias lists).
   for (const aliasKey of ['alias', 'column_aliases']) {

@@ -6,9 +6,9 @@
  */
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { loadParser, parseQuery, SET_CHAIN_PROBE, tokenizeQuery } from '../../src/sql/parser.js';
 import { dialectInfo } from '../../src/sql/dialects.js';
 import { TemplateEngine } from '../../src/sql/engine.js';
+import { loadParser, parseQuery, SET_CHAIN_PROBE, tokenizeQuery } from '../../src/sql/parser.js';
 import { longestSetChain, longestSetChainOfText } from '../../src/sql/setChain.js';
 import { templateOf } from '../../src/sql/template.js';
 
