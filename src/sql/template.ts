@@ -19,7 +19,7 @@ export type DetailedTemplate = { template: string; dropped: Uint8Array | null } 
 const LITERAL_TYPES = new Set(['NUMBER', 'HEX_NUMBER', 'TRUE', 'FALSE']);
 const isLiteralType = (type: string) => LITERAL_TYPES.has(type) || type.endsWith('STRING');
 
-/** Keyword aliases quoted and re-parsed per query, at most (see quoteKeywordAlias). */
+/** Keywords quoted as names and re-parsed per query, at most (see quoteKeywordAlias, quoteExpectedIdentifier). */
 const MAX_ALIAS_RETRIES = 3;
 
 /** Clause words that never stand as an alias: a parse error after one of these is a real error. */
@@ -77,7 +77,12 @@ const OPERAND_END_FOR_ALIAS = new Set(['VAR', 'QUOTED_IDENTIFIER', 'R_PAREN', 'N
  * parsed again; the parser still decides everything else. Returns null when the failure
  * is not of that kind.
  */
-function quoteKeywordAlias(sql: string, tokens: readonly Token[] | undefined, errorStart: number | undefined): string | null {
+function quoteKeywordAlias(
+  sql: string,
+  tokens: readonly Token[] | undefined,
+  errorStart: number | undefined,
+  quote: string,
+): string | null {
   if (!tokens || errorStart === undefined) return null;
   const failing = tokens.findIndex((t) => t.start >= errorStart);
   const alias = tokens[failing - 1];
@@ -85,8 +90,34 @@ function quoteKeywordAlias(sql: string, tokens: readonly Token[] | undefined, er
   if (!alias || !before || alias.type === 'VAR' || alias.type === 'QUOTED_IDENTIFIER') return null;
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(alias.text) || NEVER_ALIAS.has(alias.text.toUpperCase())) return null;
   if (!OPERAND_END_FOR_ALIAS.has(before.type)) return null;
-  return `${sql.slice(0, alias.start)}"${alias.text}"${sql.slice(alias.end)}`;
+  return quoteToken(sql, alias, quote);
 }
+
+/**
+ * The parser asks for an identifier and rejects a keyword that the dialect (and the reference)
+ * accept as a column's name there, e.g. PostgreSQL's `ON CONFLICT (id) DO UPDATE SET date = …`
+ * ("Expected identifier, got Date"): that one word is quoted as an identifier and the query parsed
+ * again. Returns null when the failure is not of that kind.
+ */
+function quoteExpectedIdentifier(
+  sql: string,
+  error: string,
+  tokens: readonly Token[] | undefined,
+  errorStart: number | undefined,
+  quote: string,
+): string | null {
+  if (!tokens || errorStart === undefined || !/Expected identifier, got /.test(error)) return null;
+  const word = tokens.find((t) => t.start === errorStart);
+  if (!word || word.type === 'VAR' || word.type === 'QUOTED_IDENTIFIER' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(word.text))
+    return null;
+  // A clause word where a name should be is an error of the query, not a name.
+  if (NEVER_ALIAS.has(word.text.toUpperCase())) return null;
+  return quoteToken(sql, word, quote);
+}
+
+/** `sql` with one token's word quoted as a name. */
+const quoteToken = (sql: string, t: Token, quote: string) =>
+  `${sql.slice(0, t.start)}${quote}${t.text}${quote}${sql.slice(t.end)}`;
 
 /** Dialects where `#` marks a temporary table as syntax (elsewhere `#t` is just a name). */
 const TEMP_MARKERS = new Set(['tsql', 'fabric']);
@@ -120,8 +151,12 @@ function templateFromParse(sql: string, first: ParseOutcome, parserDialect: stri
     sql = sql.replace(SEDE_PARAMETER, '@p');
     parsed = parseQuery(sql, parserDialect);
   }
+  // Where "..." is a string (MySQL, BigQuery, Spark), a name is quoted with backticks.
+  const quote = dialectInfo(parserDialect).doubleQuotedStrings ? '`' : '"';
   for (let retry = 0; !parsed.ok && retry < MAX_ALIAS_RETRIES; retry++) {
-    const quoted = quoteKeywordAlias(sql, parsed.tokens, parsed.errorStart);
+    const quoted =
+      quoteKeywordAlias(sql, parsed.tokens, parsed.errorStart, quote) ??
+      quoteExpectedIdentifier(sql, parsed.error, parsed.tokens, parsed.errorStart, quote);
     if (quoted === null) break;
     sql = quoted;
     parsed = parseQuery(sql, parserDialect);
