@@ -20,7 +20,7 @@ const LITERAL_TYPES = new Set(['NUMBER', 'HEX_NUMBER', 'TRUE', 'FALSE']);
 const isLiteralType = (type: string) => LITERAL_TYPES.has(type) || type.endsWith('STRING');
 
 /** Keywords quoted as names and re-parsed per query, at most (see quoteKeywordAlias, quoteExpectedIdentifier). */
-const MAX_ALIAS_RETRIES = 3;
+const MAX_ALIAS_RETRIES = 8;
 
 /** Clause words that never stand as an alias: a parse error after one of these is a real error. */
 const NEVER_ALIAS = new Set([
@@ -94,10 +94,12 @@ function quoteKeywordAlias(
 }
 
 /**
- * The parser asks for an identifier and rejects a keyword that the dialect (and the reference)
- * accept as a column's name there, e.g. PostgreSQL's `ON CONFLICT (id) DO UPDATE SET date = …`
- * ("Expected identifier, got Date"): that one word is quoted as an identifier and the query parsed
- * again. Returns null when the failure is not of that kind.
+ * The parser rejects a keyword that the dialect (and the reference) accept as a column's name where
+ * it stands: where it says it expected an identifier (PostgreSQL's `ON CONFLICT (id) DO UPDATE SET
+ * date = …`, "Expected identifier, got Date"), or where the keyword is the column of an assignment
+ * or of a column list (`MERGE … WHEN MATCHED THEN UPDATE SET type = s.type … WHEN NOT MATCHED THEN
+ * INSERT (id, date)`, in every dialect: "Unexpected token"). That one word is quoted as a name and
+ * the query parsed again. Returns null when the failure is not of that kind.
  */
 function quoteExpectedIdentifier(
   sql: string,
@@ -106,14 +108,24 @@ function quoteExpectedIdentifier(
   errorStart: number | undefined,
   quote: string,
 ): string | null {
-  if (!tokens || errorStart === undefined || !/Expected identifier, got /.test(error)) return null;
-  const word = tokens.find((t) => t.start === errorStart);
+  if (!tokens || errorStart === undefined) return null;
+  const at = tokens.findIndex((t) => t.start === errorStart);
+  const word = tokens[at];
   if (!word || word.type === 'VAR' || word.type === 'QUOTED_IDENTIFIER' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(word.text))
     return null;
   // A clause word where a name should be is an error of the query, not a name.
   if (NEVER_ALIAS.has(word.text.toUpperCase())) return null;
+  const before = tokens[at - 1]?.type ?? '';
+  const after = tokens[at + 1]?.type ?? '';
+  // `SET a = 1, date = 2`, or a column list `(id, date)`.
+  const nameSlot =
+    ((before === 'SET' || before === 'COMMA') && after === 'EQ') || (LIST_OPEN.has(before) && LIST_CLOSE.has(after));
+  if (!/Expected identifier, got /.test(error) && !(nameSlot && /Unexpected token/.test(error))) return null;
   return quoteToken(sql, word, quote);
 }
+
+const LIST_OPEN = new Set(['L_PAREN', 'COMMA']);
+const LIST_CLOSE = new Set(['COMMA', 'R_PAREN']);
 
 /** `sql` with one token's word quoted as a name. */
 const quoteToken = (sql: string, t: Token, quote: string) =>

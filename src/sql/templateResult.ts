@@ -9,4 +9,4 @@ export type TemplateResult = { template: string } | { error: string };
  * cache). Change it with any change to what a template is, so that no cache can hand back a
  * template made by old rules.
  */
-export const TEMPLATE_VERSION = '2026-12-01.7';
+export const TEMPLATE_VERSION = '2026-12-01.8';
