@@ -20,7 +20,7 @@ const LITERAL_TYPES = new Set(['NUMBER', 'HEX_NUMBER', 'TRUE', 'FALSE']);
 const isLiteralType = (type: string) => LITERAL_TYPES.has(type) || type.endsWith('STRING');
 
 /** Keywords quoted as names and re-parsed per query, at most (see quoteKeywordAlias, quoteExpectedIdentifier). */
-const MAX_ALIAS_RETRIES = 8;
+const MAX_QUOTE_RETRIES = 8;
 
 /** Clause words that never stand as an alias: a parse error after one of these is a real error. */
 const NEVER_ALIAS = new Set([
@@ -165,7 +165,7 @@ function templateFromParse(sql: string, first: ParseOutcome, parserDialect: stri
   }
   // Where "..." is a string (MySQL, BigQuery, Spark), a name is quoted with backticks.
   const quote = dialectInfo(parserDialect).doubleQuotedStrings ? '`' : '"';
-  for (let retry = 0; !parsed.ok && retry < MAX_ALIAS_RETRIES; retry++) {
+  for (let retry = 0; !parsed.ok && retry < MAX_QUOTE_RETRIES; retry++) {
     const quoted =
       quoteKeywordAlias(sql, parsed.tokens, parsed.errorStart, quote) ??
       quoteExpectedIdentifier(sql, parsed.error, parsed.tokens, parsed.errorStart, quote);
