@@ -19,7 +19,7 @@ export type DetailedTemplate = { template: string; dropped: Uint8Array | null } 
 const LITERAL_TYPES = new Set(['NUMBER', 'HEX_NUMBER', 'TRUE', 'FALSE']);
 const isLiteralType = (type: string) => LITERAL_TYPES.has(type) || type.endsWith('STRING');
 
-/** Keywords quoted as names and re-parsed per query, at most (see quoteKeywordAlias, quoteExpectedIdentifier). */
+/** Keywords quoted as names and re-parsed per query, at most (see keywordAlias, keywordAsName). */
 const MAX_QUOTE_RETRIES = 8;
 
 /** Clause words that never stand as an alias: a parse error after one of these is a real error. */
@@ -71,26 +71,30 @@ const NEVER_ALIAS = new Set([
 const OPERAND_END_FOR_ALIAS = new Set(['VAR', 'QUOTED_IDENTIFIER', 'R_PAREN', 'NUMBER', 'STRING', 'STAR']);
 
 /**
- * The parser rejects some keywords as implicit aliases that the dialect (and the sqlglot
- * reference) accept, e.g. BIRD's `COUNT(t1.id) percent FROM ...`. When the parser fails
- * right after such a keyword, that one word is quoted as an identifier and the query is
- * parsed again; the parser still decides everything else. Returns null when the failure
- * is not of that kind.
+ * A keyword the parser rejected where the dialect (and the reference) accept it as a name may be
+ * quoted as one: a plain word the tokenizer did not read as a name, and no clause word (a clause
+ * word where a name should be is an error of the query, not a name).
  */
-function quoteKeywordAlias(
-  sql: string,
-  tokens: readonly Token[] | undefined,
-  errorStart: number | undefined,
-  quote: string,
-): string | null {
+const isQuotableKeyword = (t: Token | undefined): t is Token =>
+  t !== undefined &&
+  t.type !== 'VAR' &&
+  t.type !== 'QUOTED_IDENTIFIER' &&
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(t.text) &&
+  !NEVER_ALIAS.has(t.text.toUpperCase());
+
+type FailedParse = Extract<ParseOutcome, { ok: false }>;
+
+/**
+ * The parser rejects some keywords as implicit aliases that the dialect (and the sqlglot
+ * reference) accept, e.g. BIRD's `COUNT(t1.id) percent FROM ...`: the keyword right before the
+ * failure, after an operand. Null when the failure is not of that kind.
+ */
+function keywordAlias({ tokens, errorStart }: FailedParse): Token | null {
   if (!tokens || errorStart === undefined) return null;
   const failing = tokens.findIndex((t) => t.start >= errorStart);
   const alias = tokens[failing - 1];
   const before = tokens[failing - 2];
-  if (!alias || !before || alias.type === 'VAR' || alias.type === 'QUOTED_IDENTIFIER') return null;
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(alias.text) || NEVER_ALIAS.has(alias.text.toUpperCase())) return null;
-  if (!OPERAND_END_FOR_ALIAS.has(before.type)) return null;
-  return quoteToken(sql, alias, quote);
+  return isQuotableKeyword(alias) && before !== undefined && OPERAND_END_FOR_ALIAS.has(before.type) ? alias : null;
 }
 
 /**
@@ -98,30 +102,20 @@ function quoteKeywordAlias(
  * it stands: where it says it expected an identifier (PostgreSQL's `ON CONFLICT (id) DO UPDATE SET
  * date = …`, "Expected identifier, got Date"), or where the keyword is the column of an assignment
  * or of a column list (`MERGE … WHEN MATCHED THEN UPDATE SET type = s.type … WHEN NOT MATCHED THEN
- * INSERT (id, date)`, in every dialect: "Unexpected token"). That one word is quoted as a name and
- * the query parsed again. Returns null when the failure is not of that kind.
+ * INSERT (id, date)`, in every dialect: "Unexpected token"). The keyword at the failure, or null when
+ * the failure is not of that kind.
  */
-function quoteExpectedIdentifier(
-  sql: string,
-  error: string,
-  tokens: readonly Token[] | undefined,
-  errorStart: number | undefined,
-  quote: string,
-): string | null {
+function keywordAsName({ error, tokens, errorStart }: FailedParse): Token | null {
   if (!tokens || errorStart === undefined) return null;
   const at = tokens.findIndex((t) => t.start === errorStart);
   const word = tokens[at];
-  if (!word || word.type === 'VAR' || word.type === 'QUOTED_IDENTIFIER' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(word.text))
-    return null;
-  // A clause word where a name should be is an error of the query, not a name.
-  if (NEVER_ALIAS.has(word.text.toUpperCase())) return null;
+  if (!isQuotableKeyword(word)) return null;
   const before = tokens[at - 1]?.type ?? '';
   const after = tokens[at + 1]?.type ?? '';
   // `SET a = 1, date = 2`, or a column list `(id, date)`.
   const nameSlot =
     ((before === 'SET' || before === 'COMMA') && after === 'EQ') || (LIST_OPEN.has(before) && LIST_CLOSE.has(after));
-  if (!/Expected identifier, got /.test(error) && !(nameSlot && /Unexpected token/.test(error))) return null;
-  return quoteToken(sql, word, quote);
+  return /Expected identifier, got /.test(error) || (nameSlot && /Unexpected token/.test(error)) ? word : null;
 }
 
 const LIST_OPEN = new Set(['L_PAREN', 'COMMA']);
@@ -165,12 +159,11 @@ function templateFromParse(sql: string, first: ParseOutcome, parserDialect: stri
   }
   // Where "..." is a string (MySQL, BigQuery, Spark), a name is quoted with backticks.
   const quote = dialectInfo(parserDialect).doubleQuotedStrings ? '`' : '"';
+  // A keyword the parser rejected where it is a name is quoted as one, and the query parsed again.
   for (let retry = 0; !parsed.ok && retry < MAX_QUOTE_RETRIES; retry++) {
-    const quoted =
-      quoteKeywordAlias(sql, parsed.tokens, parsed.errorStart, quote) ??
-      quoteExpectedIdentifier(sql, parsed.error, parsed.tokens, parsed.errorStart, quote);
-    if (quoted === null) break;
-    sql = quoted;
+    const word = keywordAlias(parsed) ?? keywordAsName(parsed);
+    if (word === null) break;
+    sql = quoteToken(sql, word, quote);
     parsed = parseQuery(sql, parserDialect);
   }
   if (!parsed.ok) return { error: first.ok ? 'parser failed' : first.error };
