@@ -13,6 +13,7 @@ import { type Prediction, predict } from '../../src/llm/predict.js';
 import { ANSWER_SHAPES } from '../helpers/answerShapes.js';
 import { runCli } from '../helpers/cli.js';
 import { makeSingerDb } from '../helpers/db.js';
+import { readJsonl } from '../helpers/jsonl.js';
 import { type Behaviour, startServer } from '../helpers/openaiServer.js';
 import { scratchDir } from '../helpers/tmp.js';
 
@@ -38,13 +39,7 @@ test('every answer shape: the SQL or a status, each question asked once', async 
     const out = join(tmp.dir, 'shapes.sql');
     const summary = await predict({ questions: file, dbDir: tmp.dir, baseUrl: server.url, model: 'm', out, format: 'spider' });
     assert.equal(server.requests.length, names.length, 'no retries for empty, null, refused or truncated answers');
-    const got = new Map(
-      readFileSync(`${out}.jsonl`, 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as Prediction)
-        .map((p) => [p.question, p]),
-    );
+    const got = new Map(readJsonl<Prediction>(`${out}.jsonl`).map((p) => [p.question, p]));
     for (const s of SHAPES) assert.deepEqual([got.get(s.name)?.sql, got.get(s.name)?.status], [s.sql, s.status], s.name);
     assert.deepEqual([got.get('null content')?.sql, got.get('null content')?.status], ['', 'empty']);
     const expected = { ok: 0, refused: 0, empty: 0, truncated: 0, no_sql: 0 } as Record<string, number>;

@@ -11,6 +11,7 @@ import { schemaFromSqlite, schemaFromTablesJson } from '../../src/llm/schemaText
 import { runCli } from '../helpers/cli.js';
 import { makeSingerDb } from '../helpers/db.js';
 import { GRETEL_ROWS } from '../helpers/gretel.js';
+import { readJsonl } from '../helpers/jsonl.js';
 import { type Behaviour, type ScriptedServer, startServer } from '../helpers/openaiServer.js';
 import { CLI } from '../helpers/paths.js';
 import { scratchDir } from '../helpers/tmp.js';
@@ -27,11 +28,7 @@ const questions = { name: 'q', queries: QUESTIONS.map((question) => ({ sql: '', 
 const answerFor = (q: string) => `Here you go:\n\`\`\`sql\nSELECT '${q.replace(/'/g, "''")}' FROM singer;\n\`\`\``;
 /** A line of `predict --out`: a prediction in the JSON's names. */
 type PredictionLine = Omit<Prediction, 'dbId' | 'finishReason'> & { db_id: string | null; finish_reason: string | null };
-const lines = (file: string) =>
-  readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as PredictionLine);
+const lines = (file: string) => readJsonl<PredictionLine>(file);
 let n = 0;
 const outFile = (ext = 'jsonl') => join(tmp.dir, `out-${n++}.${ext}`);
 

@@ -10,6 +10,7 @@ import { importanceSelect } from '../../src/select/importance.js';
 import { select } from '../../src/select/select.js';
 import { runCli } from '../helpers/cli.js';
 import { makeSingerDb } from '../helpers/db.js';
+import { readJsonl } from '../helpers/jsonl.js';
 import { EXAMPLES, shared, sharedOrSkip } from '../helpers/paths.js';
 import { scratchDir } from '../helpers/tmp.js';
 
@@ -116,10 +117,7 @@ test('select on the examples, judged on a held-out part against size-matched alt
     ]);
     if (run.code !== 0 && /no such file/.test(run.stderr)) continue; // no shared data here: tables.json is from there
     assert.equal(run.code, 0, run.stderr);
-    const records = readFileSync(out, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const records = readJsonl(out);
     assert.equal(records.length, 5);
     for (const r of records) {
       assert.equal(r.source, 'spider');
@@ -196,10 +194,7 @@ test('a pool of training records is selected from and exported with its own prom
     ]);
     assert.equal(run.code, 0, run.stderr);
     assert.doesNotMatch(run.stderr, /schema/i, 'a training record needs no schema looked up');
-    const written = readFileSync(out, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const written = readJsonl(out);
     assert.equal(written.length, 4);
     for (const w of written) {
       const original = originals[w.id] as (typeof originals)[number];

@@ -14,6 +14,7 @@ import { dialectInfo, MEASURED_AGREEMENT } from '../../src/sql/dialects.js';
 import { loadParser } from '../../src/sql/parser.js';
 import { templateOf } from '../../src/sql/template.js';
 import type { Golden } from '../helpers/golden.js';
+import { readJsonl } from '../helpers/jsonl.js';
 import { ROOT, shared, sharedOrSkip } from '../helpers/paths.js';
 
 interface KnownDifference {
@@ -33,10 +34,7 @@ describe('measured agreement per dialect', sharedOrSkip(), () => {
   before(loadParser);
   for (const [dialect, stated] of Object.entries(MEASURED_AGREEMENT)) {
     test(`${dialect}: ${stated}%`, () => {
-      const rows = readFileSync(shared('fixtures', 'dialects', `sqlglot_tests_${dialect}.jsonl`), 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as Golden);
+      const rows = readJsonl<Golden>(shared('fixtures', 'dialects', `sqlglot_tests_${dialect}.jsonl`));
       let both = 0;
       let same = 0;
       const differing: Omit<KnownDifference, 'reason'>[] = [];

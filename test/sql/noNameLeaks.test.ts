@@ -15,14 +15,11 @@ import { dialectInfo } from '../../src/sql/dialects.js';
 import { loadParser } from '../../src/sql/parser.js';
 import { templateOf } from '../../src/sql/template.js';
 import type { Golden } from '../helpers/golden.js';
+import { readJsonl } from '../helpers/jsonl.js';
 import { leakedNames, namesOf } from '../helpers/names.js';
 import { FIXTURES_HERE, shared, sharedOrSkip } from '../helpers/paths.js';
 
-const read = (...parts: string[]) =>
-  readFileSync(shared(...parts), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Golden);
+const read = (...parts: string[]) => readJsonl<Golden>(shared(...parts));
 
 const FILES: [string, ...string[]][] = [
   ['spider dev', 'fixtures', 'templates', 'spider_dev.jsonl'],

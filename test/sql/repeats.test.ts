@@ -5,12 +5,13 @@
  * the scan or the probes cannot vouch for is parsed whole.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { before, describe, test } from 'node:test';
 import { dialectInfo } from '../../src/sql/dialects.js';
 import { FOLD_DEFAULTS, type FoldOptions, TemplateEngine } from '../../src/sql/engine.js';
 import { loadParser } from '../../src/sql/parser.js';
 import { cutRepeats, findRepeats } from '../../src/sql/repeats.js';
+import { readJsonl } from '../helpers/jsonl.js';
 import { shared, sharedOrSkip } from '../helpers/paths.js';
 
 before(loadParser);
@@ -151,9 +152,7 @@ describe('a folded template is the whole parse’s template', () => {
     let checked = 0;
     for (const file of files) {
       const fileDialect = /sqlglot_tests_(\w+)\.jsonl$/.exec(file)?.[1];
-      for (const line of readFileSync(file, 'utf8').split('\n')) {
-        if (!line) continue;
-        const row = JSON.parse(line) as { sql?: string; dialect?: string };
+      for (const row of readJsonl<{ sql?: string; dialect?: string }>(file)) {
         const dialect = row.dialect ?? fileDialect ?? 'sqlite';
         if (typeof row.sql !== 'string' || findRepeats(row.sql, dialectInfo(dialect), 5).length === 0) continue;
         assertFoldedAsWhole(dialect, row.sql, { minLength: 0, minCopies: 5 });

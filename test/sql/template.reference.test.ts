@@ -11,6 +11,7 @@ import { dialectInfo } from '../../src/sql/dialects.js';
 import { loadParser } from '../../src/sql/parser.js';
 import { templateOf } from '../../src/sql/template.js';
 import type { Golden } from '../helpers/golden.js';
+import { readJsonl } from '../helpers/jsonl.js';
 import { ROOT, shared, sharedOrSkip } from '../helpers/paths.js';
 
 const known = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'known-template-differences.json'), 'utf8')) as Record<
@@ -23,10 +24,7 @@ describe('templates agree with the sqlglot reference', sharedOrSkip(), () => {
   const dir = shared('fixtures', 'templates');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl'))) {
     test(file, () => {
-      const rows = readFileSync(join(dir, file), 'utf8')
-        .trim()
-        .split('\n')
-        .map((l) => JSON.parse(l) as Golden);
+      const rows = readJsonl<Golden>(join(dir, file));
       const differing: number[] = [];
       for (const row of rows) {
         const got = templateOf(row.sql, dialectInfo(row.dialect).parserName);

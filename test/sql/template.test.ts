@@ -1,11 +1,11 @@
 /** Templates (spec §1) on hand-made cases: portable ones in every dialect, and dialect-specific ones. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { dialectInfo } from '../../src/sql/dialects.js';
 import { loadParser } from '../../src/sql/parser.js';
 import { templateOf } from '../../src/sql/template.js';
+import { readJsonl } from '../helpers/jsonl.js';
 import { ROOT } from '../helpers/paths.js';
 
 interface Case {
@@ -15,11 +15,7 @@ interface Case {
   error?: boolean;
 }
 
-const cases = (file: string): Case[] =>
-  readFileSync(join(ROOT, 'test', 'fixtures', 'templates', file), 'utf8')
-    .trim()
-    .split('\n')
-    .map((line) => JSON.parse(line) as Case);
+const cases = (file: string): Case[] => readJsonl<Case>(join(ROOT, 'test', 'fixtures', 'templates', file));
 
 function check(c: Case, dialect: string) {
   const got = templateOf(c.sql, dialectInfo(dialect).parserName);
