@@ -51,8 +51,7 @@ const isDateUnitArgument = (tokens: readonly Token[], i: number): boolean => {
 };
 
 export function markUnplaced(sql: string, tokens: readonly Token[], parsed: ParsedQuery, dialect: DialectInfo, drop: Uint8Array) {
-  const lexical: Lexical = dialect;
-  const inComment = commentRegions(sql, lexical);
+  const inComment = commentRegions(sql, dialect);
   const raw = rawRegions(sql, parsed.rawTexts);
   const within = (regions: readonly [number, number][], at: number) => regions.some(([a, b]) => at >= a && at < b);
   let leading = false; // in a raw expression's opening run of keywords
@@ -105,7 +104,7 @@ export function markUnplaced(sql: string, tokens: readonly Token[], parsed: Pars
       drop[i] = 1;
     }
   }
-  markByPattern(sql, tokens, parsed, lexical, drop);
+  markByPattern(sql, tokens, parsed, dialect, drop);
 }
 
 /** A type of the user's own (`SET DATA TYPE mood`): a type the parser does not know, neither built in nor a keyword. */
