@@ -7,8 +7,9 @@
  * distinct shapes seen recently, not the number of queries.
  *
  * A long query that repeats one piece many times over (a generated `IN` list, `VALUES` rows, `OR`
- * chains: repeats.ts) is parsed with each repeat cut to a few copies, and the piece of template a
- * copy adds is repeated, so its time grows with the scan, not with the parser's pace.
+ * chains, a list of thousands of columns: repeats.ts, where copies may differ in literal values and
+ * in the names the shape would mask) is parsed with each repeat cut to a few copies, and the piece
+ * of template a copy adds is repeated, so its time grows with the scan, not with the parser's pace.
  */
 import { type DialectInfo, dialectInfo } from './dialects.js';
 import { SPECIAL_WORDS } from './keywords.js';
@@ -74,7 +75,7 @@ export class TemplateEngine {
       if (error !== null) return { error };
     }
     if (this.fold && sql.length >= this.fold.minLength) {
-      const repeats = findRepeats(sql, this.info, this.fold.minCopies);
+      const repeats = findRepeats(sql, this.info, this.fold.minCopies, this.lexicon);
       const folded = repeats.length > 0 ? this.foldedTemplate(sql, longest(repeats, FOLD_MAX_REPEATS)) : null;
       if (folded !== null) return { template: folded };
     }

@@ -11,8 +11,6 @@ import type { ParsedQuery, Token } from './parser.js';
 
 const NAME_TYPES = new Set(['VAR', 'QUOTED_IDENTIFIER']);
 
-/** Words the parser files as names without a position although they are syntax (SQLite's `INDEXED BY`). */
-const MORE_KEYWORDS = new Set(['INDEXED']);
 /** The words of an expression that are syntax: operators and the like. */
 const RAW_SYNTAX = new Set(
   (
@@ -20,7 +18,8 @@ const RAW_SYNTAX = new Set(
     'WHEN THEN ELSE END TRUE FALSE DISTINCT FROM COLLATE INTERVAL ARRAY'
   ).split(' '),
 );
-const isKeyword = (word: string) => SPECIAL_WORDS.has(word.toUpperCase()) || MORE_KEYWORDS.has(word.toUpperCase());
+/** A keyword, or a word the parser reads as syntax although its tokenizer calls it a name (SQLite's `INDEXED BY`). */
+const isKeyword = (word: string) => SPECIAL_WORDS.has(word.toUpperCase());
 /** A word the tokenizer itself reads as a keyword (its own token type, not a name's). */
 const isKeywordToken = (t: Token | undefined) => t !== undefined && /^[A-Za-z_]/.test(t.text) && !NAME_TYPES.has(t.type);
 /** A word token of any type: a name, a keyword, a function's name. */

@@ -57,7 +57,20 @@ WINDOW WITH WITHIN WITHOUT WORK WRAPPER WRITE XML XMLAGG XMLATTRIBUTES XMLCONCAT
 XMLPI XMLQUERY XMLROOT XMLSERIALIZE XMLTABLE YEAR YEARS YES ZEROFILL ZONE
 `;
 
-export const SPECIAL_WORDS: ReadonlySet<string> = new Set(WORDS.split(/\s+/).filter(Boolean));
+/**
+ * Words polyglot's parser reads as syntax where a name stands although its tokenizer calls them plain
+ * names, in every dialect unless noted: functions called without parentheses, Oracle's
+ * `CONNECT_BY_ROOT`, Redshift's `APPROXIMATE`, SQLite's `INDEXED BY` and Snowflake's
+ * `MATCH_CONDITION` after a table; Oracle's object pseudo-columns `OBJECT_ID` and `OBJECT_VALUE`, and
+ * Exasol's infix `REGEXP_LIKE`, in those dialects only. Found by scripts/syntax-word-census.ts
+ * (polyglot 0.12.1, every parser dialect); run it again after upgrading the parser.
+ */
+const PARSER_SYNTAX_WORDS = `
+APPROXIMATE CONNECT_BY_ROOT CURRENT_DATETIME INDEXED MATCH_CONDITION OBJECT_ID OBJECT_VALUE REGEXP_LIKE SYSDATE
+SYSTIMESTAMP
+`;
+
+export const SPECIAL_WORDS: ReadonlySet<string> = new Set(`${WORDS} ${PARSER_SYNTAX_WORDS}`.split(/\s+/).filter(Boolean));
 
 /**
  * Built-in data types: those sqlglot's tokenizer knows (the reference keeps them as the syntax they

@@ -67,9 +67,7 @@ export function queryShape(sql: string, lexical: Lexical, lexicon: ShapeLexicon)
           push(word); // 1abc, 0x1F, #temp: kept whole
           break;
         }
-        const upper = word.toUpperCase();
-        const glued = sql.charCodeAt(end) === 39 || sql.charCodeAt(end) === 34; // N'..', E'..', x'..'
-        if (nextNonSpace(sql, end) === 40 /* ( */ || glued || !lexicon.isPlainName(upper)) push(upper);
+        if (!isMaskableName(sql, start, end, lexicon)) push(word.toUpperCase());
         else {
           masked.push({ start, end, kind: 'name' });
           push('V');
@@ -81,6 +79,17 @@ export function queryShape(sql: string, lexical: Lexical, lexicon: ShapeLexicon)
     }
   }
   return { key: parts.join(''), masked };
+}
+
+/**
+ * Whether the word at [start, end) of `sql` (one that starts like a word) is a plain name wherever
+ * it stands, so that another plain name there gives the same template: not a function's name (a
+ * name followed by `(`), not glued to a quote (`N'..'`, `E'..'`, `x'..'`), and a plain name to the
+ * lexicon.
+ */
+export function isMaskableName(sql: string, start: number, end: number, lexicon: ShapeLexicon): boolean {
+  const glued = sql.charCodeAt(end) === 39 || sql.charCodeAt(end) === 34;
+  return nextNonSpace(sql, end) !== 40 /* ( */ && !glued && lexicon.isPlainName(sql.slice(start, end).toUpperCase());
 }
 
 /** The next character after white space as the lexer reads it. */

@@ -1,6 +1,7 @@
 /**
  * Long repeats in a query: a piece of SQL written many times over, differing only in literal
- * values, found by a string scan so that the parser need not read every copy.
+ * values (and, where a lexicon is given, in plain names), found by a string scan so that the parser
+ * need not read every copy.
  *
  * Generated queries are long by repetition: `WHERE id IN (1, 2, …, 130000)`, `INSERT … VALUES
  * (…), (…), …`, `x = 1 OR x = 2 OR …`, `CASE WHEN code = 1 THEN 'a' WHEN …`. The parser's time and
@@ -10,13 +11,18 @@
  * does grow that way; this module finds the repeats and cuts them.
  *
  * A repeat is a run of at least `minCopies` consecutive copies of one piece of tokens, equal token
- * for token except that a literal may stand for any literal of its kind (string or number). The
- * piece must hold a literal (lists of values are what a generator writes; a run of `NOT NOT …` or
- * `((((` is left to the parser, whose limits on nesting decide it), its brackets must balance, and
- * it must not hold a set operation (chains of `UNION` are the parser's to refuse, setChain.ts). A
- * comment or anything the scan is unsure of ends a repeat.
+ * for token except that a literal may stand for any literal of its kind (string or number), and,
+ * where the caller gives the shape cache's lexicon, a name for any name that the lexicon calls plain
+ * (a quoted name, or a word that is no keyword, function name or word learned to be syntax:
+ * queryShape.ts): `SELECT c1, c2, …, c60000`, `a1 = 1 OR a2 = 2 OR …`. A name there is trusted
+ * exactly as the shape cache trusts a name it masks: the parser reads only the first copies. The
+ * piece must hold a literal or such a name (lists are what a generator writes; a run of `NOT NOT …`
+ * or `((((` is left to the parser, whose limits on nesting decide it), its brackets must balance,
+ * and it must not hold a set operation (chains of `UNION` are the parser's to refuse, setChain.ts).
+ * A comment or anything the scan is unsure of ends a repeat.
  */
-import { type Lexical, SqlLexer } from './lexer.js';
+import { isWordStart, type Lexical, SqlLexer } from './lexer.js';
+import { isMaskableName, type ShapeLexicon } from './queryShape.js';
 
 export interface Repeat {
   /** Offset of the first copy's first character. */
@@ -32,9 +38,10 @@ export interface Repeat {
 /** How many copies a cut text may keep: enough for the engine's probes (2, 3 and 4). */
 export const MAX_KEPT = 4;
 
-/** Token codes: a literal's kind, or an id per distinct token text (words upper-cased). */
+/** Token codes: a literal's kind, a plain name, or an id per distinct token text (words upper-cased). */
 const STRING = -1;
 const NUMBER = -2;
+const NAME = -3;
 /** Periods tried: the most frequent distances between two copies of one token. */
 const MAX_PERIODS = 8;
 const MAX_PERIOD = 4096;
@@ -51,10 +58,10 @@ interface Tokens {
 /**
  * The repeats of at least `minCopies` copies in `sql`, not overlapping, in text order: per stretch of
  * text, the one that covers most tokens. None where the scan is unsure of the text (an
- * unterminated string, quoted name or comment).
+ * unterminated string, quoted name or comment). With `names`, plain names may differ between copies.
  */
-export function findRepeats(sql: string, lexical: Lexical, minCopies: number): Repeat[] {
-  const tokens = codeTokens(sql, lexical);
+export function findRepeats(sql: string, lexical: Lexical, minCopies: number, names?: ShapeLexicon): Repeat[] {
+  const tokens = codeTokens(sql, lexical, names);
   if (tokens === null) return [];
   const found: { from: number; to: number; period: number }[] = [];
   for (const period of likelyPeriods(tokens, minCopies)) found.push(...periodicRuns(tokens, period, minCopies));
@@ -84,7 +91,7 @@ export function cutRepeats(sql: string, repeats: readonly Repeat[], kept: readon
   return parts.join('');
 }
 
-function codeTokens(sql: string, lexical: Lexical): Tokens | null {
+function codeTokens(sql: string, lexical: Lexical, names: ShapeLexicon | undefined): Tokens | null {
   const lexer = new SqlLexer(sql, lexical);
   const ids = new Map<string, number>();
   const roles: number[] = [];
@@ -102,6 +109,7 @@ function codeTokens(sql: string, lexical: Lexical): Tokens | null {
     let code: number;
     if (kind === 'string') code = STRING;
     else if (kind === 'number') code = NUMBER;
+    else if (names && isName(sql, kind, start, end, names)) code = NAME;
     else {
       // A comment never repeats: its own id each time.
       const text = kind === 'comment' ? `\0${n}` : kind === 'word' ? sql.slice(start, end).toUpperCase() : sql.slice(start, end);
@@ -117,6 +125,11 @@ function codeTokens(sql: string, lexical: Lexical): Tokens | null {
     n++;
   }
   return { codes, starts, count: n, roles };
+}
+
+function isName(sql: string, kind: string, start: number, end: number, names: ShapeLexicon): boolean {
+  if (kind === 'quoted') return true;
+  return kind === 'word' && isWordStart(sql.charCodeAt(start)) && isMaskableName(sql, start, end, names);
 }
 
 function grown<T extends Int32Array | Uint32Array>(from: T, to: T): T {
@@ -166,7 +179,7 @@ function periodicRuns(tokens: Tokens, period: number, minCopies: number) {
   return runs;
 }
 
-/** A piece holds a literal, its brackets balance, and it holds no set operation. */
+/** A piece holds a literal or a plain name, its brackets balance, and it holds no set operation. */
 function isRepeatablePiece({ codes, roles }: Tokens, from: number, period: number): boolean {
   let literal = false;
   let depth = 0;

@@ -17,7 +17,7 @@ export function namesOf(sql: string, parserDialect: string): Set<string> {
     const word = t.text.toUpperCase();
     const call = tokenized.tokens[k + 1]?.type === 'L_PAREN' && !isInsertTarget(tokenized.tokens, k);
     if ((t.type !== 'VAR' && t.type !== 'QUOTED_IDENTIFIER') || call) syntax.add(word);
-    else if (t.type === 'VAR' && (SPECIAL_WORDS.has(word) || word === 'INDEXED')) syntax.add(word);
+    else if (t.type === 'VAR' && SPECIAL_WORDS.has(word)) syntax.add(word);
     else names.add(word);
   });
   for (const word of syntax) names.delete(word);

@@ -36,6 +36,40 @@ test('a name the parser keeps as syntax is learned and never shares a cached sha
   assert.deepEqual(run('SELECT EXTRACT(MONTH FROM e) FROM u'), { template: 'SELECT EXTRACT ( MONTH FROM ) FROM' });
 });
 
+test('words the parser reads as syntax where a name stands never share a cached shape', () => {
+  // The tokenizer calls these plain names (scripts/syntax-word-census.ts found them); a cached shape
+  // of plain names must not answer for them.
+  const words = ['sysdate', 'systimestamp', 'current_datetime', 'connect_by_root', 'approximate'];
+  const places = [
+    (w: string) => `SELECT c0, ${w} FROM t`,
+    (w: string) => `SELECT a FROM t WHERE ${w} = 1`,
+    (w: string) => `SELECT ${w} + 1 FROM t`,
+  ];
+  const aliases = [
+    ['indexed', (w: string) => `SELECT a FROM t ${w}, u`],
+    ['match_condition', (w: string) => `SELECT a FROM t ${w}, u`],
+    ['sysdate', (w: string) => `SELECT c0 ${w} FROM t`],
+  ] as const;
+  for (const dialect of ['sqlite', 'postgres', 'mysql', 'snowflake', 'oracle', 'tsql', 'redshift']) {
+    const parser = dialectInfo(dialect).parserName;
+    const cases: string[] = [
+      ...words.flatMap((w) => places.map((place) => place(w))),
+      ...aliases.map(([w, place]) => place(w)),
+      ...(dialect === 'oracle' ? ['SELECT c0, object_id FROM t', 'SELECT c0, object_value FROM t'] : []),
+    ];
+    for (const sql of cases) {
+      const engine = new TemplateEngine(dialect);
+      engine.template(
+        sql.replace(
+          /\b(sysdate|systimestamp|current_datetime|connect_by_root|approximate|indexed|match_condition|object_id|object_value)\b/,
+          'plain_name',
+        ),
+      );
+      assert.deepEqual(engine.template(sql), templateOf(sql, parser), `${dialect}: ${sql}`);
+    }
+  }
+});
+
 test('errors are reported per query, never cached', () => {
   const engine = new TemplateEngine('sqlite');
   const bad = engine.template('SELECT FROM WHERE garbage ((');

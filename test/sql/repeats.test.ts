@@ -10,6 +10,7 @@ import { before, describe, test } from 'node:test';
 import { dialectInfo } from '../../src/sql/dialects.js';
 import { FOLD_DEFAULTS, type FoldOptions, TemplateEngine } from '../../src/sql/engine.js';
 import { loadParser } from '../../src/sql/parser.js';
+import type { ShapeLexicon } from '../../src/sql/queryShape.js';
 import { cutRepeats, findRepeats } from '../../src/sql/repeats.js';
 import { readJsonl } from '../helpers/jsonl.js';
 import { shared, sharedOrSkip } from '../helpers/paths.js';
@@ -17,6 +18,8 @@ import { shared, sharedOrSkip } from '../helpers/paths.js';
 before(loadParser);
 
 const sqlite = dialectInfo('sqlite');
+/** A lexicon for the scan alone: every word is a plain name but these few. */
+const plainUnless = (...syntax: string[]): ShapeLexicon => ({ isPlainName: (w) => !syntax.includes(w) });
 const list = (n: number, item: (i: number) => string, separator = ', ') =>
   Array.from({ length: n }, (_, i) => item(i)).join(separator);
 
@@ -61,9 +64,29 @@ describe('findRepeats and cutRepeats', () => {
     assert.equal(cutRepeats(nested, found, [2, 2]), 'INSERT INTO t VALUES (0, 1, 2, 3, 4, 5), (1, 2, 3, 4, 5, 6), (5, 6, 10)');
   });
 
+  test('with the shape lexicon, pieces that differ in plain names repeat too; a word of syntax ends the run', () => {
+    const lexicon = plainUnless('SELECT', 'FROM', 'WHERE', 'OR', 'DATE');
+    const columns = `SELECT ${list(8, (i) => `c${i}`)} FROM t`;
+    const repeats = findRepeats(columns, sqlite, 5, lexicon);
+    assert.deepEqual(
+      repeats.map((r) => r.count),
+      [7],
+    );
+    assert.equal(cutRepeats(columns, repeats, [2]), 'SELECT c0, c1, c7 FROM t');
+    const or = `SELECT a FROM t WHERE ${list(8, (i) => `"a ${i}" = ${i}`, ' OR ')}`;
+    assert.equal(
+      cutRepeats(or, findRepeats(or, sqlite, 5, lexicon), [2]),
+      'SELECT a FROM t WHERE "a 0" = 0 OR "a 1" = 1 OR "a 7" = 7',
+    );
+    const broken = `SELECT ${list(8, (i) => (i === 4 ? 'date' : `c${i}`))} FROM t`;
+    assert.deepEqual(findRepeats(broken, sqlite, 5, lexicon), [], 'DATE is no plain name: no five copies in a row');
+    const calls = `SELECT ${list(8, (i) => `f${i}(x)`)} FROM t`;
+    assert.deepEqual(findRepeats(calls, sqlite, 5, lexicon), [], 'a name before ( is a function name');
+  });
+
   test('only pieces of literal values repeat: names, nesting, set operations and comments are not folded', () => {
     const none = (sql: string, why: string) => assert.deepEqual(findRepeats(sql, sqlite, 5), [], why);
-    none(`SELECT ${list(8, (i) => `c${i}`)} FROM t`, 'distinct names are not copies of one piece');
+    none(`SELECT ${list(8, (i) => `c${i}`)} FROM t`, 'without a lexicon, distinct names are not copies of one piece');
     none(`SELECT a FROM t WHERE ${'NOT '.repeat(8)} x`, 'a piece without a literal');
     none(`SELECT ${'COALESCE(1, '.repeat(8)} x ${')'.repeat(8)}`, 'a piece that opens a bracket it does not close');
     none(
@@ -108,6 +131,16 @@ function longQueries(n: number): [string, string][] {
     // Errors come from the whole query, positions included.
     out.push([d, `SELECT a FROM t WHERE id IN (${list(n, String)}) AND garbage ((`]);
     out.push([d, `SELECT a FROM t WHERE id IN (${list(n, String)},)`]);
+    // Long lists of names: wide tables, generated filters and column lists.
+    out.push([d, `SELECT ${list(n, (i) => `t${i % 3}.col_${i}`)} FROM t0, t1, t2`]);
+    out.push([d, `SELECT ${list(n, (i) => `c${i} AS a${i}`)} FROM t`]);
+    out.push([d, `SELECT a FROM t WHERE ${list(n, (i) => `a${i} = ${i}`, ' OR ')}`]);
+    out.push([d, `INSERT INTO t (${list(n, (i) => `c${i}`)}) VALUES (${list(n, String)})`]);
+    out.push([d, `UPDATE t SET ${list(n, (i) => `c${i} = d${i}`)} WHERE id = 1`]);
+    out.push([d, `SELECT CASE ${list(n, (i) => `WHEN c${i} = 'x' THEN a${i}`, ' ')} END FROM t`]);
+    // Words of syntax among the names: each is what the whole parse makes of it.
+    out.push([d, `SELECT ${list(n, (i) => (i === n - 2 ? 'sysdate' : `c${i}`))} FROM t`]);
+    out.push([d, `SELECT a FROM t WHERE ${list(n, (i) => (i === n - 2 ? 'connect_by_root = 1' : `a${i} = ${i}`), ' OR ')}`]);
   }
   for (const d of ['postgres', 'duckdb', 'snowflake', 'trino']) out.push([d, `SELECT ARRAY[${list(n, String)}] AS a`]);
   for (const d of ['bigquery', 'duckdb']) out.push([d, `SELECT x FROM UNNEST([${list(n, String)}]) AS x`]);
