@@ -111,17 +111,18 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
     throw err;
   }
   const pool = await runners.pool;
-  let templates: TemplatesOf;
+  // The processes run items while this thread templates the queries: an item waits for the
+  // templates only to be judged, and none is judged (or written to --out) before the predictions
+  // have been found to parse.
+  const templates = runners.templater
+    .then((templater) => templatesOf(inputs.gold, inputs.pred, templater))
+    .then(async (found) => {
+      await runners.parser;
+      requireSomePrediction(options.pred, inputs.pred, found);
+      return found;
+    });
   try {
-    templates = await templatesOf(inputs.gold, inputs.pred, await runners.templater);
-    await runners.parser;
-    requireSomePrediction(options.pred, inputs.pred, templates);
-  } catch (err) {
-    await pool.close();
-    throw err;
-  }
-  try {
-    await runItems(inputs, options, semantics, pool, templates, workers);
+    await Promise.all([templates, runItems(inputs, options, semantics, pool, templates, workers)]);
   } finally {
     await pool.close();
   }
@@ -183,7 +184,7 @@ async function runItems(
   options: EvalOptions,
   semantics: Semantics,
   pool: ExecRunner,
-  templates: TemplatesOf,
+  templates: Promise<TemplatesOf>,
   workers: number,
 ): Promise<void> {
   const { gold, pred, done, resumed } = inputs;
@@ -218,7 +219,7 @@ async function evaluateItem(
   semantics: Semantics,
   runner: ExecRunner,
   tables: ReadonlyMap<string, TablesJsonEntry>,
-  templates: TemplatesOf,
+  templatesFound: Promise<TemplatesOf>,
 ): Promise<ItemResult> {
   const item = itemFacts(gold, pred, options, runner);
   const { goldSql, predSql, dbId, hasDb, missing, noPrediction } = item;
@@ -247,6 +248,7 @@ async function evaluateItem(
     (dbId === null
       ? NO_JUDGEMENT
       : localJudge().judge(dbId, hasDb && !options.dbUrl ? item.dbPath : null, tables.get(dbId) ?? null, goldSql, predSql));
+  const templates = await templatesFound;
   const goldTemplate = templates(goldSql);
   const predTemplate = predSql === null ? null : templates(predSql);
   const base = {

@@ -4,7 +4,7 @@
  * another question set. Each either refuses in one line or says what it did.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
@@ -85,9 +85,17 @@ describe('setups that cannot give a number fail loudly', () => {
 
   test('eval where not one prediction parses', async () => {
     const junk = tmp.file('junk.txt', 'error\n0\nI cannot answer this\n');
-    const run = await runCli(['eval', '--gold', gold, '--pred', junk, '--db-dir', tmp.dir]);
+    const out = join(tmp.dir, 'junk-items.jsonl');
+    const run = await runCli(['eval', '--gold', gold, '--pred', junk, '--db-dir', tmp.dir, '--out', out]);
     assert.equal(run.code, 1);
     assert.match(oneLineError(run.stderr), /not one of its 3 predictions parses/);
+    // The processes ran items while the queries were templated; none was judged or kept.
+    const kept = existsSync(out)
+      ? readFileSync(out, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('"i"'))
+      : [];
+    assert.deepEqual(kept, []);
   });
 
   test('profile and templates where nothing parses: exit 1, no NaN', async () => {
