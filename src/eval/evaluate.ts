@@ -113,16 +113,22 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const pool = await runners.pool;
   // The processes run items while this thread templates the queries: an item waits for the
   // templates only to be judged, and none is judged (or written to --out) before the predictions
-  // have been found to parse.
+  // have been found to parse. Items to be transpiled need the parser first.
   const templates = runners.templater
     .then((templater) => templatesOf(inputs.gold, inputs.pred, templater))
-    .then(async (found) => {
-      await runners.parser;
+    .then((found) => {
       requireSomePrediction(options.pred, inputs.pred, found);
       return found;
     });
+  let failed = false; // then no further item is started
+  templates.catch(() => {
+    failed = true;
+  });
   try {
-    await Promise.all([templates, runItems(inputs, options, semantics, pool, templates, workers)]);
+    await Promise.all([
+      templates,
+      runners.parser.then(() => runItems(inputs, options, semantics, pool, templates, workers, () => failed)),
+    ]);
   } finally {
     await pool.close();
   }
@@ -186,6 +192,7 @@ async function runItems(
   pool: ExecRunner,
   templates: Promise<TemplatesOf>,
   workers: number,
+  stop: () => boolean,
 ): Promise<void> {
   const { gold, pred, done, resumed } = inputs;
   const todo = gold.map((_, i) => i).filter((i) => !done.has(i));
@@ -208,7 +215,7 @@ async function runItems(
     options.onProgress?.(++finished, gold.length);
   };
   // A few items in flight per process keep every process busy without queueing the whole dataset.
-  await forEachConcurrently(todo, 4 * workers, runItem);
+  await forEachConcurrently(todo, 4 * workers, runItem, stop);
 }
 
 async function evaluateItem(

@@ -181,17 +181,17 @@ function periodicRuns(tokens: Tokens, period: number, minCopies: number) {
 
 /** A piece holds a literal or a plain name, its brackets balance, and it holds no set operation. */
 function isRepeatablePiece({ codes, roles }: Tokens, from: number, period: number): boolean {
-  let literal = false;
+  let valueOrName = false;
   let depth = 0;
   for (let k = from; k < from + period; k++) {
     const code = codes[k] as number;
     if (code < 0) {
-      literal = true;
+      valueOrName = true;
       continue;
     }
     const role = roles[code] as number;
     if (role === 2) return false;
     if (role === 1 || role === -1) depth += role;
   }
-  return literal && depth === 0;
+  return valueOrName && depth === 0;
 }
