@@ -14,7 +14,7 @@
 import { type DialectInfo, dialectInfo } from './dialects.js';
 import { SPECIAL_WORDS } from './keywords.js';
 import { SET_CHAIN_PROBE, setChainError, type Token, tokenizeQuery } from './parser.js';
-import { type Masked, queryShape, type ShapeLexicon } from './queryShape.js';
+import { type Masked, type QueryShape, queryShape, type ShapeLexicon } from './queryShape.js';
 import { cutRepeats, findRepeats, type Repeat } from './repeats.js';
 import { longestSetChainOfText } from './setChain.js';
 import { detailedTemplate, type TemplateResult } from './template.js';
@@ -60,6 +60,11 @@ export class TemplateEngine {
     this.maxEntries = options.maxEntries ?? DEFAULT_CACHE_ENTRIES;
     this.specialWords = options.specialWords ?? SPECIAL_WORDS;
     this.fold = options.fold === false ? null : (options.fold ?? FOLD_DEFAULTS);
+  }
+
+  /** The shape this engine keys `sql` by, with the spans it masks (null where the scan is unsure of the text). */
+  shapeOf(sql: string): QueryShape | null {
+    return queryShape(sql, this.info, this.lexicon);
   }
 
   /** Words learned to be syntax in this run (kept verbatim in shapes from then on). */

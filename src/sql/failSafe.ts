@@ -5,7 +5,7 @@
  * although the parser files them as names (date parts, named-argument keys) are kept.
  */
 import type { DialectInfo } from './dialects.js';
-import { BUILTIN_TYPES, SPECIAL_WORDS } from './keywords.js';
+import { BUILTIN_TYPES, DATE_FUNCTIONS, SPECIAL_WORDS, UNIT_FIRST_FUNCTIONS } from './keywords.js';
 import { type Lexical, SqlLexer } from './lexer.js';
 import type { ParsedQuery, Token } from './parser.js';
 
@@ -33,15 +33,6 @@ const DATE_PARTS = new Set(
     'YY YYYY QQ Q MM M WK WW DD D DY HH MI N SS S MS MCS NS'
   ).split(' '),
 );
-const DATE_FUNCTIONS = new Set(
-  'TIMESTAMPDIFF TIMESTAMPADD DATEDIFF DATEADD DATEPART DATENAME DATE_PART DATETRUNC DATEDIFF_BIG TIMESTAMP_DIFF'.split(' '),
-);
-/**
- * Functions that take a unit first in some dialects only (ClickHouse's and Spark's `DATE_ADD(DAY, 1, x)`,
- * Snowflake's `DATE_TRUNC(MONTH, d)`) and a column first in others (`DATE_TRUNC(d, WEEK)`): a unit's
- * whole name is syntax there, an abbreviation (`d`, `mm`) is more likely a column's name.
- */
-const UNIT_FIRST_FUNCTIONS = new Set('DATE_ADD DATE_SUB DATE_DIFF DATE_TRUNC TIMEADD TIMEDIFF'.split(' '));
 const isDateUnitArgument = (tokens: readonly Token[], i: number): boolean => {
   const word = (tokens[i] as Token).text.toUpperCase();
   const fn = (tokens[i - 2]?.text ?? '').toUpperCase();

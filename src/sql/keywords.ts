@@ -70,7 +70,21 @@ APPROXIMATE CONNECT_BY_ROOT CURRENT_DATETIME INDEXED MATCH_CONDITION OBJECT_ID O
 SYSTIMESTAMP
 `;
 
-export const SPECIAL_WORDS: ReadonlySet<string> = new Set(`${WORDS} ${PARSER_SYNTAX_WORDS}`.split(/\s+/).filter(Boolean));
+/**
+ * Words of dialects' commands, DDL and prefixes that the parser reads as syntax where the tokenizer
+ * sees a name (`SET VARIABLE v = 1`, `SET PERSIST x = 1`, `FROM a POSITIONAL JOIN b`, `CREATE
+ * TRANSIENT TABLE`, `SHOW VIEWS IN ACCOUNT`, `ALTER TABLE t ALTER SORTKEY AUTO`, BigQuery's
+ * `SAFE.PARSE_DATE(…)`, PostgreSQL's `HSTORE` and `TSTZRANGE` columns): found by templating every
+ * query of sqlglot's dialect tests after an engine had seen the same query with its names renamed.
+ */
+const COMMAND_WORDS = `
+ACCOUNT COLUMNSTORE DATA_DELETION DISTSTYLE FILE_FORMAT HSTORE ICEBERG PERSIST PERSIST_ONLY POSITIONAL SAFE SECURE
+SORTKEY STAGE SUMMARIZE SYSTEM_VERSIONING TRANSIENT TSTZRANGE VAR VARIABLE
+`;
+
+export const SPECIAL_WORDS: ReadonlySet<string> = new Set(
+  `${WORDS} ${PARSER_SYNTAX_WORDS} ${COMMAND_WORDS}`.split(/\s+/).filter(Boolean),
+);
 
 /**
  * Built-in data types: those sqlglot's tokenizer knows (the reference keeps them as the syntax they
@@ -95,4 +109,18 @@ VARIANT VARYING VECTOR VOID XID XML
 `
     .split(/\s+/)
     .filter(Boolean),
+);
+
+/** Date functions whose first argument is a unit (`DATEADD(dd, 1, d)`, `TIMESTAMPDIFF(MINUTE, a, b)`). */
+export const DATE_FUNCTIONS: ReadonlySet<string> = new Set(
+  'TIMESTAMPDIFF TIMESTAMPADD DATEDIFF DATEADD DATEPART DATENAME DATE_PART DATETRUNC DATEDIFF_BIG TIMESTAMP_DIFF'.split(' '),
+);
+
+/**
+ * Functions that take a unit first in some dialects only (ClickHouse's and Spark's `DATE_ADD(DAY, 1, x)`,
+ * Snowflake's `DATE_TRUNC(MONTH, d)`) and a column first in others (`DATE_TRUNC(d, WEEK)`): a unit's
+ * whole name is syntax there, an abbreviation (`d`, `mm`) is more likely a column's name.
+ */
+export const UNIT_FIRST_FUNCTIONS: ReadonlySet<string> = new Set(
+  'DATE_ADD DATE_SUB DATE_DIFF DATE_TRUNC TIMEADD TIMEDIFF'.split(' '),
 );

@@ -11,6 +11,7 @@
  * Every masked span is listed, so that the engine can check, on the parse that fills a cache
  * entry, that the parser dropped each of them; an entry that fails the check is not kept.
  */
+import { DATE_FUNCTIONS, UNIT_FIRST_FUNCTIONS } from './keywords.js';
 import { isSpace, isWordStart, type Lexical, SqlLexer } from './lexer.js';
 
 export interface Masked {
@@ -67,7 +68,9 @@ export function queryShape(sql: string, lexical: Lexical, lexicon: ShapeLexicon)
           push(word); // 1abc, 0x1F, #temp: kept whole
           break;
         }
-        if (!isMaskableName(sql, start, end, lexicon)) push(word.toUpperCase());
+        // A date function's first argument may be a unit the parser keeps (Snowflake's `DATEADD(y, 1, d)`).
+        const unitPlace = isUnitPlace(lastParts(parts, 2));
+        if (unitPlace || !isMaskableName(sql, start, end, lexicon)) push(word.toUpperCase());
         else {
           masked.push({ start, end, kind: 'name' });
           push('V');
@@ -84,12 +87,27 @@ export function queryShape(sql: string, lexical: Lexical, lexicon: ShapeLexicon)
 /**
  * Whether the word at [start, end) of `sql` (one that starts like a word) is a plain name wherever
  * it stands, so that another plain name there gives the same template: not a function's name (a
- * name followed by `(`), not glued to a quote (`N'..'`, `E'..'`, `x'..'`), and a plain name to the
+ * name followed by `(`), not glued to a quote (`N'..'`, `E'..'`, `x'..'`, PostgreSQL's `U&'..'`),
+ * not ending in `#` (in `j#>'{a}'` the tokenizer reads `#>` as an operator), and a plain name to the
  * lexicon.
  */
 export function isMaskableName(sql: string, start: number, end: number, lexicon: ShapeLexicon): boolean {
-  const glued = sql.charCodeAt(end) === 39 || sql.charCodeAt(end) === 34;
-  return nextNonSpace(sql, end) !== 40 /* ( */ && !glued && lexicon.isPlainName(sql.slice(start, end).toUpperCase());
+  const isQuote = (c: number) => c === 39 || c === 34;
+  const after = sql.charCodeAt(end);
+  const glued = isQuote(after) || (after === 38 /* & */ && isQuote(sql.charCodeAt(end + 1)));
+  if (glued || sql.charCodeAt(end - 1) === 35 /* # */ || nextNonSpace(sql, end) === 40 /* ( */) return false;
+  return lexicon.isPlainName(sql.slice(start, end).toUpperCase());
+}
+
+/** After `FN (` where FN is a date function. */
+const isUnitPlace = ([fn, open]: readonly string[]) =>
+  open === '(' && fn !== undefined && (DATE_FUNCTIONS.has(fn) || UNIT_FIRST_FUNCTIONS.has(fn) || fn === 'EXTRACT');
+
+/** The last `count` parts that are not white space. */
+function lastParts(parts: readonly string[], count: number): string[] {
+  const out: string[] = [];
+  for (let k = parts.length - 1; k >= 0 && out.length < count; k--) if (parts[k] !== ' ') out.unshift(parts[k] as string);
+  return out;
 }
 
 /** The next character after white space as the lexer reads it. */
