@@ -78,7 +78,7 @@ export function dialectInfo(name: string): DialectInfo {
 
 /**
  * How well each dialect's templates agree with the reference (sqlglot) on sqlglot's own dialect
- * tests, where both sides parse (measured 2026-12-01, template rules 2026-12-01.9; README
+ * tests, where both sides parse (measured 2026-12-01, template rules 2026-12-01.10; README
  * "Agreement with the reference"). SQLite, MySQL and PostgreSQL text-to-SQL data (Spider, BIRD)
  * agree 100%; these figures are for DDL and dialect corners. Shown in `templates --help`.
  */

@@ -8,6 +8,7 @@ export type TemplateResult = { template: string } | { error: string };
  * The template rules' version: part of every persistent cache key (templateCache.ts, the dataset
  * cache). Change it with any change to what a template is, and with any fix to the shape cache
  * (engine.ts), so that no cache can hand back a template made by old rules or a wrong cache hit
- * (2026-12-01.9: words such as SYSDATE could share a shape of plain names).
+ * (2026-12-01.9: words such as SYSDATE could share a shape of plain names; .10: words of commands
+ * such as SET VARIABLE, date units, `U&'…'`).
  */
-export const TEMPLATE_VERSION = '2026-12-01.9';
+export const TEMPLATE_VERSION = '2026-12-01.10';
