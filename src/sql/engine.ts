@@ -12,7 +12,7 @@
  * of template a copy adds is repeated, so its time grows with the scan, not with the parser's pace.
  */
 import { type DialectInfo, dialectInfo } from './dialects.js';
-import { SPECIAL_WORDS } from './keywords.js';
+import { SHAPE_KEPT_WORDS } from './keywords.js';
 import { SET_CHAIN_PROBE, setChainError, type Token, tokenizeQuery } from './parser.js';
 import { type Masked, type QueryShape, queryShape, type ShapeLexicon } from './queryShape.js';
 import { cutRepeats, findRepeats, type Repeat } from './repeats.js';
@@ -58,7 +58,7 @@ export class TemplateEngine {
   ) {
     this.info = dialectInfo(dialect);
     this.maxEntries = options.maxEntries ?? DEFAULT_CACHE_ENTRIES;
-    this.specialWords = options.specialWords ?? SPECIAL_WORDS;
+    this.specialWords = options.specialWords ?? SHAPE_KEPT_WORDS;
     this.fold = options.fold === false ? null : (options.fold ?? FOLD_DEFAULTS);
   }
 

@@ -124,3 +124,9 @@ export const DATE_FUNCTIONS: ReadonlySet<string> = new Set(
 export const UNIT_FIRST_FUNCTIONS: ReadonlySet<string> = new Set(
   'DATE_ADD DATE_SUB DATE_DIFF DATE_TRUNC TIMEADD TIMEDIFF'.split(' '),
 );
+
+/**
+ * Words a query's shape never masks (engine.ts): those above, and every built-in type, which the
+ * fail-safe keeps where a type of the user's own would be dropped (`c tsvector`, `c int4range`).
+ */
+export const SHAPE_KEPT_WORDS: ReadonlySet<string> = new Set([...SPECIAL_WORDS, ...BUILTIN_TYPES]);
