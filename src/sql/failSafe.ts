@@ -5,7 +5,7 @@
  * although the parser files them as names (date parts, named-argument keys) are kept.
  */
 import type { DialectInfo } from './dialects.js';
-import { BUILTIN_TYPES, DATE_FUNCTIONS, SPECIAL_WORDS, UNIT_FIRST_FUNCTIONS } from './keywords.js';
+import { BUILTIN_TYPES, DATA_TYPES, DATE_FUNCTIONS, DATE_PARTS, SPECIAL_WORDS, UNIT_FIRST_FUNCTIONS } from './keywords.js';
 import { type Lexical, SqlLexer } from './lexer.js';
 import type { ParsedQuery, Token } from './parser.js';
 
@@ -25,14 +25,6 @@ const isKeywordToken = (t: Token | undefined) => t !== undefined && /^[A-Za-z_]/
 /** A word token of any type: a name, a keyword, a function's name. */
 const isWordToken = (t: Token | undefined) => t !== undefined && /^[A-Za-z_]/.test(t.text) && !t.type.endsWith('STRING');
 
-/** Units that date functions take as a bare word first (`TIMESTAMPDIFF(MINUTE, a, b)`, `DATEADD(day, 1, d)`). */
-const DATE_PARTS = new Set(
-  (
-    'YEAR YEARS QUARTER QUARTERS MONTH MONTHS WEEK WEEKS DAY DAYS HOUR HOURS MINUTE MINUTES SECOND SECONDS ' +
-    'MILLISECOND MILLISECONDS MICROSECOND MICROSECONDS NANOSECOND NANOSECONDS DAYOFYEAR DAYOFWEEK WEEKDAY ISOWEEK ' +
-    'YY YYYY QQ Q MM M WK WW DD D DY HH MI N SS S MS MCS NS'
-  ).split(' '),
-);
 const isDateUnitArgument = (tokens: readonly Token[], i: number): boolean => {
   const word = (tokens[i] as Token).text.toUpperCase();
   const fn = (tokens[i - 2]?.text ?? '').toUpperCase();
@@ -287,22 +279,6 @@ function dropInsertTarget(tokens: readonly Token[], k: number, drop: Uint8Array)
   if (!NAME_TYPES.has(tokens[j]?.type ?? '') || tokens[j + 1]?.type !== 'L_PAREN') return;
   for (let n = k; n <= j; n++) drop[n] = 1;
 }
-
-/**
- * Data types, which tokenizers read as plain words: a word right before one, at the start of a
- * list element, is the name being defined (`RETURNS TABLE (x INT)`, `DECLARE @t TABLE (Id INT)`,
- * `OBJECT(city VARCHAR)`, `Tuple(i Int64)`, Spark's `STRUCT<a: INT>`).
- */
-export const DATA_TYPES: ReadonlySet<string> = new Set(
-  (
-    'INT INTEGER BIGINT SMALLINT TINYINT MEDIUMINT INT2 INT4 INT8 INT16 INT32 INT64 INT128 INT256 UINT8 UINT16 UINT32 ' +
-    'UINT64 UINT128 UINT256 HUGEINT UHUGEINT FLOAT FLOAT4 FLOAT8 FLOAT32 FLOAT64 DOUBLE REAL DECIMAL NUMERIC NUMBER ' +
-    'BIGNUMERIC BIGDECIMAL MONEY SMALLMONEY BIT BOOLEAN BOOL CHAR NCHAR VARCHAR NVARCHAR VARCHAR2 NVARCHAR2 CHARACTER ' +
-    'TEXT NTEXT STRING CLOB NCLOB BLOB BINARY VARBINARY BYTEA BYTES DATE DATETIME DATETIME2 DATETIME64 SMALLDATETIME ' +
-    'DATETIMEOFFSET TIME TIMESTAMP TIMESTAMPTZ TIMESTAMP_NTZ TIMESTAMP_LTZ TIMESTAMP_TZ INTERVAL UUID UNIQUEIDENTIFIER ' +
-    'JSON JSONB VARIANT OBJECT ARRAY STRUCT MAP TUPLE GEOGRAPHY GEOMETRY XML LOWCARDINALITY NULLABLE ENUM SET'
-  ).split(' '),
-);
 
 /** Words before a type that are not the name being defined (`VARIADIC ARRAY[…]`). */
 const NOT_NAMES = new Set(['VARIADIC', 'DISTINCT', 'ALL', 'LIKE']);

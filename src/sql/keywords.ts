@@ -125,8 +125,47 @@ export const UNIT_FIRST_FUNCTIONS: ReadonlySet<string> = new Set(
   'DATE_ADD DATE_SUB DATE_DIFF DATE_TRUNC TIMEADD TIMEDIFF'.split(' '),
 );
 
+/** Units that date functions take as a bare word first (`TIMESTAMPDIFF(MINUTE, a, b)`, `DATEADD(day, 1, d)`). */
+export const DATE_PARTS: ReadonlySet<string> = new Set(
+  (
+    'YEAR YEARS QUARTER QUARTERS MONTH MONTHS WEEK WEEKS DAY DAYS HOUR HOURS MINUTE MINUTES SECOND SECONDS ' +
+    'MILLISECOND MILLISECONDS MICROSECOND MICROSECONDS NANOSECOND NANOSECONDS DAYOFYEAR DAYOFWEEK WEEKDAY ISOWEEK ' +
+    'YY YYYY QQ Q MM M WK WW DD D DY HH MI N SS S MS MCS NS'
+  ).split(' '),
+);
+
 /**
- * Words a query's shape never masks (engine.ts): those above, and every built-in type, which the
- * fail-safe keeps where a type of the user's own would be dropped (`c tsvector`, `c int4range`).
+ * Data types, which tokenizers read as plain words: a word right before one, at the start of a
+ * list element, is the name being defined (`RETURNS TABLE (x INT)`, `DECLARE @t TABLE (Id INT)`,
+ * `OBJECT(city VARCHAR)`, `Tuple(i Int64)`, Spark's `STRUCT<a: INT>`).
  */
-export const SHAPE_KEPT_WORDS: ReadonlySet<string> = new Set([...SPECIAL_WORDS, ...BUILTIN_TYPES]);
+export const DATA_TYPES: ReadonlySet<string> = new Set(
+  (
+    'INT INTEGER BIGINT SMALLINT TINYINT MEDIUMINT INT2 INT4 INT8 INT16 INT32 INT64 INT128 INT256 UINT8 UINT16 UINT32 ' +
+    'UINT64 UINT128 UINT256 HUGEINT UHUGEINT FLOAT FLOAT4 FLOAT8 FLOAT32 FLOAT64 DOUBLE REAL DECIMAL NUMERIC NUMBER ' +
+    'BIGNUMERIC BIGDECIMAL MONEY SMALLMONEY BIT BOOLEAN BOOL CHAR NCHAR VARCHAR NVARCHAR VARCHAR2 NVARCHAR2 CHARACTER ' +
+    'TEXT NTEXT STRING CLOB NCLOB BLOB BINARY VARBINARY BYTEA BYTES DATE DATETIME DATETIME2 DATETIME64 SMALLDATETIME ' +
+    'DATETIMEOFFSET TIME TIMESTAMP TIMESTAMPTZ TIMESTAMP_NTZ TIMESTAMP_LTZ TIMESTAMP_TZ INTERVAL UUID UNIQUEIDENTIFIER ' +
+    'JSON JSONB VARIANT OBJECT ARRAY STRUCT MAP TUPLE GEOGRAPHY GEOMETRY XML LOWCARDINALITY NULLABLE ENUM SET'
+  ).split(' '),
+);
+
+/**
+ * Words by which the fail-safe (failSafe.ts) decides what the names after them are (`MODIFY TTL d`,
+ * `SET TAG a = 'x'`, `HISTOGRAM ON c`, `SECONDARY ROLES r`, `CHANGE a b`, `CONTAINED IN`, key and
+ * option lists) and that are not keywords above. Keep in step with failSafe.ts.
+ */
+const FAIL_SAFE_WORDS = 'CHANGE CONTAINED HISTOGRAM NONCLUSTERED PROPERTIES ROLES SECONDARY TAG TBLPROPERTIES TTL UNSET XOR';
+
+/**
+ * Words a query's shape never masks (engine.ts): those above, every built-in type, which the
+ * fail-safe keeps where a type of the user's own would be dropped (`c tsvector`, `c int4range`),
+ * the data types and date units it tells apart by name, and the words it reads as context.
+ */
+export const SHAPE_KEPT_WORDS: ReadonlySet<string> = new Set([
+  ...SPECIAL_WORDS,
+  ...BUILTIN_TYPES,
+  ...DATA_TYPES,
+  ...DATE_PARTS,
+  ...FAIL_SAFE_WORDS.split(' '),
+]);
