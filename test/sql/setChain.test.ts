@@ -37,6 +37,13 @@ test('the longest chain is counted per level of parentheses and per statement, f
   assert.equal(counts('SELECT * EXCEPT (a) FROM t EXCEPT DISTINCT SELECT * EXCEPT (b) FROM u', 'bigquery'), 2);
 });
 
+test('brackets opened hundreds of thousands deep are counted, and the query is the parser’s to refuse', () => {
+  const deep = `SELECT ${'('.repeat(300_000)}1`;
+  assert.equal(longestSetChainOfText(deep, dialectInfo('sqlite')), 1);
+  const result = new TemplateEngine('sqlite').template(deep);
+  assert.ok('error' in result && /NESTING_DEPTH/.test(result.error), JSON.stringify(result).slice(0, 200));
+});
+
 test('the engine refuses a long chain from its text with the parser’s own message, before tokenizing it', () => {
   for (const dialect of ['sqlite', 'postgres', 'bigquery', 'tsql']) {
     const sql = chain(2 * SET_CHAIN_PROBE, "SELECT a, 'x' AS b FROM t");
