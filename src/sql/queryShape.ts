@@ -69,8 +69,7 @@ export function queryShape(sql: string, lexical: Lexical, lexicon: ShapeLexicon)
           break;
         }
         // A date function's first argument may be a unit the parser keeps (Snowflake's `DATEADD(y, 1, d)`).
-        const unitPlace = isUnitPlace(lastParts(parts, 2));
-        if (unitPlace || !isMaskableName(sql, start, end, lexicon)) push(word.toUpperCase());
+        if (isUnitPlace(parts) || !isMaskableName(sql, start, end, lexicon)) push(word.toUpperCase());
         else {
           masked.push({ start, end, kind: 'name' });
           push('V');
@@ -99,15 +98,15 @@ export function isMaskableName(sql: string, start: number, end: number, lexicon:
   return lexicon.isPlainName(sql.slice(start, end).toUpperCase());
 }
 
-/** After `FN (` where FN is a date function. */
-const isUnitPlace = ([fn, open]: readonly string[]) =>
-  open === '(' && fn !== undefined && (DATE_FUNCTIONS.has(fn) || UNIT_FIRST_FUNCTIONS.has(fn) || fn === 'EXTRACT');
-
-/** The last `count` parts that are not white space. */
-function lastParts(parts: readonly string[], count: number): string[] {
-  const out: string[] = [];
-  for (let k = parts.length - 1; k >= 0 && out.length < count; k--) if (parts[k] !== ' ') out.unshift(parts[k] as string);
-  return out;
+/**
+ * Whether the shape so far ends in `FN (` with FN a date function (parts end in a part, never in
+ * the space written before one, so FN is one or two parts back).
+ */
+function isUnitPlace(parts: readonly string[]): boolean {
+  const n = parts.length;
+  if (parts[n - 1] !== '(') return false;
+  const fn = parts[n - 2] === ' ' ? parts[n - 3] : parts[n - 2];
+  return fn !== undefined && (DATE_FUNCTIONS.has(fn) || UNIT_FIRST_FUNCTIONS.has(fn) || fn === 'EXTRACT');
 }
 
 /** The next character after white space as the lexer reads it. */

@@ -151,6 +151,7 @@ export function detailedTemplate(sql: string, tokens: readonly Token[], parserDi
 }
 
 function templateFromParse(sql: string, first: ParseOutcome, parserDialect: string): DetailedTemplate {
+  const dialect = dialectInfo(parserDialect);
   let parsed = first;
   // A parameter the parser cannot read (`##Limit:int?100##`) stands for a value: read as a variable, it parses.
   if (!parsed.ok && sql.search(SEDE_PARAMETER) >= 0) {
@@ -158,7 +159,7 @@ function templateFromParse(sql: string, first: ParseOutcome, parserDialect: stri
     parsed = parseQuery(sql, parserDialect);
   }
   // Where "..." is a string (MySQL, BigQuery, Spark), a name is quoted with backticks.
-  const quote = dialectInfo(parserDialect).doubleQuotedStrings ? '`' : '"';
+  const quote = dialect.doubleQuotedStrings ? '`' : '"';
   // A keyword the parser rejected where it is a name is quoted as one, and the query parsed again.
   for (let retry = 0; !parsed.ok && retry < MAX_QUOTE_RETRIES; retry++) {
     const word = keywordAlias(parsed) ?? keywordAsName(parsed);
@@ -172,7 +173,7 @@ function templateFromParse(sql: string, first: ParseOutcome, parserDialect: stri
   markIdentifiers(tokens, identifierSpans, drop);
   markLeaves(tokens, drop);
   markCastTypes(tokens, drop);
-  markUnplaced(sql, tokens, parsed.value, dialectInfo(parserDialect), drop);
+  markUnplaced(sql, tokens, parsed.value, dialect, drop);
   const words: string[] = [];
   let angles = 0; // open `<` of type parameters (STRUCT<a ARRAY<INT64>>), where `>>` closes two
   for (let i = 0; i < tokens.length; i++) {
