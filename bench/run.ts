@@ -57,6 +57,10 @@ function timeCli(args: string[], runs = RUNS, before?: () => void, exitCode = 0)
 
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** A file of one query: start-up alone (node, modules, the parser's load). */
+const ONE_QUERY = join(ROOT, 'bench', 'one.sql');
+
 const rows: string[][] = [];
 const row = (what: string, queries: number, t: Timed, note = '') =>
   rows.push([what, fmt(queries), fmt(t.seconds, 2), fmt(queries / t.seconds), fmt(t.maxRssMb), note]);
@@ -96,11 +100,10 @@ async function benchAlign() {
   );
   rmSync(cacheDir, { recursive: true, force: true });
   row('  --version (start-up of the command line)', 0, timeCli(['--version']));
-  const empty = join(ROOT, 'bench', 'one.sql');
   row(
     '  start-up only: align on a 1-query file',
     1,
-    timeCli(['align', '--target', empty, '--train', empty, '--json']),
+    timeCli(['align', '--target', ONE_QUERY, '--train', ONE_QUERY, '--json']),
     'node + modules + parser load',
   );
 }
@@ -265,11 +268,10 @@ async function benchLong() {
   // 6. Single long queries (about 1 MB): generated repeats, folded (src/sql/repeats.ts), a chain of
   // set operations told unparseable from its text, and a long query that repeats nothing, which the
   // parser reads whole. Start-up alone, for comparison, in the same run.
-  const empty = join(ROOT, 'bench', 'one.sql');
   row(
     'templates, start-up only: a 1-query file',
     1,
-    timeCli(['templates', empty, '--format', 'jsonl']),
+    timeCli(['templates', ONE_QUERY, '--format', 'jsonl']),
     'node + modules + parser load',
   );
   const longDir = mkdtempSync(join(tmpdir(), 'sqlalign-bench-'));
