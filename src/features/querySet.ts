@@ -50,8 +50,7 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
   const unparseableExamples: UnparseableExample[] = [];
   let queries = 0;
   let unparseable = 0;
-  for await (const batch of dataset.batches()) {
-    const results = await templater.templateAll(batch.map((r) => r.sql ?? ''));
+  for await (const [batch, results] of templatedBatches(dataset, templater)) {
     for (let k = 0; k < batch.length; k++) {
       const record = batch[k] as QueryRecord;
       const result = record.sql === null ? { error: 'no SQL for this item' } : (results[k] as TemplateResult);
@@ -78,6 +77,36 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
     templates,
     examples,
   };
+}
+
+/**
+ * The dataset's batches with their templates, one batch ahead: the next batch is read and handed
+ * to the templater while this one is counted, so parser threads never wait between batches.
+ */
+async function* templatedBatches(
+  dataset: Dataset,
+  templater: Templater,
+): AsyncGenerator<[readonly QueryRecord[], TemplateResult[]]> {
+  const batches = dataset.batches()[Symbol.asyncIterator]();
+  const send = (batch: readonly QueryRecord[]) => {
+    const templating = templater.templateAll(batch.map((r) => r.sql ?? ''));
+    // Awaited below; until then a failure must not count as unhandled.
+    templating.catch(() => {});
+    return templating;
+  };
+  try {
+    let next = await batches.next();
+    let templating = next.done ? null : send(next.value);
+    while (!next.done && templating) {
+      const batch = next.value;
+      const results = templating;
+      next = await batches.next();
+      templating = next.done ? null : send(next.value);
+      yield [batch, await results];
+    }
+  } finally {
+    await batches.return?.();
+  }
 }
 
 /** A set of which not one query parses is a wrong file, field or --dialect: no figure is made from it. */

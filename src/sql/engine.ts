@@ -39,6 +39,8 @@ const FOLD_MAX_REPEATS = 16;
 export class TemplateEngine {
   private readonly cache = new Map<string, TemplateResult>();
   private readonly learned = new Set<string>();
+  /** How many words had been learned when `shapeOf` made a shape: a word learned since may change it. */
+  private readonly shapeEpochs = new WeakMap<QueryShape, number>();
   /** Per word: does the tokenizer see it as a plain name (VAR)? Asked once per word. */
   private readonly tokenizerNames = new Map<string, boolean>();
   private readonly info: DialectInfo;
@@ -64,7 +66,9 @@ export class TemplateEngine {
 
   /** The shape this engine keys `sql` by, with the spans it masks (null where the scan is unsure of the text). */
   shapeOf(sql: string): QueryShape | null {
-    return queryShape(sql, this.info, this.lexicon);
+    const shape = queryShape(sql, this.info, this.lexicon);
+    if (shape) this.shapeEpochs.set(shape, this.learned.size);
+    return shape;
   }
 
   /** Words learned to be syntax in this run (kept verbatim in shapes from then on). */
@@ -72,7 +76,8 @@ export class TemplateEngine {
     return this.learned;
   }
 
-  template(sql: string): TemplateResult {
+  /** `shape`: the query's shape as `shapeOf` gave it, where the caller needed it first (used while still current). */
+  template(sql: string, shape?: QueryShape | null): TemplateResult {
     this.stats.queries++;
     // A chain the parser would refuse is told from the text, before the tokenizer reads it all.
     if (sql.length >= LONG_CHAIN_MIN_LENGTH) {
@@ -84,7 +89,8 @@ export class TemplateEngine {
       const folded = repeats.length > 0 ? this.foldedTemplate(sql, longest(repeats, FOLD_MAX_REPEATS)) : null;
       if (folded !== null) return { template: folded };
     }
-    return this.shapedTemplate(sql);
+    const current = shape === null || (shape !== undefined && this.shapeEpochs.get(shape) === this.learned.size);
+    return this.shapedTemplate(sql, current ? shape : undefined);
   }
 
   /**
@@ -120,8 +126,8 @@ export class TemplateEngine {
     return grown((r) => (repeats[r] as Repeat).count - 2);
   }
 
-  private shapedTemplate(sql: string): TemplateResult {
-    const shape = queryShape(sql, this.info, this.lexicon);
+  private shapedTemplate(sql: string, given?: QueryShape | null): TemplateResult {
+    const shape = given === undefined ? queryShape(sql, this.info, this.lexicon) : given;
     const known = shape && this.cache.get(shape.key);
     if (known) return known;
 

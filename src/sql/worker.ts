@@ -1,12 +1,24 @@
-/** A worker thread that templates batches of queries with its own parser and shape cache. */
+/**
+ * A worker thread that templates batches of queries with its own parser and shape cache
+ * (templaterThread.ts). Its first message is the parser's compiled module; batches that come
+ * before the parser has loaded wait for it, and are answered in the order they came.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
-import { TemplateEngine } from './engine.js';
-import { loadParser } from './parser.js';
+import { type CompiledParser, loadParserFrom } from './parser.js';
 
 const { dialect } = workerData as { dialect: string };
-await loadParser();
-const engine = new TemplateEngine(dialect);
-parentPort?.on('message', (message: { id: number; sqls: string[] }) => {
-  parentPort?.postMessage({ id: message.id, results: message.sqls.map((sql) => engine.template(sql)) });
+let handOver: (compiled: CompiledParser) => void = () => {};
+const compiled = new Promise<CompiledParser>((resolve) => {
+  handOver = resolve;
 });
-parentPort?.postMessage({ ready: true });
+const engine = Promise.all([loadParserFrom(compiled), import('./engine.js')]).then(
+  ([, { TemplateEngine }]) => new TemplateEngine(dialect),
+);
+engine.then(() => parentPort?.postMessage({ ready: true }));
+parentPort?.on('message', (message: { compiled?: CompiledParser; id?: number; sqls?: string[] }) => {
+  if (message.compiled) handOver(message.compiled);
+  else
+    engine.then((templater) =>
+      parentPort?.postMessage({ id: message.id, results: (message.sqls ?? []).map((sql) => templater.template(sql)) }),
+    );
+});
