@@ -82,7 +82,7 @@ async function benchAlign() {
   const case1Queries = 1034 + 8659 + 1534 + 1034;
   // Cold: no template cache; warm: a cache filled by a first run (the parser is then never loaded).
   row('align, CASES.json case 1 (whole process, no cache)', case1Queries, timeCli([...case1, '--no-cache']));
-  row('  the same, 2 parser threads', case1Queries, timeCli([...case1, '--no-cache', '--workers', '2']));
+  row('  the same, parsed in this thread (--workers 0)', case1Queries, timeCli([...case1, '--no-cache', '--workers', '0']));
   const cacheDir = mkdtempSync(join(tmpdir(), 'sqlalign-bench-cache-'));
   timeCli([...case1, '--cache-dir', cacheDir], 1);
   row(

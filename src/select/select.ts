@@ -8,6 +8,7 @@ import {
   DataError,
   type Dataset,
   type DatasetInput,
+  estimateQueries,
   type QueryRecord,
   resolveDataset,
   UsageError,
@@ -188,7 +189,11 @@ async function templateCandidates(
   datasets: readonly Dataset[],
   options: SelectOptions,
 ): Promise<{ targetTemplates: string[]; items: Candidate[]; withoutQuestion: number; overlap: Record<string, number> }> {
-  const templater = await createTemplater(options.dialect ?? 'sqlite', { workers: options.workers, cache: options.cache });
+  const templater = await createTemplater(options.dialect ?? 'sqlite', {
+    workers: options.workers,
+    cache: options.cache,
+    expectedQueries: await estimateQueries(datasets.map((d) => d.path)),
+  });
   const targetTemplates: string[] = [];
   const items: Candidate[] = [];
   // A training example needs its question (or is a training record already): items without one are not candidates.

@@ -39,8 +39,6 @@ const FOLD_MAX_REPEATS = 16;
 export class TemplateEngine {
   private readonly cache = new Map<string, TemplateResult>();
   private readonly learned = new Set<string>();
-  /** How many words had been learned when `shapeOf` made a shape: a word learned since may change it. */
-  private readonly shapeEpochs = new WeakMap<QueryShape, number>();
   /** Per word: does the tokenizer see it as a plain name (VAR)? Asked once per word. */
   private readonly tokenizerNames = new Map<string, boolean>();
   private readonly info: DialectInfo;
@@ -66,9 +64,7 @@ export class TemplateEngine {
 
   /** The shape this engine keys `sql` by, with the spans it masks (null where the scan is unsure of the text). */
   shapeOf(sql: string): QueryShape | null {
-    const shape = queryShape(sql, this.info, this.lexicon);
-    if (shape) this.shapeEpochs.set(shape, this.learned.size);
-    return shape;
+    return queryShape(sql, this.info, this.lexicon);
   }
 
   /** Words learned to be syntax in this run (kept verbatim in shapes from then on). */
@@ -76,8 +72,7 @@ export class TemplateEngine {
     return this.learned;
   }
 
-  /** `shape`: the query's shape as `shapeOf` gave it, where the caller needed it first (used while still current). */
-  template(sql: string, shape?: QueryShape | null): TemplateResult {
+  template(sql: string): TemplateResult {
     this.stats.queries++;
     // A chain the parser would refuse is told from the text, before the tokenizer reads it all.
     if (sql.length >= LONG_CHAIN_MIN_LENGTH) {
@@ -89,8 +84,7 @@ export class TemplateEngine {
       const folded = repeats.length > 0 ? this.foldedTemplate(sql, longest(repeats, FOLD_MAX_REPEATS)) : null;
       if (folded !== null) return { template: folded };
     }
-    const current = shape === null || (shape !== undefined && this.shapeEpochs.get(shape) === this.learned.size);
-    return this.shapedTemplate(sql, current ? shape : undefined);
+    return this.shapedTemplate(sql);
   }
 
   /**
@@ -126,8 +120,8 @@ export class TemplateEngine {
     return grown((r) => (repeats[r] as Repeat).count - 2);
   }
 
-  private shapedTemplate(sql: string, given?: QueryShape | null): TemplateResult {
-    const shape = given === undefined ? queryShape(sql, this.info, this.lexicon) : given;
+  private shapedTemplate(sql: string): TemplateResult {
+    const shape = queryShape(sql, this.info, this.lexicon);
     const known = shape && this.cache.get(shape.key);
     if (known) return known;
 

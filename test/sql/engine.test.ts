@@ -38,20 +38,6 @@ test('a name the parser keeps as syntax is learned and never shares a cached sha
   assert.deepEqual(run('SELECT b FROM u WHERE systimestamp > e'), { template: 'SELECT FROM WHERE SYSTIMESTAMP >' });
 });
 
-test('a shape made before a word was learned is made again when its query is templated', () => {
-  // The split templater (templater.ts) asks for shapes a batch ahead; a word learned in between changes them.
-  const engine = new TemplateEngine('postgres', { specialWords: new Set(['SELECT', 'FROM', 'WHERE']) });
-  const later = 'SELECT b FROM u WHERE sysdate > e';
-  const early = engine.shapeOf(later);
-  assert.deepEqual(engine.template('SELECT c FROM v WHERE x > y'), { template: 'SELECT FROM WHERE >' });
-  engine.template('SELECT a FROM t WHERE sysdate = d');
-  assert.ok(engine.learnedWords.has('SYSDATE'));
-  assert.deepEqual(engine.template(later, early), { template: 'SELECT FROM WHERE SYSDATE >' });
-  const current = engine.shapeOf('SELECT b FROM u WHERE x > e');
-  assert.deepEqual(engine.template('SELECT b FROM u WHERE x > e', current), { template: 'SELECT FROM WHERE >' });
-  assert.equal(engine.stats.parsed, 3, 'a current shape is used as given: the last query is a cache hit');
-});
-
 test('words the parser reads as syntax where a name stands never share a cached shape', () => {
   // The tokenizer calls these plain names (scripts/syntax-word-census.ts found them); a cached shape
   // of plain names must not answer for them.
