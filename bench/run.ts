@@ -36,23 +36,40 @@ interface Timed {
 }
 
 /** Runs the CLI `RUNS` times in fresh processes; medians of wall time and peak memory. */
+/** One run of the built CLI in a fresh process: its wall time and peak memory. */
+function runCli(args: string[], exitCode: number): { seconds: number; rssMb: number } {
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, ['--import', join(ROOT, 'bench', 'rss.mjs'), CLI, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    // No template cache unless a case names one: every other case measures templating itself.
+    env: { ...process.env, SQLALIGN_CACHE: 'off' },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (run.status !== exitCode) throw new Error(`sqlalign ${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
+  return { seconds, rssMb: Number(/BENCH_MAXRSS_KB (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024 };
+}
+
 function timeCli(args: string[], runs = RUNS, before?: () => void, exitCode = 0): Timed {
-  const seconds: number[] = [];
-  const rss: number[] = [];
+  return timeCliInterleaved([args], runs, before, exitCode)[0] as Timed;
+}
+
+/**
+ * Variants of one case timed in turn, run after run (A B A B …), so that a busy spell of the
+ * machine falls on all of them alike: rows meant to be compared with each other.
+ */
+function timeCliInterleaved(variants: string[][], runs = RUNS, before?: () => void, exitCode = 0): Timed[] {
+  const seconds: number[][] = variants.map(() => []);
+  const rss: number[][] = variants.map(() => []);
   for (let r = 0; r < runs; r++) {
-    before?.();
-    const t0 = performance.now();
-    const run = spawnSync(process.execPath, ['--import', join(ROOT, 'bench', 'rss.mjs'), CLI, ...args], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-      // No template cache unless a case names one: every other case measures templating itself.
-      env: { ...process.env, SQLALIGN_CACHE: 'off' },
+    variants.forEach((args, v) => {
+      before?.();
+      const run = runCli(args, exitCode);
+      seconds[v]?.push(run.seconds);
+      rss[v]?.push(run.rssMb);
     });
-    seconds.push((performance.now() - t0) / 1000);
-    if (run.status !== exitCode) throw new Error(`sqlalign ${args.join(' ')} exited with ${run.status}: ${run.stderr}`);
-    rss.push(Number(/BENCH_MAXRSS_KB (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024);
   }
-  return { seconds: median(seconds), maxRssMb: median(rss) };
+  return variants.map((_, v) => ({ seconds: median(seconds[v] ?? []), maxRssMb: median(rss[v] ?? []) }));
 }
 
 const fmt = (n: number, digits = 0) =>
@@ -81,8 +98,13 @@ async function benchAlign() {
   ];
   const case1Queries = 1034 + 8659 + 1534 + 1034;
   // Cold: no template cache; warm: a cache filled by a first run (the parser is then never loaded).
-  row('align, CASES.json case 1 (whole process, no cache)', case1Queries, timeCli([...case1, '--no-cache']));
-  row('  the same, parsed in this thread (--workers 0)', case1Queries, timeCli([...case1, '--no-cache', '--workers', '0']));
+  // Parser threads (the default) and this thread alone, run by turns.
+  const [threads, alone] = timeCliInterleaved([
+    [...case1, '--no-cache'],
+    [...case1, '--no-cache', '--workers', '0'],
+  ]) as [Timed, Timed];
+  row('align, CASES.json case 1 (whole process, no cache)', case1Queries, threads, 'parser threads, by turns with the next row');
+  row('  the same, parsed in this thread (--workers 0)', case1Queries, alone);
   const cacheDir = mkdtempSync(join(tmpdir(), 'sqlalign-bench-cache-'));
   timeCli([...case1, '--cache-dir', cacheDir], 1);
   row(

@@ -53,10 +53,9 @@ export function seedOption(what: string, fallback?: number): Option {
 
 /** --workers for the commands that parse with threads (0: this thread). */
 export function parserWorkersOption(): Option {
-  return new Option(
-    '--workers <n>',
-    'parser threads (0: this thread; default: a thread per core from about 5,000 queries)',
-  ).argParser(wholeNumber(0));
+  return new Option('--workers <n>', 'parser threads (0: this thread; default: one per core from about 5,000 queries)').argParser(
+    wholeNumber(0),
+  );
 }
 
 /** --max-query-mb: a longer query is refused as bad data. */

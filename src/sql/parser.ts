@@ -53,7 +53,7 @@ export function loadParserFrom(compiled: CompiledParser | Promise<CompiledParser
 }
 
 /** Whether anything in this process has asked for the parser (a run served from caches never does). */
-export const parserRequested = (): boolean => loading !== undefined;
+export const parserRequested = (): boolean => loading !== undefined || compiling !== undefined;
 
 function parser(): Sdk {
   if (!sdk) throw new Error('the SQL parser is not loaded: await loadParser() first');

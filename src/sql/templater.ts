@@ -99,14 +99,21 @@ export interface TemplaterOptions {
 
 /** Inputs with fewer queries to parse than this (by estimate) are templated in this thread. */
 export const THREADS_MIN_QUERIES = 5_000;
+/** Each parser thread beyond the second is given at least this many queries (by estimate). */
+const QUERIES_PER_THREAD = 2_500;
 
 /**
  * Which templater for about `queries` queries to parse: this thread for small inputs (the
- * threads cost about a tenth of a second to start), else a thread per core; `workers` fixes the
- * number of threads instead (0: this thread).
+ * threads cost about a tenth of a second to start), else parser threads, one per core but no
+ * more than the input keeps busy (each loads its own instance of the parser and warms its own
+ * cache); `workers` fixes the number of threads instead (0: this thread).
  */
 function chooseTemplater(dialect: string, workers: number | undefined, queries: number | undefined) {
-  const threads = workers ?? (queries !== undefined && queries >= THREADS_MIN_QUERIES ? availableParallelism() : 0);
+  const wanted =
+    queries === undefined || queries < THREADS_MIN_QUERIES
+      ? 0
+      : Math.min(availableParallelism(), Math.max(2, Math.floor(queries / QUERIES_PER_THREAD)));
+  const threads = workers ?? wanted;
   return threads > 1 || (workers !== undefined && threads > 0)
     ? createWorkerTemplater(dialect, threads)
     : createLocalTemplater(dialect);
