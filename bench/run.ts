@@ -35,7 +35,6 @@ interface Timed {
   maxRssMb: number;
 }
 
-/** Runs the CLI `RUNS` times in fresh processes; medians of wall time and peak memory. */
 /** One run of the built CLI in a fresh process: its wall time and peak memory. */
 function runCli(args: string[], exitCode: number): { seconds: number; rssMb: number } {
   const t0 = performance.now();
@@ -50,6 +49,7 @@ function runCli(args: string[], exitCode: number): { seconds: number; rssMb: num
   return { seconds, rssMb: Number(/BENCH_MAXRSS_KB (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024 };
 }
 
+/** Runs the CLI `RUNS` times in fresh processes; medians of wall time and peak memory. */
 function timeCli(args: string[], runs = RUNS, before?: () => void, exitCode = 0): Timed {
   return timeCliInterleaved([args], runs, before, exitCode)[0] as Timed;
 }
