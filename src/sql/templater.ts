@@ -55,7 +55,12 @@ export async function createWorkerTemplater(
   workers: number,
 ): Promise<ClosableTemplater & { readonly placed: readonly number[] }> {
   const pool = Array.from({ length: workers }, () => new TemplaterThread(dialect));
-  await Promise.all(pool.map((thread) => thread.ready));
+  const close = () => Promise.all(pool.map((thread) => thread.terminate())).then(() => {});
+  // A thread that cannot start stops the others too: nothing is left running to hold the process.
+  await Promise.all(pool.map((thread) => thread.ready)).catch(async (err: unknown) => {
+    await close();
+    throw err;
+  });
   // How many queries went to each thread, for tests and benchmarks.
   const placed = new Array<number>(workers).fill(0);
   return {
@@ -75,9 +80,7 @@ export async function createWorkerTemplater(
       });
       return results;
     },
-    close: async () => {
-      await Promise.all(pool.map((thread) => thread.terminate()));
-    },
+    close,
   };
 }
 

@@ -105,3 +105,8 @@ test('a parser thread that stops fails the batches it had, and every later one, 
   await assert.rejects(pending, /^Error: a parser thread stopped \(exit code 1\)$/);
   await assert.rejects(thread.run(['SELECT 1']), /a parser thread stopped/);
 });
+
+test('threads that cannot start fail the templater with their reason', { timeout: 60_000 }, async () => {
+  // The dialect is checked in each thread, where its engine is made: every thread fails to start.
+  await assert.rejects(createWorkerTemplater('no-such-dialect', 2), /no-such-dialect/);
+});
