@@ -1,7 +1,7 @@
 /** `sqlalign align`: the target against training sets and the base model's predictions. */
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { type AlignResult, align } from '../align/align.js';
+import type { AlignResult } from '../align/align.js';
 import { DEFAULT_ALPHA, DEFAULT_LMAX } from '../align/compare.js';
 import { DEFAULT_SIZE_MATCH_REPLICATES } from '../align/sizeMatched.js';
 import type { ReportOptions } from '../report/ratioNotes.js';
@@ -92,6 +92,8 @@ async function runAlign(flags: AlignFlags): Promise<void> {
     evidence:
       flags.evidence === 'none' ? null : readEvidence(flags.evidence === 'default' ? DEFAULT_EVIDENCE_PATH : flags.evidence),
   };
+  // The run's code is loaded when it runs: `align --help` starts without it.
+  const { align } = await import('../align/align.js');
   try {
     const result = await align({
       target: flags.target,

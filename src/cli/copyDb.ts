@@ -1,7 +1,5 @@
 /** `sqlalign copy-db`: Spider/BIRD SQLite databases copied to a PostgreSQL or MySQL server, for `eval --db-url`. */
 import { Command } from 'commander';
-import { copyDatabases } from '../exec/copyDatabase.js';
-import { redact } from '../exec/server.js';
 import { plural } from '../words.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { collect, jsonOption } from './options.js';
@@ -28,6 +26,8 @@ export function copyDbCommand(): Command {
     .option('--replace', 'drop a schema or database of the same name first (default: it is an error)')
     .addOption(jsonOption('what was copied'))
     .action(async (flags: CopyDbFlags) => {
+      // The run's code (SQLite and the servers' drivers) is loaded when it runs: `copy-db --help` starts without it.
+      const [{ copyDatabases }, { redact }] = await Promise.all([import('../exec/copyDatabase.js'), import('../exec/server.js')]);
       const progress = createProgress(!flags.json);
       const ids = flags.dbId.flatMap((id) => id.split(',')).filter((id) => id !== '');
       let copied: Awaited<ReturnType<typeof copyDatabases>>;

@@ -1,11 +1,7 @@
 /** `sqlalign count`: a dataset's template counts as a file; several datasets or counts files merged into one. */
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { mergeCounts, type TemplateCountsFile } from '../datasets/counts.js';
-import { estimateQueries } from '../datasets/index.js';
-import { countsOfQuerySet, requireSomeParsed } from '../features/querySet.js';
-import { cachedQuerySet, ReducedCache } from '../features/reducedCache.js';
-import { lazyTemplater } from '../sql/templater.js';
+import type { TemplateCountsFile } from '../datasets/counts.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags } from './options.js';
 import { note, write } from './output.js';
@@ -18,6 +14,20 @@ export function countCommand(): Command {
     .requiredOption('--out <counts.json>', 'where to write the counts (JSON)')
     .option('--name <label>', "the label of the counts in reports (default: the first input's)");
   return addParsingOptions(command).action(async (specs: string[], flags: ParsingFlags & { out: string; name?: string }) => {
+    // The run's code is loaded when it runs: `count --help` starts without it.
+    const [
+      { mergeCounts },
+      { estimateQueries },
+      { countsOfQuerySet, requireSomeParsed },
+      { cachedQuerySet, ReducedCache },
+      { lazyTemplater },
+    ] = await Promise.all([
+      import('../datasets/counts.js'),
+      import('../datasets/index.js'),
+      import('../features/querySet.js'),
+      import('../features/reducedCache.js'),
+      import('../sql/templater.js'),
+    ]);
     const progress = createProgress(true);
     const parts: { path: string; counts: TemplateCountsFile }[] = [];
     const cache = cacheOf(flags, note);

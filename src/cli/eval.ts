@@ -1,11 +1,10 @@
 /** `sqlalign eval`: execution accuracy and exact match against SQLite databases or a PostgreSQL/MySQL server. */
 
 import { Command, Option } from 'commander';
-import { UsageError } from '../datasets/index.js';
+import { UsageError } from '../datasets/errors.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
-import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS, evaluate } from '../eval/evaluate.js';
+import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS } from '../eval/defaults.js';
 import { SEMANTICS } from '../exec/compare.js';
-import { renderEvalText } from '../report/evalText.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import {
   addCacheOptions,
@@ -82,6 +81,8 @@ export function evalCommand(): Command {
 
 async function runEval(flags: EvalFlags): Promise<void> {
   if (flags.dbDir && flags.dbUrl) throw new UsageError('give --db-dir or --db-url, not both');
+  // The run's code is loaded when it runs: `eval --help` starts without it.
+  const [{ evaluate }, { renderEvalText }] = await Promise.all([import('../eval/evaluate.js'), import('../report/evalText.js')]);
   const progress = createProgress(!flags.json);
   try {
     const result = await evaluate({

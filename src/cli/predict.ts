@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { DataError } from '../datasets/errors.js';
-import { type Endpoint, RequestFailedError } from '../llm/client.js';
-import { type OutputFormat, type PredictOptions, type PredictSummary, predict } from '../llm/predict.js';
-import { renderPredictText } from '../report/predictText.js';
+import type { Endpoint } from '../llm/client.js';
+import { RequestFailedError } from '../llm/errors.js';
+import type { OutputFormat, PredictOptions, PredictSummary } from '../llm/predict.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { dialectOption, jsonOption, nonNegativeNumber, positiveNumber, seedOption, wholeNumber } from './options.js';
 import { note, writeJson } from './output.js';
@@ -79,6 +79,11 @@ export function predictCommand(): Command {
 }
 
 async function runPredict(flags: PredictFlags): Promise<void> {
+  // The run's code is loaded when it runs: `predict --help` starts without it.
+  const [{ predict }, { renderPredictText }] = await Promise.all([
+    import('../llm/predict.js'),
+    import('../report/predictText.js'),
+  ]);
   const controller = new AbortController();
   let interrupts = 0;
   const onInterrupt = () => {

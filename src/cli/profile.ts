@@ -2,12 +2,6 @@
 
 import { Command } from 'commander';
 import { DEFAULT_LMAX } from '../align/compare.js';
-import { estimateQueries } from '../datasets/index.js';
-import { profileQuerySet } from '../features/profile.js';
-import { requireSomeParsed } from '../features/querySet.js';
-import { cachedQuerySet, ReducedCache } from '../features/reducedCache.js';
-import { renderProfileText } from '../report/profileText.js';
-import { lazyTemplater } from '../sql/templater.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { addParsingOptions, cacheOf, jsonOption, loadOptionsOf, type ParsingFlags, wholeNumber } from './options.js';
 import { note, write, writeJson } from './output.js';
@@ -22,6 +16,22 @@ export function profileCommand(): Command {
     .addOption(jsonOption('the profile'));
   return addParsingOptions(command).action(
     async (spec: string, flags: ParsingFlags & { lmax: number; top: number; json?: boolean }) => {
+      // The run's code is loaded when it runs: `profile --help` starts without it.
+      const [
+        { estimateQueries },
+        { profileQuerySet },
+        { requireSomeParsed },
+        { cachedQuerySet, ReducedCache },
+        { renderProfileText },
+        { lazyTemplater },
+      ] = await Promise.all([
+        import('../datasets/index.js'),
+        import('../features/profile.js'),
+        import('../features/querySet.js'),
+        import('../features/reducedCache.js'),
+        import('../report/profileText.js'),
+        import('../sql/templater.js'),
+      ]);
       const cache = cacheOf(flags, note);
       const templater = lazyTemplater(flags.dialect, {
         workers: flags.workers,

@@ -1,9 +1,8 @@
 /** `sqlalign select`: the fine-tuning subset that best matches the target, exported for SFT trainers. */
 
 import { Command, Option } from 'commander';
-import { renderSelectText } from '../report/selectText.js';
-import { type ExportFormat, exportSelection } from '../select/export.js';
-import { type SelectMethod, type SelectResult, select } from '../select/select.js';
+import type { ExportFormat } from '../select/export.js';
+import type { SelectMethod, SelectResult } from '../select/select.js';
 import { plural } from '../words.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import {
@@ -73,6 +72,12 @@ export function selectCommand(): Command {
 }
 
 async function runSelect(flags: SelectFlags): Promise<void> {
+  // The run's code is loaded when it runs: `select --help` starts without it.
+  const [{ renderSelectText }, { exportSelection }, { select }] = await Promise.all([
+    import('../report/selectText.js'),
+    import('../select/export.js'),
+    import('../select/select.js'),
+  ]);
   const progress = createProgress(!flags.json);
   const schema = flags.schema ? flags.schema.flatMap(readTablesJson) : undefined;
   let result: Awaited<ReturnType<typeof select>>;

@@ -1,10 +1,6 @@
 /** `sqlalign study <experiments.csv|jsonl>`: does AR predict the measured gains? */
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { ratioFromDatasets } from '../align/align.js';
-import { renderStudyHtml } from '../report/studyHtml.js';
-import { renderStudyMarkdown, renderStudyText } from '../report/studyText.js';
-import { readExperiments, studyStats } from '../study/study.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { dialectOption, jsonOption, positiveNumber, seedOption, wholeNumber } from './options.js';
 import { write, writeJson } from './output.js';
@@ -40,6 +36,18 @@ export function studyCommand(): Command {
           json?: boolean;
         },
       ) => {
+        // The run's code is loaded when it runs: `study --help` starts without it (the charts' most of all).
+        const [
+          { ratioFromDatasets },
+          { renderStudyHtml },
+          { renderStudyMarkdown, renderStudyText },
+          { readExperiments, studyStats },
+        ] = await Promise.all([
+          import('../align/align.js'),
+          import('../report/studyHtml.js'),
+          import('../report/studyText.js'),
+          import('../study/study.js'),
+        ]);
         const experiments = await readExperiments(file, {
           ...flags,
           ratioOf: ratioFromDatasets({ dialect: flags.dialect, scale: flags.scale }),

@@ -1,10 +1,7 @@
 /** `sqlalign templates <dataset>`: one template (or error) per query, in input order. */
 
 import { Command, Option } from 'commander';
-import { estimateQueries, openDataset } from '../datasets/index.js';
-import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { MEASURED_AGREEMENT } from '../sql/dialects.js';
-import { createTemplater } from '../sql/templater.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags } from './options.js';
 import { note, write } from './output.js';
@@ -21,6 +18,12 @@ export function templatesCommand(): Command {
     );
   command.addHelpText('after', agreementHelp());
   return addParsingOptions(command).action(async (spec: string, flags: ParsingFlags & { format: 'text' | 'jsonl' }) => {
+    // The run's code is loaded when it runs: `templates --help` starts without it.
+    const [{ estimateQueries, openDataset }, { buildQuerySet, requireSomeParsed }, { createTemplater }] = await Promise.all([
+      import('../datasets/index.js'),
+      import('../features/querySet.js'),
+      import('../sql/templater.js'),
+    ]);
     const dataset = await openDataset(spec, { ...loadOptionsOf(flags), onNote: note });
     const templater = await createTemplater(flags.dialect, {
       workers: flags.workers,

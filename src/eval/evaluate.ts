@@ -35,6 +35,7 @@ import { type ClosableTemplater, createTemplater } from '../sql/templater.js';
 import { type TranspileOutcome, transpileQuery } from '../sql/transpile.js';
 import { sqlalignVersion } from '../version.js';
 import { plural } from '../words.js';
+import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS } from './defaults.js';
 import type { ItemResult, TranspiledItem } from './itemResult.js';
 import { type EvalSummary, summarize } from './summary.js';
 
@@ -87,8 +88,7 @@ export interface EvalResult {
   readonly items: readonly ItemResult[];
 }
 
-export const DEFAULT_TIMEOUT_SECONDS = 30;
-export const DEFAULT_MAX_ROWS = 500_000;
+export { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS };
 
 export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const semantics = options.semantics ?? 'spider';
