@@ -19,6 +19,41 @@ const namesIn = (list: string, pick: 'imported' | 'exported') =>
       return (pick === 'exported' ? (alias ?? name) : name) as string;
     });
 
+/**
+ * The names a module takes from its dynamic imports, with where from: `const { a } = await
+ * import('…')` and `const [{ a }, { b }] = await Promise.all([import('…'), import('…')])`.
+ */
+function dynamicImports(file: string, source: string): [string, string][] {
+  const found: [string, string][] = [];
+  const pathOf = (node: ts.Node) =>
+    ts.isCallExpression(node) &&
+    node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+    ts.isStringLiteral(node.arguments[0] as ts.Node)
+      ? (node.arguments[0] as ts.StringLiteral).text
+      : null;
+  const names = (pattern: ts.BindingName, from: string) => {
+    if (!ts.isObjectBindingPattern(pattern)) return;
+    for (const element of pattern.elements) found.push([(element.propertyName ?? element.name).getText(), from]);
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isVariableDeclaration(node) && node.initializer && ts.isAwaitExpression(node.initializer)) {
+      const awaited = node.initializer.expression;
+      const single = pathOf(awaited);
+      if (single) names(node.name, single);
+      const all = ts.isCallExpression(awaited) && awaited.arguments[0];
+      if (all && ts.isArrayLiteralExpression(all) && ts.isArrayBindingPattern(node.name)) {
+        node.name.elements.forEach((element, k) => {
+          const from = all.elements[k] && pathOf(all.elements[k] as ts.Node);
+          if (from && ts.isBindingElement(element)) names(element.name, from);
+        });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, source, ts.ScriptTarget.ES2022, true));
+  return found;
+}
+
 test('every name the CLI imports from the library is in src/index.ts', () => {
   const index = readFileSync(join(ROOT, 'src', 'index.ts'), 'utf8');
   const exported = new Set(
@@ -33,8 +68,15 @@ test('every name the CLI imports from the library is in src/index.ts', () => {
         if (!exported.has(name)) missing.push(`${name} (src/cli/${file}, from ${m[2]})`);
       }
     }
+    for (const [name, from] of dynamicImports(join(cli, file), source)) {
+      if (from.startsWith('../') && !exported.has(name)) missing.push(`${name} (src/cli/${file}, from ${from}, when it runs)`);
+    }
   }
   assert.ok(exported.size > 100, 'the export list was read');
+  assert.ok(
+    dynamicImports(join(cli, 'align.ts'), readFileSync(join(cli, 'align.ts'), 'utf8')).some(([n]) => n === 'align'),
+    'the names of dynamic imports were read',
+  );
   assert.deepEqual(missing, []);
 });
 
