@@ -6,7 +6,7 @@ export { type DatasetSpec, defaultName, parseDatasetSpec } from './spec.js';
 
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { estimateFileQueries } from './estimate.js';
 import { type InlineDataset, inlineDataset } from './inline.js';
 import { type LoadOptions, openDataset } from './load.js';
 import { hashSqlFiles, sqlFilesAt } from './readers/sqlFiles.js';
@@ -20,7 +20,7 @@ export function resolveDataset(input: DatasetInput, options?: LoadOptions): Prom
   return typeof input === 'string' ? openDataset(input, options) : Promise.resolve(inlineDataset(input));
 }
 
-/** Rough query count of the inputs from file sizes (about 120 bytes a query; a folder's files one each), to choose threads or not. */
+/** Rough query count of the inputs (estimate.ts; a folder's files one each), to choose threads and the template cache. */
 export async function estimateQueries(inputs: readonly DatasetInput[]): Promise<number> {
   let total = 0;
   for (const input of inputs) {
@@ -28,11 +28,7 @@ export async function estimateQueries(inputs: readonly DatasetInput[]): Promise<
     const files = path === '' ? null : sqlFilesAt(path);
     if (typeof input !== 'string') total += input.queries.length;
     else if (files) total += files.names.length;
-    else
-      total += await stat(path).then(
-        (s) => s.size / 120,
-        () => 0,
-      );
+    else total += await estimateFileQueries(path);
   }
   return Math.round(total);
 }
