@@ -1,6 +1,7 @@
 /**
  * About how many queries a file holds, to choose parser threads and the template cache
- * (sql/templater.ts): from its size, and for JSON and line formats from a sample of its start.
+ * (sql/templater.ts): from its size, for JSON and line formats from a sample of its start, for
+ * Parquet from its footer.
  * Spider's dev.json holds about 3.5 KB per query (each record carries its question's tokens and
  * the query's parsed tree), a log of SQL about 120 bytes, so size alone was 30 times off for JSON.
  * Rough by design: no count or result depends on it.
@@ -18,6 +19,7 @@ export async function estimateFileQueries(path: string): Promise<number> {
     () => 0,
   );
   const ext = extname(path).toLowerCase();
+  if (ext === '.parquet') return (await parquetRows(path)) ?? size / BYTES_PER_QUERY;
   const count =
     ext === '.json' ? jsonRecords : ext === '.jsonl' || ext === '.ndjson' || ext === '.csv' || ext === '.tsv' ? lines : null;
   if (size === 0 || count === null) return size / BYTES_PER_QUERY;
@@ -25,6 +27,16 @@ export async function estimateFileQueries(path: string): Promise<number> {
   const records = count(sample);
   if (records === 0) return size / BYTES_PER_QUERY;
   return (records * size) / sample.length;
+}
+
+/** A Parquet file's row count, from its footer (the reader loads the same library for the rows). */
+async function parquetRows(path: string): Promise<number | null> {
+  try {
+    const { asyncBufferFromFile, parquetMetadataAsync } = await import('hyparquet');
+    return Number((await parquetMetadataAsync(await asyncBufferFromFile(path))).num_rows);
+  } catch {
+    return null;
+  }
 }
 
 async function readStart(path: string, bytes: number): Promise<Buffer> {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { BYTES_PER_QUERY } from '../../src/datasets/estimate.js';
 import { estimateQueries, openDataset, readAll } from '../../src/datasets/index.js';
+import { GRETEL_ROWS, writeGretelParquet } from '../helpers/gretel.js';
 import { shared, sharedOrSkip } from '../helpers/paths.js';
 import { scratchDir } from '../helpers/tmp.js';
 
@@ -28,7 +29,7 @@ test('estimates of the shared datasets are within 10% of their counts', sharedOr
   }
 });
 
-test('JSON records are counted in the first list of objects, braces in strings aside; lines elsewhere', async () => {
+test('JSON records are counted in the first list of objects, braces in strings aside; lines, rows elsewhere', async () => {
   const records = Array.from({ length: 50 }, (_, k) => ({ query: `SELECT '{[' || x${k} FROM t`, note: 'a } b ] c \\" {' }));
   const cases: [string, string, number][] = [
     ['array.json', JSON.stringify(records, null, 2), 50],
@@ -40,6 +41,9 @@ test('JSON records are counted in the first list of objects, braces in strings a
     writeFileSync(join(tmp.dir, name), text);
     assert.equal(await estimateQueries([join(tmp.dir, name)]), expected, name);
   }
+  const parquet = join(tmp.dir, 'gretel.parquet');
+  writeGretelParquet(parquet);
+  assert.equal(await estimateQueries([parquet]), GRETEL_ROWS.length, 'Parquet by its footer');
   const log = join(tmp.dir, 'log.sql');
   writeFileSync(log, 'SELECT 1;\n'.repeat(1200));
   assert.equal(await estimateQueries([log]), Math.round(12_000 / BYTES_PER_QUERY), 'SQL text by its size');
