@@ -44,9 +44,8 @@ export {
 export { ItemKeys } from './datasets/overlap.js';
 export { questionOf } from './datasets/question.js';
 export { SQL_TEXT_LAYOUTS, type SqlTextLayout } from './datasets/readers/sqlText.js';
+export { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS } from './eval/defaults.js';
 export {
-  DEFAULT_MAX_ROWS,
-  DEFAULT_TIMEOUT_SECONDS,
   type EvalOptions,
   type EvalResult,
   evaluate,

@@ -88,8 +88,6 @@ export interface EvalResult {
   readonly items: readonly ItemResult[];
 }
 
-export { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS };
-
 export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   const semantics = options.semantics ?? 'spider';
   const started = performance.now();
