@@ -112,14 +112,11 @@ const QUERIES_PER_THREAD = 2_500;
  * cache); `workers` fixes the number of threads instead (0: this thread).
  */
 function chooseTemplater(dialect: string, workers: number | undefined, queries: number | undefined) {
-  const wanted =
-    queries === undefined || queries < THREADS_MIN_QUERIES
-      ? 0
-      : Math.min(availableParallelism(), Math.max(2, Math.floor(queries / QUERIES_PER_THREAD)));
-  const threads = workers ?? wanted;
-  return threads > 1 || (workers !== undefined && threads > 0)
-    ? createWorkerTemplater(dialect, threads)
-    : createLocalTemplater(dialect);
+  if (workers !== undefined) return workers > 0 ? createWorkerTemplater(dialect, workers) : createLocalTemplater(dialect);
+  if (queries === undefined || queries < THREADS_MIN_QUERIES) return createLocalTemplater(dialect);
+  const threads = Math.min(availableParallelism(), Math.max(2, Math.floor(queries / QUERIES_PER_THREAD)));
+  // One core: a thread beside this idle one would gain nothing.
+  return threads > 1 ? createWorkerTemplater(dialect, threads) : createLocalTemplater(dialect);
 }
 
 /**
