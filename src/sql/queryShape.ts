@@ -68,8 +68,9 @@ export function queryShape(sql: string, lexical: Lexical, lexicon: ShapeLexicon)
           push(word); // 1abc, 0x1F, #temp: kept whole
           break;
         }
+        const upper = word.toUpperCase();
         // A date function's first argument may be a unit the parser keeps (Snowflake's `DATEADD(y, 1, d)`).
-        if (isUnitPlace(parts) || !isMaskableName(sql, start, end, lexicon)) push(word.toUpperCase());
+        if (isUnitPlace(parts) || !isMaskableName(sql, start, end, lexicon, upper)) push(upper);
         else {
           masked.push({ start, end, kind: 'name' });
           push('V');
@@ -88,15 +89,22 @@ export function queryShape(sql: string, lexical: Lexical, lexicon: ShapeLexicon)
  * it stands, so that another plain name there gives the same template: not a function's name (a
  * name followed by `(`), not glued to a quote (`N'..'`, `E'..'`, `x'..'`, PostgreSQL's `U&'..'`),
  * not ending in `#` (in `j#>'{a}'` the tokenizer reads `#>` as an operator), and a plain name to the
- * lexicon.
+ * lexicon. `upper`: the word upper-cased, where the caller has it already (every word of every query).
  */
-export function isMaskableName(sql: string, start: number, end: number, lexicon: ShapeLexicon): boolean {
-  const isQuote = (c: number) => c === 39 || c === 34;
+export function isMaskableName(
+  sql: string,
+  start: number,
+  end: number,
+  lexicon: ShapeLexicon,
+  upper = sql.slice(start, end).toUpperCase(),
+): boolean {
   const after = sql.charCodeAt(end);
   const glued = isQuote(after) || (after === 38 /* & */ && isQuote(sql.charCodeAt(end + 1)));
   if (glued || sql.charCodeAt(end - 1) === 35 /* # */ || nextNonSpace(sql, end) === 40 /* ( */) return false;
-  return lexicon.isPlainName(sql.slice(start, end).toUpperCase());
+  return lexicon.isPlainName(upper);
 }
+
+const isQuote = (c: number) => c === 39 || c === 34;
 
 /**
  * Whether the shape so far ends in `FN (` with FN a date function (parts end in a part, never in
