@@ -32,8 +32,9 @@ export function templatesCommand(): Command {
     });
     const progress = createProgress(true);
     let pending = '';
+    let set: Awaited<ReturnType<typeof buildQuerySet>>;
     try {
-      const set = await buildQuerySet(dataset, templater, {
+      set = await buildQuerySet(dataset, templater, {
         onRecord(record, result) {
           if (flags.format === 'jsonl') pending += `${JSON.stringify({ i: record.i, ...result })}\n`;
           else pending += 'template' in result ? `${record.i}\t${result.template}\n` : `${record.i}\tERROR: ${result.error}\n`;
@@ -50,6 +51,11 @@ export function templatesCommand(): Command {
       progress.done();
       await templater.close();
     }
+    // Every input says how many items it read (after the bar is gone); the templates went to stdout.
+    const distinct = set.templates.counts.size;
+    note(
+      `${set.name}: ${set.queries} queries, ${set.unparseable} unparseable, ${distinct} distinct template${distinct === 1 ? '' : 's'}`,
+    );
   });
 }
 

@@ -115,7 +115,14 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
 function sqlFilesDataset(name: string, path: string, field: string | undefined, files: SqlFileList, maxLength: number): Dataset {
   if (field !== undefined) throw new DataError(path, `a folder of SQL files has no fields (got '#${field}')`);
   if (files.names.length === 0) {
-    const detail = files.folder === path ? 'holds no .sql files' : `no .sql file in ${files.folder} matches '${basename(path)}'`;
+    const pattern = basename(path);
+    const detail =
+      files.folder === path
+        ? 'holds no .sql files'
+        : /\.sql$/i.test(pattern) || !/\.[A-Za-z0-9]+$/.test(pattern)
+          ? `no .sql file in ${files.folder} matches '${pattern}'`
+          : // `preds/*.jsonl`: a pattern only ever gathers .sql files, one query each; say so rather than "no match".
+            `no .sql file in ${files.folder} matches '${pattern}' (a pattern gathers .sql files, one query each; give a ${extname(pattern)} file by its name)`;
     throw new DataError(path, detail);
   }
   return {

@@ -38,6 +38,7 @@ describe('sqlalign templates', () => {
     assert.equal(typeof lines[1].error, 'string');
     assert.deepEqual(Object.keys(lines[1]), ['i', 'error']);
     assert.deepEqual(lines[2], { i: 2, template: 'SELECT FROM WHERE !=' });
+    assert.equal(run.stderr, 'sqlalign: note: mixed: 3 queries, 1 unparseable, 2 distinct templates\n');
   });
 
   test('text format: i TAB template, for a whole dataset', async () => {

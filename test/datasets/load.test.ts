@@ -168,7 +168,13 @@ describe('formats', () => {
       bq.records.map((r) => r.fields?.file),
       ['bq001.sql', 'bq002_1.sql'],
     );
-    await failsWith(join(folder, 'x*.sql'), /no \.sql file in .* matches 'x\*\.sql'/);
+    await failsWith(join(folder, 'x*.sql'), /no \.sql file in .* matches 'x\*\.sql'$/);
+    // A pattern of another format is not read as those files: the error says what a pattern gathers.
+    writeFileSync(join(folder, 'preds.jsonl'), '{"sql": "SELECT 1"}\n');
+    await failsWith(
+      join(folder, 'p*.jsonl'),
+      /matches 'p\*\.jsonl' \(a pattern gathers \.sql files, one query each; give a \.jsonl file by its name\)/,
+    );
     await failsWith(`${folder}#query`, /a folder of SQL files has no fields/);
   });
 
