@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { TemplateCountsFile } from '../datasets/counts.js';
+import { count, plural } from '../words.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags } from './options.js';
 import { note, write } from './output.js';
@@ -55,7 +56,7 @@ export function countCommand(): Command {
     const merged = mergeCounts(parts, flags.name ?? (parts[0] as { counts: TemplateCountsFile }).counts.name);
     writeFileSync(flags.out, `${JSON.stringify(merged)}\n`);
     await write(
-      `${merged.queries} queries (${merged.unparseable} unparseable), ${merged.templates.length} distinct templates from ${parts.length} input${parts.length === 1 ? '' : 's'}: ${flags.out}\n`,
+      `${plural(merged.queries, 'query', 'queries')} (${count(merged.unparseable)} unparseable), ${plural(merged.templates.length, 'distinct template')} from ${plural(parts.length, 'input')}: ${flags.out}\n`,
     );
   });
 }

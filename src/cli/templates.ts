@@ -2,6 +2,7 @@
 
 import { Command, Option } from 'commander';
 import { MEASURED_AGREEMENT } from '../sql/dialects.js';
+import { count, plural } from '../words.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags } from './options.js';
 import { note, write } from './output.js';
@@ -52,9 +53,8 @@ export function templatesCommand(): Command {
       await templater.close();
     }
     // Every input says how many items it read (after the bar is gone); the templates went to stdout.
-    const distinct = set.templates.counts.size;
     note(
-      `${set.name}: ${set.queries} queries, ${set.unparseable} unparseable, ${distinct} distinct template${distinct === 1 ? '' : 's'}`,
+      `${set.name}: ${plural(set.queries, 'query', 'queries')}, ${count(set.unparseable)} unparseable, ${plural(set.templates.counts.size, 'distinct template')}`,
     );
   });
 }

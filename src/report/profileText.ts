@@ -1,5 +1,6 @@
 /** The `profile` report for people. */
 import type { Profile } from '../features/profile.js';
+import { plural } from '../words.js';
 import { clipped, count, percent, renderTable } from './table.js';
 
 /** Characters of a template shown in the table. */
@@ -8,7 +9,7 @@ const TEMPLATE_WIDTH = 200;
 export function renderProfileText(p: Profile): string {
   const out: string[] = [];
   out.push(
-    `${p.name}: ${count(p.queries)} queries, ${count(p.unparseable)} unparseable, ${count(p.distinctTemplates)} distinct templates`,
+    `${p.name}: ${plural(p.queries, 'query', 'queries')}, ${count(p.unparseable)} unparseable, ${plural(p.distinctTemplates, 'distinct template')}`,
   );
   out.push(`n-grams: ${count(p.ngrams.distinct)} distinct, ${count(p.ngrams.total)} occurrences`);
   out.push('');

@@ -22,9 +22,7 @@ const width = (s: string) => [...s].length;
 
 export const fixed = (x: number, digits = 4) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 export const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
-/** Thousands separated by commas; whole numbers by hand, since the first toLocaleString loads ICU (~20 ms). */
-export const count = (n: number) =>
-  Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : n.toLocaleString('en-US');
+export { count } from '../words.js';
 
 /** Text on one line (runs of white space as one space), cut to `max` characters with `…`. */
 export function clipped(text: string, max: number): string {

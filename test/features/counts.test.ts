@@ -31,7 +31,7 @@ test('Spider train split in 4, counted apart and merged, gives the same D to the
   const merged = join(tmp.dir, 'train.counts.json');
   const merge = await runCli(['count', ...counted, '--out', merged, '--name', 'spider_train']);
   assert.equal(merge.code, 0, merge.stderr);
-  assert.match(merge.stdout, /^8659 queries \(0 unparseable\), \d+ distinct templates from 4 inputs/);
+  assert.match(merge.stdout, /^8,659 queries \(0 unparseable\), [\d,]+ distinct templates from 4 inputs/);
   const target = shared('data', 'spider', 'dev.json');
   const whole = await align({ target, train: [`spider_train=${shared('data', 'spider', 'train_gold.sql')}`], cache: false });
   const fromCounts = await align({ target, train: [merged], cache: false });
