@@ -19,6 +19,7 @@ import type { TablesJsonEntry } from '../spider/schema.js';
 import type { TemplateResult } from '../sql/template.js';
 import type { TemplateCacheOptions } from '../sql/templateCache.js';
 import { lazyTemplater } from '../sql/templater.js';
+import { replicatesProblem } from '../stats/interval.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import {
   type AlignParams,
@@ -100,6 +101,8 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     scale: options.scale,
   };
   validateParams(params);
+  const tooFew = options.bootstrap === undefined ? null : replicatesProblem(options.bootstrap, 'bootstrap');
+  if (tooFew !== null) throw new UsageError(tooFew, ['bootstrap']);
   const cache = ReducedCache.open(options.cache);
   const { inputs, templater } = await openInputs(options, params, cache);
   try {

@@ -1,4 +1,17 @@
 /** Percentile intervals over bootstrap replicates, shared by align and study. */
+/**
+ * The fewest bootstrap replicates an interval is made from. At 95%, 100 replicates leave 2.5 beyond
+ * each bound; with fewer a bound is a single replicate printed as if it were an interval
+ * (`--bootstrap 1` gave "95% CI 0.781–0.781" beside a point estimate of 0.737).
+ */
+export const MIN_BOOTSTRAP_REPLICATES = 100;
+
+/** Null when `replicates` is 0 (no intervals) or enough; else why not, naming the `option`. */
+export function replicatesProblem(replicates: number, option: string): string | null {
+  if (replicates === 0 || replicates >= MIN_BOOTSTRAP_REPLICATES) return null;
+  return `\`${option}\` must be 0 (no intervals) or at least ${MIN_BOOTSTRAP_REPLICATES} replicates: fewer make a 95% interval of a replicate or two (got ${replicates})`;
+}
+
 /** A [low, high] interval. */
 export type Interval = readonly [number, number];
 

@@ -91,7 +91,8 @@ export function bootstrapInterval(
     const v = statistic(bx, by);
     if (v !== null && Number.isFinite(v)) values.push(v);
   }
-  if (values.length < replicates / 2) return null;
+  // No replicates (`bootstrap: 0`) or too few statistics defined: no interval, never [NaN, NaN].
+  if (values.length === 0 || values.length < replicates / 2) return null;
   const [lo, hi] = percentileInterval(values, level);
   return [lo, hi];
 }

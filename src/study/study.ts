@@ -5,7 +5,8 @@
  * AR > 1 and when AR ≤ 1 (the paper's +4.43 vs −2.22 points for CodeLlama 7B on Gretel).
  */
 import { dirname, isAbsolute, join } from 'node:path';
-import { DataError, type DatasetInput, readAll, resolveDataset } from '../datasets/index.js';
+import { DataError, type DatasetInput, readAll, resolveDataset, UsageError } from '../datasets/index.js';
+import { replicatesProblem } from '../stats/interval.js';
 import { type Evidence, evidenceOf } from './evidence.js';
 import { bootstrapInterval, mean, pearson, spearman } from './stats.js';
 
@@ -65,6 +66,8 @@ export interface StudyOptions {
 }
 
 export function studyStats(experiments: readonly Experiment[], options: StudyOptions = {}): StudyResult {
+  const tooFew = options.bootstrap === undefined ? null : replicatesProblem(options.bootstrap, 'bootstrap');
+  if (tooFew !== null) throw new UsageError(tooFew, ['bootstrap']);
   const groups = new Map<string, Experiment[]>();
   for (const e of experiments) groups.set(e.family, [...(groups.get(e.family) ?? []), e]);
   const withDelta = experiments.map((e) => ({ ...e, deltaEx: e.exAfter - e.exBefore }));

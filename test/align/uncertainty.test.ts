@@ -190,6 +190,19 @@ test('with a sample, the report gives intervals for AR only and says what a samp
   assert.match(json.bootstrap.rows_ci_about, /not an interval for the whole target/);
 });
 
+test('align refuses a bootstrap too small for a 95% interval, before reading anything', async () => {
+  // `--bootstrap 1` printed "95% CI 0.781–0.781" beside a point estimate of 0.737.
+  for (const bootstrap of [1, 99]) {
+    await assert.rejects(
+      align({ target: join(EXAMPLES, 'missing.json'), train: [join(EXAMPLES, 'missing.sql')], bootstrap }),
+      (err: Error & { options?: string[] }) =>
+        err.message.includes(`\`bootstrap\` must be 0 (no intervals) or at least 100 replicates`) &&
+        err.message.endsWith(`(got ${bootstrap})`) &&
+        err.options?.[0] === 'bootstrap',
+    );
+  }
+});
+
 test('the metric is written once: a bootstrap replicate drawing every query once gives exactly compare’s D', async () => {
   const result = await align({
     target: join(EXAMPLES, 'spider_dev_sample.json'),

@@ -81,11 +81,11 @@ test('the JSON outputs of align, profile, select, study and eval hold no camelCa
   const items = join(tmp.dir, 'items.jsonl');
   const align = ['align', '--target', target, '--train', train, '--pred', pred];
   const runs: string[][] = [
-    [...align, '--explain', '--bootstrap', '20', '--by', 'joins', '--target-sample', '3'],
+    [...align, '--explain', '--bootstrap', '100', '--by', 'joins', '--target-sample', '3'],
     [...align, '--by', 'hardness', '--tables', shared('data', 'spider', 'tables.json')],
     ['profile', train],
     ['select', '--target', target, '--pool', join(EXAMPLES, 'bird_dev_sample.json'), '--budget', '10'],
-    ['study', experiments, '--bootstrap', '50'],
+    ['study', experiments, '--bootstrap', '100'],
     [
       'eval',
       '--gold',

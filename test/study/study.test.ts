@@ -112,3 +112,23 @@ test('three experiments: no bootstrap interval, a small-sample warning, p-values
   assert.match(perfect, /< 1e-300/);
   assert.match(perfect, /\[1\.000, 1\.000\]/, 'intervals carry as many digits as the estimate');
 });
+
+test('bootstrap replicates: 0 gives no intervals (not NaN), fewer than 100 is refused, in the library and the CLI', async () => {
+  const experiments = await readExperiments(csv);
+  const none = studyStats(experiments, { bootstrap: 0 });
+  assert.equal(none.overall.pearson.ci, null);
+  assert.equal(none.overall.spearman.ci, null);
+  assert.ok(studyStats(experiments, { bootstrap: 100 }).overall.pearson.ci);
+  assert.throws(
+    () => studyStats(experiments, { bootstrap: 20 }),
+    (err: Error & { options?: string[] }) =>
+      /`bootstrap` must be 0 \(no intervals\) or at least 100 replicates.*\(got 20\)/.test(err.message) &&
+      err.options?.[0] === 'bootstrap',
+  );
+  const cli = await runCli(['study', csv, '--bootstrap', '5']);
+  assert.equal(cli.code, 2);
+  assert.equal(
+    cli.stderr,
+    'sqlalign: --bootstrap must be 0 (no intervals) or at least 100 replicates: fewer make a 95% interval of a replicate or two (got 5)\n',
+  );
+});
