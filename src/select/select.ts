@@ -23,6 +23,7 @@ import { alignmentScore, coverage, klDivergence } from '../metric/divergence.js'
 import type { TemplateCacheOptions } from '../sql/templateCache.js';
 import { createTemplater } from '../sql/templater.js';
 import { seededRandom, shuffleInPlace } from '../stats/random.js';
+import { count } from '../words.js';
 import { denseCounts, groupByTemplate, type PoolItem, Vocabulary } from './candidates.js';
 import { greedySelect } from './greedy.js';
 import { importanceSelect } from './importance.js';
@@ -84,7 +85,10 @@ export interface SelectResult {
   readonly beatsRandom: boolean;
   /** The pool whose random subsets of the selection's size come closest to the held-out target. */
   readonly bestPool: { readonly name: string; readonly kl: number; readonly klSd: number } | null;
-  /** `selection`: worth it; `pool`: just use the best pool; `random`: no better than random; `unjudged`: no held-out part. */
+  /**
+   * `selection`: worth it; `pool`: just use the best pool; `random`: no better than random;
+   * `unjudged`: no held-out part, or a budget that takes every candidate (nothing to choose).
+   */
   readonly decision: 'selection' | 'pool' | 'random' | 'unjudged';
   readonly verdict: string;
   readonly seconds: number;
@@ -124,9 +128,22 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
           items,
           datasets.slice(1).map((d) => d.name),
           method,
-          budget,
-          { alpha, lmax, seed, seeds: options.randomSeeds ?? 10 },
+          {
+            alpha,
+            lmax,
+            seed,
+            seeds: options.randomSeeds ?? 10,
+          },
         )
+      : null;
+  // A budget that takes every candidate leaves nothing to choose: "random subsets" are the whole pool then.
+  const everything =
+    options.budget >= items.length
+      ? `not judged: the budget (${count(options.budget)}) is at least the pools' ${count(items.length)} candidate items, so there is nothing to choose between; ${
+          selected.length === items.length
+            ? 'the selection is all of them.'
+            : `the selection is ${count(selected.length)} of them (the cap on any one template's share, --max-template-share, leaves out the rest).`
+        }`
       : null;
   return {
     method,
@@ -137,10 +154,11 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
     overlap: candidates.overlap,
     target: { queries: targetTemplates.length, selectionPart: selectionPart.length, heldOut: heldOut.length },
     heldOut: judged?.rows ?? [],
-    beatsRandom: judged?.beatsRandom ?? false,
-    bestPool: judged?.bestPool ?? null,
-    decision: judged?.decision ?? 'unjudged',
+    beatsRandom: (everything === null && judged?.beatsRandom) ?? false,
+    bestPool: everything === null ? (judged?.bestPool ?? null) : null,
+    decision: everything === null ? (judged?.decision ?? 'unjudged') : 'unjudged',
     verdict:
+      everything ??
       judged?.verdict ??
       'not judged: with no held-out part of the target (--holdout 0) nothing tells the selection from a random subset.',
     seconds: (performance.now() - started) / 1000,
@@ -296,12 +314,13 @@ function judge(
   items: readonly PoolItem[],
   pools: readonly string[],
   method: SelectMethod,
-  budget: number,
   { alpha, lmax, seed, seeds }: { alpha: number; lmax: number; seed: number; seeds: number },
 ): Judgement {
-  const T = ngramDistribution(count(heldOut), lmax);
+  // The selection's own size, which the template cap can make smaller than the budget.
+  const budget = selected.length;
+  const T = ngramDistribution(counted(heldOut), lmax);
   const measure = (templates: readonly string[]): Measured => {
-    const X = ngramDistribution(count(templates), lmax);
+    const X = ngramDistribution(counted(templates), lmax);
     return { kl: klDivergence(T, X, alpha), coverage: coverage(T, X), queries: templates.length };
   };
   /** Mean and spread of D over random subsets of `size` drawn from `from`. */
@@ -330,14 +349,15 @@ function judge(
     rows.push({ name: `random subsets of pool ${name} (${seeds} seeds)`, ...r, sizeMatched: r.queries === budget });
   }
   rows.push({
-    name: `whole pools (${items.length} queries: another size)`,
+    name: `whole pools (${items.length} queries${items.length === budget ? '' : ': another size'})`,
     ...measure(items.map((i) => i.template)),
-    sizeMatched: false,
+    sizeMatched: items.length === budget,
   });
   for (const name of pools) {
     const members = items.filter((i) => i.pool === name).map((i) => i.template);
+    const sizeMatched = members.length === budget;
     if (members.length > 0)
-      rows.push({ name: `whole pool ${name} (another size)`, ...measure(members), sizeMatched: members.length === budget });
+      rows.push({ name: `whole pool ${name}${sizeMatched ? '' : ' (another size)'}`, ...measure(members), sizeMatched });
   }
   const c = Math.max(...rows.map((r) => r.kl)) || 1;
   const held = rows.map((r) => ({ ...r, alignment: alignmentScore(r.kl, c) }));
@@ -392,7 +412,7 @@ function decide(
   };
 }
 
-function count(templates: readonly string[]): Map<string, number> {
+function counted(templates: readonly string[]): Map<string, number> {
   const counter = new TemplateCounter();
   for (const t of templates) counter.add(t);
   return counter.counts;

@@ -241,6 +241,33 @@ test('pool items that are target items are left out, counted and reported; --hol
   assert.equal(unjudged.selected.length, 20);
 });
 
+test("a budget that takes every candidate is not judged, and every row is measured at the selection's size", async () => {
+  // Before: a budget of 100,000 over 300 items was "worth it", against "random subsets" that were the whole pool (± 0).
+  const target = join(EXAMPLES, 'spider_dev_sample.json');
+  const pool = `bird=${join(EXAMPLES, 'bird_dev_sample.json')}`;
+  const all = await select({ target, pools: [pool], budget: 100_000 });
+  assert.equal(all.decision, 'unjudged');
+  assert.equal(all.beatsRandom, false);
+  assert.equal(all.bestPool, null);
+  assert.match(all.verdict, /^not judged: the budget \(100,000\) is at least the pools' 300 candidate items/);
+  const size = all.selected.length;
+  assert.ok(size < 300, 'the template cap leaves some out');
+  assert.match(all.verdict, new RegExp(`the selection is ${size} of them \\(the cap`));
+  for (const row of all.heldOut.filter((r) => r.name.startsWith('random'))) assert.equal(row.queries, size);
+  const whole = await select({ target, pools: [pool], budget: 300, maxTemplateShare: 1 });
+  assert.equal(whole.selected.length, 300);
+  assert.match(whole.verdict, /the selection is all of them\.$/);
+  assert.deepEqual(
+    whole.heldOut.filter((r) => r.name.startsWith('whole')).map((r) => [r.name, r.sizeMatched]),
+    [
+      ['whole pools (300 queries)', true],
+      ['whole pool bird', true],
+    ],
+  );
+  // A budget below the candidates is judged as before.
+  assert.notEqual((await select({ target, pools: [pool], budget: 100 })).decision, 'unjudged');
+});
+
 test('--out without --schema or --db-dir still exports every record, and says which lack a schema', async () => {
   const out = join(tmp.dir, 'no-schema.jsonl');
   const halves = splitSpiderSample();
