@@ -143,6 +143,20 @@ function tableDataset(
   maxLength: number,
   requireSql: boolean,
 ): Dataset {
+  const dataset = tableDatasetOf(name, path, format, table, named, maxLength, requireSql);
+  // How the source was read (a CSV's separator) comes before how its records are taken.
+  return table.notes?.length ? { ...dataset, notes: [...table.notes, ...(dataset.notes ?? [])] } : dataset;
+}
+
+function tableDatasetOf(
+  name: string,
+  path: string,
+  format: DatasetFormat,
+  table: TableSource,
+  named: string | undefined,
+  maxLength: number,
+  requireSql: boolean,
+): Dataset {
   if (table.columns.length === 0) {
     // A JSONL of bare strings has no columns: each line is a query.
     if (named !== undefined) throw new DataError(path, `no field '${named}': the items have no fields`);

@@ -46,7 +46,7 @@ import { TemplateCounter } from './distribution.js';
 import { buildQuerySet, type QuerySet, type QuerySetOptions, type UnparseableExample } from './querySet.js';
 
 /** Bumped whenever what is stored, or how a file is read into it, changes. */
-const REDUCED_FORMAT = 1;
+const REDUCED_FORMAT = 2;
 const MAGIC = 'SQALRED1';
 export const DEFAULT_REDUCED_CACHE_BYTES = 512 * 2 ** 20;
 

@@ -376,6 +376,34 @@ describe('formats', () => {
     assert.equal(loose.field, 'PREDICTED SQL', 'field names match case- and punctuation-insensitively');
   });
 
+  test("CSV separated by ';' (Excel where ',' is the decimal mark): told by the header, and said", async () => {
+    const csv = tmp.file(
+      'semicolons.csv',
+      '\uFEFFquestion;query;db_id\r\n"How many; really?";"SELECT a, b FROM t WHERE c = 1.5";db1\r\nq2;SELECT 1 FROM u;db2\r\n',
+    );
+    const notes: string[] = [];
+    const dataset = await openDataset(csv, { onNote: (n) => notes.push(n) });
+    assert.deepEqual(
+      (await readAll(dataset)).map((r) => [r.sql, r.dbId, r.fields?.question]),
+      [
+        ['SELECT a, b FROM t WHERE c = 1.5', 'db1', 'How many; really?'],
+        ['SELECT 1 FROM u', 'db2', 'q2'],
+      ],
+    );
+    assert.deepEqual(notes, [
+      `${csv}: read with ';' between fields: its header line ('question;query;db_id') holds ';' and no ','`,
+    ]);
+    // A comma in the header (outside quotes) keeps the comma; a ';' inside a quoted name does not count.
+    const quoted = tmp.file('quoted.csv', '"a;b",query\nx,SELECT 1; \n');
+    const plain: string[] = [];
+    const commas = await openDataset(quoted, { onNote: (n) => plain.push(n) });
+    assert.deepEqual(
+      (await readAll(commas)).map((r) => r.sql),
+      ['SELECT 1; '],
+    );
+    assert.deepEqual(plain, []);
+  });
+
   test('TSV', async () => {
     const { field, records } = await load(tmp.file('q.tsv', 'question\tquery\tdb_id\nhow many?\tSELECT count(*) FROM t\tdb\n'));
     assert.equal(field, 'query');

@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { DataError } from '../errors.js';
 import { BATCH_SIZE, type SourceRow, type TableSource } from './rows.js';
-import { byteStream, readBytes } from './source.js';
+import { byteStream, readBytes, readHead } from './source.js';
 
 /**
  * Files up to this size are parsed in one pass with the synchronous parser (about twice as fast
@@ -10,7 +10,35 @@ import { byteStream, readBytes } from './source.js';
  */
 const WHOLE_FILE_BYTES = 32 * 2 ** 20;
 
-export async function readCsv(file: string, delimiter: ',' | '\t'): Promise<TableSource> {
+export async function readCsv(file: string, separator: ',' | '\t'): Promise<TableSource> {
+  const header = separator === ',' ? semicolonHeader(await readHead(file, 65_536)) : null;
+  const delimiter = header === null ? separator : ';';
+  const notes = header === null ? [] : [`read with ';' between fields: its header line (${header}) holds ';' and no ','`];
+  const table = await readTable(file, delimiter);
+  return notes.length > 0 ? { ...table, notes } : table;
+}
+
+/**
+ * A `.csv` saved where `,` is the decimal mark (Excel in much of Europe) separates its fields by
+ * `;`. The header line tells: one with `;` and no `,` outside quotes (column names seldom hold
+ * either) is such a file, and is returned (cut to 60 characters) for the note that says so.
+ */
+export function semicolonHeader(head: Buffer): string | null {
+  const text = head.toString('utf8').replace(/^\uFEFF/, '');
+  const end = text.search(/\r?\n/);
+  const line = end < 0 ? text : text.slice(0, end);
+  let quoted = false;
+  let semicolons = 0;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === ',') return null;
+    else if (!quoted && ch === ';') semicolons++;
+  }
+  if (semicolons === 0) return null;
+  return `'${line.length > 60 ? `${line.slice(0, 59)}…` : line}'`;
+}
+
+async function readTable(file: string, delimiter: string): Promise<TableSource> {
   if ((await stat(file)).size <= WHOLE_FILE_BYTES) return readWholeCsv(file, delimiter);
   let columns: string[] = [];
   for await (const row of csvRows(file, delimiter, true)) {

@@ -10,6 +10,8 @@ export interface TableSource {
   /** The first rows (up to 100), to tell text columns from structured ones. */
   readonly sample: readonly unknown[];
   batches(): AsyncIterable<readonly SourceRow[]>;
+  /** What a user should know about how the source was read (e.g. a CSV's separator, where it is not a comma). */
+  readonly notes?: readonly string[];
 }
 
 export const BATCH_SIZE = 4096;
