@@ -108,7 +108,7 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
       : kind === 'parquet'
         ? await readParquet(path)
         : await readCsv(path, kind === 'tsv' ? '\t' : ',');
-  return tableDataset(name, path, kind, table, spec.field, maxLength, options.requireSql ?? true);
+  return withSourceNotes(tableDataset(name, path, kind, table, spec.field, maxLength, options.requireSql ?? true), table);
 }
 
 /** A folder of SQL files (or those of its files a pattern names): one item per file. */
@@ -134,21 +134,12 @@ function sqlFilesDataset(name: string, path: string, field: string | undefined, 
   };
 }
 
-function tableDataset(
-  name: string,
-  path: string,
-  format: DatasetFormat,
-  table: TableSource,
-  named: string | undefined,
-  maxLength: number,
-  requireSql: boolean,
-): Dataset {
-  const dataset = tableDatasetOf(name, path, format, table, named, maxLength, requireSql);
-  // How the source was read (a CSV's separator) comes before how its records are taken.
+/** A dataset with what its source's reader said of how it was read (a CSV's separator) before its own notes. */
+function withSourceNotes(dataset: Dataset, table: TableSource): Dataset {
   return table.notes?.length ? { ...dataset, notes: [...table.notes, ...(dataset.notes ?? [])] } : dataset;
 }
 
-function tableDatasetOf(
+function tableDataset(
   name: string,
   path: string,
   format: DatasetFormat,
