@@ -154,7 +154,7 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
     overlap: candidates.overlap,
     target: { queries: targetTemplates.length, selectionPart: selectionPart.length, heldOut: heldOut.length },
     heldOut: judged?.rows ?? [],
-    beatsRandom: (everything === null && judged?.beatsRandom) ?? false,
+    beatsRandom: everything === null ? (judged?.beatsRandom ?? false) : false,
     bestPool: everything === null ? (judged?.bestPool ?? null) : null,
     decision: everything === null ? (judged?.decision ?? 'unjudged') : 'unjudged',
     verdict:
@@ -317,22 +317,22 @@ function judge(
   { alpha, lmax, seed, seeds }: { alpha: number; lmax: number; seed: number; seeds: number },
 ): Judgement {
   // The selection's own size, which the template cap can make smaller than the budget.
-  const budget = selected.length;
+  const size = selected.length;
   const T = ngramDistribution(counted(heldOut), lmax);
   const measure = (templates: readonly string[]): Measured => {
     const X = ngramDistribution(counted(templates), lmax);
     return { kl: klDivergence(T, X, alpha), coverage: coverage(T, X), queries: templates.length };
   };
-  /** Mean and spread of D over random subsets of `size` drawn from `from`. */
+  /** Mean and spread of D over random subsets of the selection's size drawn from `from` (all of it, if smaller). */
   const randomSubsets = (from: readonly PoolItem[], salt: number) => {
-    const size = Math.min(budget, from.length);
+    const n = Math.min(size, from.length);
     const runs = Array.from({ length: seeds }, (_, s) => {
-      const picked = shuffleInPlace([...from], seededRandom(seed + salt + s)).slice(0, size);
+      const picked = shuffleInPlace([...from], seededRandom(seed + salt + s)).slice(0, n);
       return measure(picked.map((p) => p.template));
     });
     const kl = runs.reduce((a, b) => a + b.kl, 0) / seeds;
     const klSd = Math.sqrt(runs.reduce((a, b) => a + (b.kl - kl) ** 2, 0) / Math.max(1, seeds - 1));
-    return { kl, klSd, coverage: runs.reduce((a, b) => a + b.coverage, 0) / seeds, queries: size };
+    return { kl, klSd, coverage: runs.reduce((a, b) => a + b.coverage, 0) / seeds, queries: n };
   };
   const rows: Omit<HeldOutRow, 'alignment'>[] = [
     { name: `selected (${method})`, ...measure(selected.map((s) => s.template)), sizeMatched: true },
@@ -343,27 +343,27 @@ function judge(
     const members = items.filter((i) => i.pool === name);
     return { name, members, ...randomSubsets(members, 2000 + 100 * k) };
   });
-  // A pool no larger than the budget has no subsets of that size: its whole-pool row below stands for it.
-  for (const p of perPool.filter((q) => q.members.length > budget)) {
+  // A pool no larger than the selection has no subsets of its size: its whole-pool row below stands for it.
+  for (const p of perPool.filter((q) => q.members.length > size)) {
     const { name, members: _m, ...r } = p;
-    rows.push({ name: `random subsets of pool ${name} (${seeds} seeds)`, ...r, sizeMatched: r.queries === budget });
+    rows.push({ name: `random subsets of pool ${name} (${seeds} seeds)`, ...r, sizeMatched: r.queries === size });
   }
   rows.push({
-    name: `whole pools (${items.length} queries${items.length === budget ? '' : ': another size'})`,
+    name: `whole pools (${items.length} queries${items.length === size ? '' : ': another size'})`,
     ...measure(items.map((i) => i.template)),
-    sizeMatched: items.length === budget,
+    sizeMatched: items.length === size,
   });
   for (const name of pools) {
     const members = items.filter((i) => i.pool === name).map((i) => i.template);
-    const sizeMatched = members.length === budget;
+    const sizeMatched = members.length === size;
     if (members.length > 0)
       rows.push({ name: `whole pool ${name}${sizeMatched ? '' : ' (another size)'}`, ...measure(members), sizeMatched });
   }
   const c = Math.max(...rows.map((r) => r.kl)) || 1;
   const held = rows.map((r) => ({ ...r, alignment: alignmentScore(r.kl, c) }));
-  const best = perPool.filter((p) => p.members.length >= budget).sort((a, b) => a.kl - b.kl)[0];
+  const best = perPool.filter((p) => p.members.length >= size).sort((a, b) => a.kl - b.kl)[0];
   const bestPool = best ? { name: best.name, kl: best.kl, klSd: best.klSd } : null;
-  return { rows: held, ...decide(held[0] as HeldOutRow, random, bestPool, pools.length, budget) };
+  return { rows: held, ...decide(held[0] as HeldOutRow, random, bestPool, pools.length, size) };
 }
 
 /**
@@ -375,7 +375,7 @@ function decide(
   random: { kl: number; klSd: number },
   bestPool: { name: string; kl: number; klSd: number } | null,
   pools: number,
-  budget: number,
+  size: number,
 ): Omit<Judgement, 'rows'> {
   const fmt = (x: number) => x.toFixed(4);
   const beatsRandom = sel.kl < random.kl - 2 * random.klSd;
@@ -385,7 +385,7 @@ function decide(
       beatsRandom,
       bestPool,
       decision: 'pool',
-      verdict: `not worth it: just use pool ${bestPool.name}. On the held-out target, random subsets of it of the same size (${budget}) come as close or closer (D ${fmt(bestPool.kl)} ± ${fmt(bestPool.klSd)}) than the selection (D ${fmt(sel.kl)}).`,
+      verdict: `not worth it: just use pool ${bestPool.name}. On the held-out target, random subsets of it of the same size (${size}) come as close or closer (D ${fmt(bestPool.kl)} ± ${fmt(bestPool.klSd)}) than the selection (D ${fmt(sel.kl)}).`,
     };
   }
   if (beatsRandom && beatsBest) {
