@@ -4,7 +4,7 @@
  * each bound; with fewer a bound is a single replicate printed as if it were an interval
  * (`--bootstrap 1` gave "95% CI 0.781–0.781" beside a point estimate of 0.737).
  */
-export const MIN_BOOTSTRAP_REPLICATES = 100;
+const MIN_BOOTSTRAP_REPLICATES = 100;
 
 /** Null when `replicates` is 0 (no intervals) or enough; else why not, naming the `option`. */
 export function replicatesProblem(replicates: number, option: string): string | null {

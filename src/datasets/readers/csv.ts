@@ -23,7 +23,7 @@ export async function readCsv(file: string, separator: ',' | '\t'): Promise<Tabl
  * `;`. The header line tells: one with `;` and no `,` outside quotes (column names seldom hold
  * either) is such a file, and is returned (cut to 60 characters) for the note that says so.
  */
-export function semicolonHeader(head: Buffer): string | null {
+function semicolonHeader(head: Buffer): string | null {
   const text = head.toString('utf8').replace(/^\uFEFF/, '');
   const end = text.search(/\r?\n/);
   const line = end < 0 ? text : text.slice(0, end);
