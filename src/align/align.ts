@@ -1,4 +1,5 @@
 /** The whole `align` pipeline as one library call: load → template → features → compare. */
+import { createHash } from 'node:crypto';
 import {
   type DatasetInput,
   estimateQueries,
@@ -8,6 +9,7 @@ import {
   withDistinctNames,
 } from '../datasets/index.js';
 import { ItemKeys } from '../datasets/overlap.js';
+import { checkReadDialects, type ReadDialects, readDialectOf } from '../datasets/readDialects.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
 import { type Distribution, TemplateCounter } from '../features/distribution.js';
@@ -16,9 +18,11 @@ import { type QuerySet, requireSomeParsed, type Templater } from '../features/qu
 import { dbIdsOf, type ItemFacts, ReducedCache, type ReducedDataset, reduceDataset } from '../features/reducedCache.js';
 import { stratumOf } from '../features/strata.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
+import { transpiledFrom } from '../sql/dialects.js';
 import type { TemplateResult } from '../sql/template.js';
 import type { TemplateCacheOptions } from '../sql/templateCache.js';
-import { lazyTemplater } from '../sql/templater.js';
+import { lazyTemplaters } from '../sql/templater.js';
+import { beforeTranspiling } from '../sql/transpile.js';
 import { replicatesProblem } from '../stats/interval.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import {
@@ -40,7 +44,10 @@ export interface AlignOptions {
   readonly target: DatasetInput;
   readonly train: readonly DatasetInput[];
   readonly pred?: readonly DatasetInput[];
+  /** The dialect of the comparison: every set is templated in it (default sqlite). */
   readonly dialect?: string;
+  /** The dialect each named dataset is written in, where it is not `dialect`: it is transpiled into `dialect` first. */
+  readonly read?: ReadDialects;
   readonly alpha?: number;
   readonly lmax?: number;
   readonly scale?: number;
@@ -101,6 +108,7 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
     scale: options.scale,
   };
   validateParams(params);
+  checkReadDialects(options.read, [options.target, ...options.train, ...(options.pred ?? [])]);
   const tooFew = options.bootstrap === undefined ? null : replicatesProblem(options.bootstrap, 'bootstrap');
   if (tooFew !== null) throw new UsageError(tooFew, ['bootstrap']);
   const cache = ReducedCache.open(options.cache);
@@ -132,27 +140,32 @@ async function openInputs(
   options: AlignOptions,
   params: AlignParams,
   cache: ReducedCache | null,
-): Promise<{ inputs: Promise<OpenedInput[]>; templater: ReturnType<typeof lazyTemplater> }> {
+): Promise<{ inputs: Promise<OpenedInput[]>; templater: ReturnType<typeof lazyTemplaters> }> {
   const inputs = [options.target, ...options.train, ...(options.pred ?? [])];
-  const read = readSettingsOf(options, params);
   const firstPred = 1 + options.train.length;
   // Read item by item whatever is cached: a target whose items are sampled, bootstrapped or
   // stratified, and training sets that leave out the target's items.
   const itemByItem = (k: number) => (k === 0 && needsTargetEntries(options)) || (k > 0 && k < firstPred && !!options.dropOverlap);
-  const keys = await Promise.all(inputs.map((input, k) => (cache && !itemByItem(k) ? cache.keyOf(input, read) : null)));
+  const keys = await Promise.all(
+    inputs.map((input, k) => (cache && !itemByItem(k) ? cache.keyOf(input, readSettingsOf(options, params, input)) : null)),
+  );
   const hits = keys.map((key, k) => {
     if (key === null || cache === null) return null;
     const spec = parseDatasetSpec(inputs[k] as string);
     return cache.get(key, spec.name, spec.path);
   });
   const toRead = inputs.filter((_, k) => hits[k] === null);
-  const templater = lazyTemplater(params.dialect, {
+  // Each dialect's parser (threads or this thread) is chosen on the number of its own queries.
+  const estimates = await estimatesByDialect(toRead, (input) =>
+    transpiledFrom(readDialectOf(input, options.read), params.dialect),
+  );
+  const templater = lazyTemplaters(params.dialect, {
     workers: options.workers,
-    expectedQueries: await estimateQueries(toRead),
+    expectedQueries: (from) => estimates.get(from),
     cache: options.cache,
   });
   // The parser starts only when some input is not reduced already, while the inputs are opened.
-  if (toRead.length > 0) templater.get().catch(() => {});
+  for (const input of toRead) templater.get(readDialectOf(input, options.read)).catch(() => {});
   const opened = Promise.all(
     inputs.map(async (input, k): Promise<OpenedInput> => {
       const key = keys[k] ?? null;
@@ -161,7 +174,7 @@ async function openInputs(
         for (const note of hit.dataset.notes ?? []) options.onNote?.(`${hit.set.path}: ${note}`);
         return { name: hit.set.name, path: hit.set.path, field: hit.dataset.field, arg: input, key, reduced: hit };
       }
-      const dataset = await resolveDataset(input, { ...read, onNote: options.onNote });
+      const dataset = await resolveDataset(input, { ...readSettingsOf(options, params, input), onNote: options.onNote });
       return { name: dataset.name, path: dataset.path, field: dataset.field, arg: input, key, dataset };
     }),
   ).then(withDistinctNames);
@@ -170,10 +183,22 @@ async function openInputs(
   return { inputs: opened, templater };
 }
 
+/** The estimated queries to parse of each dialect the inputs are written in. */
+async function estimatesByDialect(
+  inputs: readonly DatasetInput[],
+  dialectOf: (input: DatasetInput) => string | undefined,
+): Promise<Map<string | undefined, number>> {
+  const groups = new Map<string | undefined, DatasetInput[]>();
+  for (const input of inputs) groups.set(dialectOf(input), [...(groups.get(dialectOf(input)) ?? []), input]);
+  return new Map(await Promise.all([...groups].map(async ([from, list]) => [from, await estimateQueries(list)] as const)));
+}
+
 /** How the inputs are read: what the dataset cache's keys hold besides the files' bytes. */
-const readSettingsOf = (options: AlignOptions, params: AlignParams) => ({
+const readSettingsOf = (options: AlignOptions, params: AlignParams, input: DatasetInput) => ({
   maxQueryLength: options.maxQueryLength,
   dialect: params.dialect,
+  from: readDialectOf(input, options.read),
+  quotedWords: options.tables === undefined ? undefined : tablesKey(options.tables),
   layout: options.layout,
 });
 
@@ -194,7 +219,7 @@ interface TemplatedInputs {
 /** Templates every input not reduced already, in order (target first), noting the target's items as it goes. */
 async function templateInputs(
   inputs: readonly OpenedInput[],
-  templater: () => Promise<Templater>,
+  templater: (from?: string) => Promise<Templater>,
   cache: ReducedCache | null,
   options: AlignOptions,
   params: AlignParams,
@@ -257,7 +282,7 @@ async function reduceInput(
     readonly without: { keys: ItemKeys; left: number[]; k: number } | null;
     readonly onRecord?: (record: QueryRecord, result: TemplateResult) => void;
     readonly needsQueries: boolean;
-    readonly templater: () => Promise<Templater>;
+    readonly templater: (from?: string) => Promise<Templater>;
     readonly cache: ReducedCache | null;
     readonly options: AlignOptions;
     readonly params: AlignParams;
@@ -271,15 +296,39 @@ async function reduceInput(
       ['targetSample', 'bootstrap', 'by'],
     );
   }
-  const reduced = await reduceDataset(dataset, await how.templater(), {
+  const from = readDialectOf(input.arg, how.options.read);
+  const prepare = beforeTranspiling(from, how.params.dialect, namesByDatabase(how.options.tables));
+  const reduced = await reduceDataset(dataset, await how.templater(from), {
     dialect: how.params.dialect,
+    from,
+    prepare: prepare && ((sql, record) => prepare(sql, record.dbId)),
     onProgress: (done) => how.options.onProgress?.(dataset.name, done),
     onRecord: how.onRecord,
   });
   if (input.key && !how.without && !dataset.counts) {
-    await how.cache?.putIfUnchanged(input.key, input.arg, readSettingsOf(how.options, how.params), reduced);
+    await how.cache?.putIfUnchanged(input.key, input.arg, readSettingsOf(how.options, how.params, input.arg), reduced);
   }
   return reduced;
+}
+
+/** The schemas' names as a key of the dataset cache (the same tables.json, the same key). */
+const tablesKey = (tables: readonly TablesJsonEntry[]): string =>
+  createHash('sha256')
+    .update(JSON.stringify(tables.map((t) => [t.db_id, t.table_names_original, t.column_names_original])))
+    .digest('hex')
+    .slice(0, 16);
+
+/** With a tables.json: the lower-case table and column names of each database, which SQLite's double-quoted words must match to stay names. */
+function namesByDatabase(tables: readonly TablesJsonEntry[] | undefined) {
+  if (tables === undefined) return undefined;
+  const names = new Map<string, Set<string>>();
+  for (const entry of tables) {
+    names.set(
+      entry.db_id,
+      new Set([...entry.table_names_original, ...entry.column_names_original.map(([, c]) => c)].map((n) => n.toLowerCase())),
+    );
+  }
+  return (dbId: string | undefined) => (dbId === undefined ? undefined : names.get(dbId));
 }
 
 /** How many items of a training set are target items (items without SQL aside). */

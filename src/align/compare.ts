@@ -20,7 +20,17 @@ export interface AlignParams {
 
 export type Role = 'train' | 'pred';
 
-export interface AlignmentRow {
+/**
+ * The dialect a set is written in, and where that is not the comparison's, how many of its queries
+ * the transpiler rewrote into it and how many it could not (those were templated as written).
+ */
+export interface SetDialect {
+  readonly dialect: string;
+  readonly transpiled?: number;
+  readonly transpileFailed?: number;
+}
+
+export interface AlignmentRow extends SetDialect {
   readonly role: Role;
   readonly name: string;
   readonly queries: number;
@@ -43,9 +53,15 @@ export interface RatioRow {
   readonly decision: Decision;
 }
 
+/** A set's dialect as the reports show it: its own, with how it was transpiled into the comparison's `dialect`. */
+export function setDialect(set: QuerySet, dialect: string): SetDialect {
+  const t = set.transpile;
+  return t === undefined ? { dialect } : { dialect: t.from, transpiled: t.transpiled, transpileFailed: t.failed };
+}
+
 export interface Comparison {
   readonly params: { dialect: string; alpha: number; lmax: number; scale: number; scaleSource: 'max-kl' | 'fixed' };
-  readonly target: { name: string; queries: number; unparseable: number };
+  readonly target: { name: string; queries: number; unparseable: number } & SetDialect;
   readonly rows: readonly AlignmentRow[];
   readonly ratios: readonly RatioRow[];
 }
@@ -99,6 +115,7 @@ export function compare(
     name: m.set.name,
     queries: m.set.queries,
     unparseable: m.set.unparseable,
+    ...setDialect(m.set, params.dialect),
     kl: m.kl,
     alignment: alignmentScore(m.kl, c),
     coverage: m.coverage,
@@ -119,7 +136,12 @@ export function compare(
       scale: c,
       scaleSource: params.scale === undefined ? 'max-kl' : 'fixed',
     },
-    target: { name: input.target.name, queries: input.target.queries, unparseable: input.target.unparseable },
+    target: {
+      name: input.target.name,
+      queries: input.target.queries,
+      unparseable: input.target.unparseable,
+      ...setDialect(input.target, params.dialect),
+    },
     rows,
     ratios,
   };

@@ -15,6 +15,7 @@ import {
   maxQueryLength,
   type ParsingFlags,
   positiveNumber,
+  readOption,
   seedOption,
   wholeNumber,
 } from './options.js';
@@ -42,6 +43,7 @@ interface AlignFlags extends ParsingFlags {
   dropOverlap?: boolean;
   evidence: string;
   sizeMatch: number;
+  read?: string[];
 }
 
 export function alignCommand(): Command {
@@ -79,6 +81,7 @@ export function alignCommand(): Command {
       wholeNumber(0),
       DEFAULT_SIZE_MATCH_REPLICATES,
     )
+    .addOption(readOption())
     .option('--markdown <file>', 'also write the tables as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
     .addOption(jsonOption('the comparison'));
@@ -93,13 +96,17 @@ async function runAlign(flags: AlignFlags): Promise<void> {
       flags.evidence === 'none' ? null : readEvidence(flags.evidence === 'default' ? DEFAULT_EVIDENCE_PATH : flags.evidence),
   };
   // The run's code is loaded when it runs: `align --help` starts without it.
-  const { align } = await import('../align/align.js');
+  const [{ align }, { parseReadArguments }] = await Promise.all([
+    import('../align/align.js'),
+    import('../datasets/readDialects.js'),
+  ]);
   try {
     const result = await align({
       target: flags.target,
       train: flags.train,
       pred: flags.pred ?? [],
       dialect: flags.dialect,
+      read: parseReadArguments(flags.read ?? []),
       alpha: flags.alpha,
       lmax: flags.lmax,
       scale: flags.scale,

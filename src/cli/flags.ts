@@ -12,6 +12,7 @@ export const FLAG_OF: Readonly<Record<string, string>> = {
   maxQueryLength: '--max-query-mb',
   model: '--model',
   pools: '--pool',
+  read: '--read',
   restart: '--restart',
   target: '--target',
   targetSample: '--target-sample',

@@ -40,6 +40,14 @@ export function dialectOption(description = 'SQL dialect of the queries'): Optio
   return new Option('--dialect <name>', description).default('sqlite').choices(DIALECT_NAMES);
 }
 
+/** --read NAME=DIALECT (repeatable): the dialect a dataset is written in, where it is not --dialect's. */
+export function readOption(): Option {
+  return new Option(
+    '--read <name=dialect>',
+    "a dataset's own dialect, e.g. train=sqlite (repeatable): transpiled into --dialect before it is templated",
+  ).argParser(collect);
+}
+
 /** --json: the command's result as JSON on stdout (no progress bar). */
 export function jsonOption(what: string): Option {
   return new Option('--json', `print ${what} as JSON`);

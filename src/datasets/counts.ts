@@ -15,7 +15,13 @@ export interface TemplateCountsFile {
   /** What made the templates: counts made by other rules or another parser do not mix. */
   readonly template_version: string;
   readonly parser: string;
+  /** The dialect the templates were made in (the comparison's). */
   readonly dialect: string;
+  /** The dialect the queries are written in, where it is not `dialect` (they were transpiled into it). */
+  readonly read_dialect?: string;
+  /** With `read_dialect`: how many queries the transpiler rewrote, and how many it could not (templated as written). */
+  readonly transpiled?: number;
+  readonly transpile_failed?: number;
   readonly name: string;
   readonly queries: number;
   readonly unparseable: number;
@@ -45,6 +51,12 @@ export function checkCountsFile(path: string, value: Record<string, unknown>): T
   for (const key of ['template_version', 'parser', 'dialect', 'name'] as const) {
     if (typeof value[key] !== 'string') throw new DataError(path, `a counts file without '${key}'`);
   }
+  if (value.read_dialect !== undefined) {
+    if (typeof value.read_dialect !== 'string') throw new DataError(path, "a counts file whose 'read_dialect' is not a name");
+    for (const key of ['transpiled', 'transpile_failed'] as const) {
+      if (typeof value[key] !== 'number') throw new DataError(path, `a counts file with 'read_dialect' but without '${key}'`);
+    }
+  }
   const pairs = (key: string, second: 'number' | 'string') => {
     const list = value[key];
     if (!Array.isArray(list) || !list.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === second)) {
@@ -62,7 +74,7 @@ export function mergeCounts(parts: readonly { path: string; counts: TemplateCoun
   const first = parts[0];
   if (!first) throw new DataError(name, 'nothing to merge');
   for (const { path, counts } of parts) {
-    for (const key of ['template_version', 'parser', 'dialect'] as const) {
+    for (const key of ['template_version', 'parser', 'dialect', 'read_dialect'] as const) {
       if (counts[key] !== first.counts[key]) {
         throw new DataError(
           path,
@@ -76,9 +88,13 @@ export function mergeCounts(parts: readonly { path: string; counts: TemplateCoun
   const unparseableExamples: TemplateCountsFile['unparseable_examples'][number][] = [];
   let queries = 0;
   let unparseable = 0;
+  let transpiled = 0;
+  let transpileFailed = 0;
   for (const { counts } of parts) {
     queries += counts.queries;
     unparseable += counts.unparseable;
+    transpiled += counts.transpiled ?? 0;
+    transpileFailed += counts.transpile_failed ?? 0;
     for (const [t, n] of counts.templates) templates.set(t, (templates.get(t) ?? 0) + n);
     for (const [t, sql] of counts.examples) if (!examples.has(t)) examples.set(t, sql);
     for (const e of counts.unparseable_examples) if (unparseableExamples.length < 5) unparseableExamples.push(e);
@@ -91,6 +107,7 @@ export function mergeCounts(parts: readonly { path: string; counts: TemplateCoun
     unparseable_examples: unparseableExamples,
     templates: sortedCounts(templates),
     examples: [...examples],
+    ...(first.counts.read_dialect === undefined ? {} : { transpiled, transpile_failed: transpileFailed }),
   };
 }
 

@@ -5,6 +5,7 @@
 import { COUNTS_FORMAT, sortedCounts, type TemplateCountsFile } from '../datasets/counts.js';
 import { DataError } from '../datasets/errors.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
+import { transpiledFrom } from '../sql/dialects.js';
 import { parserVersion } from '../sql/parser.js';
 import type { TemplateResult } from '../sql/template.js';
 import { TEMPLATE_VERSION } from '../sql/templateResult.js';
@@ -28,6 +29,17 @@ export interface QuerySet {
   readonly templates: TemplateCounter;
   /** One real query per template (its first), for explanations. */
   readonly examples: ReadonlyMap<string, string>;
+  /** Where the set is written in another dialect than the comparison's: how its queries were transpiled into it. */
+  readonly transpile?: TranspileCounts;
+}
+
+/** A set read in dialect `from` and compared in `to`: how many queries the transpiler rewrote, and how many it could not. */
+export interface TranspileCounts {
+  readonly from: string;
+  readonly to: string;
+  readonly transpiled: number;
+  /** Templated as written, in `from`: counted, never dropped. */
+  readonly failed: number;
 }
 
 export const EXAMPLES_KEPT = 5;
@@ -37,6 +49,13 @@ export type { Templater } from '../sql/templater.js';
 export interface QuerySetOptions {
   /** The dialect the templates are made in: a counts file made in another is refused. */
   dialect?: string;
+  /**
+   * The dialect the dataset is written in, where it is not `dialect`: the templater transpiles its
+   * queries (it must be made for this pair, sql/templater.ts) and the set counts how many were.
+   */
+  from?: string;
+  /** The text sent to the templater for a record's SQL (default: as read); e.g. SQLite's "strings" made literals. */
+  prepare?: (sql: string, record: QueryRecord) => string;
   /** Called after each batch with the number of queries done so far; awaited (for output back-pressure). */
   onProgress?: (done: number) => void | Promise<void>;
   /** Called with each record and its template, in order (for per-query output and sampling). */
@@ -44,17 +63,21 @@ export interface QuerySetOptions {
 }
 
 export async function buildQuerySet(dataset: Dataset, templater: Templater, options: QuerySetOptions = {}): Promise<QuerySet> {
-  if (dataset.counts) return querySetOfCounts(dataset, dataset.counts, options.dialect);
+  const from = options.dialect === undefined ? undefined : transpiledFrom(options.from, options.dialect);
+  if (dataset.counts) return querySetOfCounts(dataset, dataset.counts, options.dialect, from);
   const templates = new TemplateCounter();
   const examples = new Map<string, string>();
   const unparseableExamples: UnparseableExample[] = [];
   let queries = 0;
   let unparseable = 0;
-  for await (const [batch, results] of templatedBatches(dataset, templater)) {
+  const transpile = { transpiled: 0, failed: 0 };
+  for await (const [batch, results] of templatedBatches(dataset, templater, options.prepare)) {
     for (let k = 0; k < batch.length; k++) {
       const record = batch[k] as QueryRecord;
       const result = record.sql === null ? { error: 'no SQL for this item' } : (results[k] as TemplateResult);
       queries++;
+      if (result.transpiled === true) transpile.transpiled++;
+      else if (result.transpiled === false) transpile.failed++;
       if ('template' in result) {
         templates.add(result.template);
         if (!examples.has(result.template)) examples.set(result.template, record.sql ?? '');
@@ -76,6 +99,7 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
     unparseableExamples: unparseableExamples,
     templates,
     examples,
+    ...(from === undefined ? {} : { transpile: { from, to: options.dialect as string, ...transpile } }),
   };
 }
 
@@ -86,10 +110,12 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
 async function* templatedBatches(
   dataset: Dataset,
   templater: Templater,
+  prepare?: (sql: string, record: QueryRecord) => string,
 ): AsyncGenerator<[readonly QueryRecord[], TemplateResult[]]> {
   const batches = dataset.batches()[Symbol.asyncIterator]();
+  const textOf = prepare ? (r: QueryRecord) => (r.sql === null ? '' : prepare(r.sql, r)) : (r: QueryRecord) => r.sql ?? '';
   const send = (batch: readonly QueryRecord[]) => {
-    const templating = templater.templateAll(batch.map((r) => r.sql ?? ''));
+    const templating = templater.templateAll(batch.map(textOf));
     // Awaited below; until then a failure must not count as unhandled.
     templating.catch(() => {});
     return templating;
@@ -123,13 +149,27 @@ export function requireSomeParsed(set: QuerySet): void {
   }
 }
 
-/** A counts file as a query set: made by these template rules, this parser and this dialect, or refused. */
-function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, dialect: string | undefined): QuerySet {
+/**
+ * A counts file as a query set: made by these template rules, this parser and this dialect, from
+ * queries written in `from` (transpiled) or in that dialect itself, or refused.
+ */
+function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, dialect: string | undefined, from?: string): QuerySet {
   const now = { template_version: TEMPLATE_VERSION, parser: parserVersion(), dialect: dialect ?? counts.dialect };
-  for (const key of ['template_version', 'parser', 'dialect'] as const) {
+  for (const key of ['template_version', 'parser'] as const) {
     if (counts[key] !== now[key]) {
       throw new DataError(dataset.path, `counted with ${key} ${counts[key]}, not ${now[key]}: count the dataset again`);
     }
+  }
+  const written = counts.read_dialect ?? counts.dialect;
+  if (counts.dialect !== now.dialect || (from !== undefined && from !== written)) {
+    const read = `${from ?? written}`;
+    throw new DataError(
+      dataset.path,
+      `counted in dialect ${counts.dialect}${counts.read_dialect ? ` (read as ${counts.read_dialect})` : ''}, not ${now.dialect}` +
+        `${from !== undefined ? ` from ${from}` : ''}: count it again with \`dialect\` ${now.dialect} and \`read\` ${counts.name}=${read}`,
+      undefined,
+      ['dialect', 'read'],
+    );
   }
   const templates = new TemplateCounter();
   for (const [t, n] of counts.templates) templates.add(t, n);
@@ -141,6 +181,16 @@ function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, dialect:
     unparseableExamples: counts.unparseable_examples,
     templates,
     examples: new Map(counts.examples),
+    ...(counts.read_dialect === undefined
+      ? {}
+      : {
+          transpile: {
+            from: counts.read_dialect,
+            to: counts.dialect,
+            transpiled: counts.transpiled ?? 0,
+            failed: counts.transpile_failed ?? 0,
+          },
+        }),
   };
 }
 
@@ -157,5 +207,8 @@ export function countsOfQuerySet(set: QuerySet, dialect: string): TemplateCounts
     unparseable_examples: set.unparseableExamples,
     templates: sortedCounts(set.templates.counts),
     examples: [...set.examples],
+    ...(set.transpile === undefined
+      ? {}
+      : { read_dialect: set.transpile.from, transpiled: set.transpile.transpiled, transpile_failed: set.transpile.failed }),
   };
 }

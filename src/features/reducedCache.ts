@@ -37,16 +37,18 @@ import {
 } from '../datasets/index.js';
 import { queryHash, questionHash } from '../datasets/overlap.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
+import { transpiledFrom } from '../sql/dialects.js';
 import { parserVersion } from '../sql/parser.js';
 import { cacheDir, type TemplateCacheOptions } from '../sql/templateCache.js';
 import { TEMPLATE_VERSION } from '../sql/templateResult.js';
 import type { Templater } from '../sql/templater.js';
+import { beforeTranspiling } from '../sql/transpile.js';
 import { sqlalignVersion } from '../version.js';
 import { TemplateCounter } from './distribution.js';
-import { buildQuerySet, type QuerySet, type QuerySetOptions, type UnparseableExample } from './querySet.js';
+import { buildQuerySet, type QuerySet, type QuerySetOptions, type TranspileCounts, type UnparseableExample } from './querySet.js';
 
 /** Bumped whenever what is stored, or how a file is read into it, changes. */
-const REDUCED_FORMAT = 2;
+const REDUCED_FORMAT = 3;
 const MAGIC = 'SQALRED1';
 export const DEFAULT_REDUCED_CACHE_BYTES = 512 * 2 ** 20;
 
@@ -76,6 +78,10 @@ export interface ReducedDataset {
 /** What decides how a file is read and templated, besides its bytes. */
 export interface ReadSettings {
   readonly dialect: string;
+  /** The dataset's own dialect, where its queries are transpiled into `dialect` first. */
+  readonly from?: string;
+  /** What tells SQLite's double-quoted strings from names before transpiling (a hash of the schemas' names; default: position). */
+  readonly quotedWords?: string;
   readonly layout?: string;
   readonly maxQueryLength?: number;
   /** false: a table without a SQL field is read as questions only (default true). */
@@ -174,8 +180,11 @@ export async function cachedQuerySet(
   const templater = options.templater();
   templater.catch(() => {});
   const dataset = await openDataset(arg, read);
+  const prepare = beforeTranspiling(read.from, read.dialect);
   const reduced = await reduceDataset(dataset, await templater, {
     dialect: read.dialect,
+    from: read.from,
+    prepare: prepare && ((sql, record) => prepare(sql, record.dbId)),
     onProgress: (done) => options.onProgress?.(dataset.name, done),
   });
   if (key && !dataset.counts) await cache?.putIfUnchanged(key, arg, read, reduced);
@@ -193,6 +202,7 @@ interface Header {
   readonly unparseableExamples: readonly UnparseableExample[];
   readonly templates: readonly (readonly [string, number])[];
   readonly examples: readonly (readonly [string, string])[];
+  readonly transpile?: TranspileCounts;
   readonly dbNames: readonly string[];
 }
 
@@ -222,6 +232,8 @@ export class ReducedCache {
       TEMPLATE_VERSION,
       parserVersion(),
       settings.dialect,
+      transpiledFrom(settings.from, settings.dialect) ?? '',
+      settings.quotedWords ?? '',
       settings.layout ?? '',
       settings.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH,
       settings.requireSql ?? true,
@@ -330,6 +342,7 @@ function encode(reduced: ReducedDataset): Uint8Array[] {
     unparseableExamples: set.unparseableExamples,
     templates: [...set.templates.counts],
     examples: [...set.examples],
+    transpile: set.transpile,
     dbNames: items.dbNames,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -374,6 +387,7 @@ function decode(bytes: Buffer, name: string, path: string): ReducedDataset {
     unparseableExamples: header.unparseableExamples,
     templates,
     examples: new Map(header.examples),
+    ...(header.transpile === undefined ? {} : { transpile: header.transpile }),
   };
   return { dataset: header.dataset, set, items };
 }

@@ -33,6 +33,7 @@ const SNAKE_NAMES = [
   'ves_repeats',
   'by_stratum',
   // align: ratios, explanations, size-matched draws, strata
+  'transpile_failed',
   'kl_gap',
   'ar_sd',
   'ar_min',

@@ -3,10 +3,12 @@
  * their intervals; the patterns that make each set differ (with --explain); and the template
  * length and construct distributions of the target next to each set's.
  */
+
 import type { AlignResult } from '../align/align.js';
 import type { StrataResult } from '../align/stratify.js';
 import { type ComparedProfile, compareProfiles } from '../features/profile.js';
 import { type ChartSpec, renderSvg } from './charts.js';
+import { dialectNotes } from './dialectNotes.js';
 import { escapeHtml, page } from './htmlPage.js';
 import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { fixed, percent } from './table.js';
@@ -38,7 +40,10 @@ export async function renderAlignHtml(result: AlignResult, options: AlignHtmlOpt
     'sqlalign: alignment report',
     `<header><h1>Will fine-tuning help on ${escapeHtml(result.target.name)}?</h1>
 <ul class="decisions">${decisionItems(result, options).join('') || '<li>No AR without the base model’s predictions (--pred).</li>'}</ul>
-<p class="params">target: ${result.target.queries} queries${result.sample ? ` (${result.sample.perGroup} per ${escapeHtml(result.sample.by)}, seed ${result.sample.seed}, from ${result.sample.from})` : ''} · dialect ${escapeHtml(p.dialect)} · α ${p.alpha} · l_max ${p.lmax} · c ${fixed(p.scale, 3)} (${p.scaleSource === 'fixed' ? 'fixed' : 'the largest D'})</p></header>
+<p class="params">target: ${result.target.queries} queries${result.sample ? ` (${result.sample.perGroup} per ${escapeHtml(result.sample.by)}, seed ${result.sample.seed}, from ${result.sample.from})` : ''} · dialect ${escapeHtml(p.dialect)} · α ${p.alpha} · l_max ${p.lmax} · c ${fixed(p.scale, 3)} (${p.scaleSource === 'fixed' ? 'fixed' : 'the largest D'})</p>
+${dialectNotes(result)
+  .map((note) => `<p class="params">${escapeHtml(note)}</p>`)
+  .join('')}</header>
 ${rowsTable(result)}
 ${result.strata ? strataTable(result.strata) : ''}
 ${rendered.join('\n')}`,
@@ -271,9 +276,9 @@ function rowsTable(result: AlignResult): string {
     c ? `${v} <small>[${f(c[0])}–${f(c[1])}]</small>` : v;
   const rows = result.rows.map((r, k) => {
     const ci = boot?.rows[k];
-    return `<tr><td>${r.role}</td><td>${escapeHtml(r.name)}</td><td>${r.queries}</td><td>${r.unparseable}</td><td>${interval(fixed(r.kl), ci?.kl, (x) => fixed(x))}</td><td>${interval(fixed(r.alignment), ci?.alignment, (x) => fixed(x))}</td><td>${interval(percent(r.coverage), ci?.coverage, (x) => percent(x))}</td></tr>`;
+    return `<tr><td>${r.role}</td><td>${escapeHtml(r.name)}</td><td>${escapeHtml(r.dialect)}</td><td>${r.queries}</td><td>${r.unparseable}</td><td>${interval(fixed(r.kl), ci?.kl, (x) => fixed(x))}</td><td>${interval(fixed(r.alignment), ci?.alignment, (x) => fixed(x))}</td><td>${interval(percent(r.coverage), ci?.coverage, (x) => percent(x))}</td></tr>`;
   });
-  return `<table><thead><tr><th>role</th><th>dataset</th><th>queries</th><th>unparseable</th><th>D(T‖X)</th><th>A_KL</th><th>coverage</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `<table><thead><tr><th>role</th><th>dataset</th><th>dialect</th><th>queries</th><th>unparseable</th><th>D(T‖X)</th><th>A_KL</th><th>coverage</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 function strataTable(strata: StrataResult): string {

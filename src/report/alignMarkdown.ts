@@ -3,6 +3,7 @@ import type { AlignResult } from '../align/align.js';
 import type { Interval } from '../align/bootstrap.js';
 import type { StrataResult } from '../align/stratify.js';
 import { SAMPLE_NOTE } from './alignText.js';
+import { dialectNotes } from './dialectNotes.js';
 import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { stratumCells } from './stratumCells.js';
 import { fixed, percent } from './table.js';
@@ -15,6 +16,7 @@ export function renderAlignMarkdown(result: AlignResult, options: ReportOptions 
   const boot = result.bootstrap;
   const out = [
     `Target: ${result.target.name} (${result.target.queries} queries${result.sample ? `, ${result.sample.perGroup} per ${result.sample.by}` : ''}); α = ${result.params.alpha}, l_max = ${result.params.lmax}, c = ${fixed(result.params.scale, 3)}${boot ? `; ${Math.round(100 * boot.level)}% bootstrap intervals` : ''}.${boot && result.sample ? ` Note: ${SAMPLE_NOTE}` : ''}`,
+    ...dialectNotes(result).map((note) => `Dialect: ${note}.`),
     '',
     ...rowLines(result),
     ...ratioLines(result, options),
@@ -29,12 +31,13 @@ function rowLines(result: AlignResult): string[] {
   // A sample supports AR, the decisions and the ranking (see SAMPLE_NOTE), not intervals for D.
   const rowCi = result.sample ? undefined : result.bootstrap?.rows;
   return [
-    line(['role', 'dataset', 'queries', 'D(T‖X)', 'A_KL', 'coverage']),
-    line(['---', '---', '---:', '---:', '---:', '---:']),
+    line(['role', 'dataset', 'dialect', 'queries', 'D(T‖X)', 'A_KL', 'coverage']),
+    line(['---', '---', '---', '---:', '---:', '---:', '---:']),
     ...result.rows.map((r, k) =>
       line([
         r.role,
         r.name,
+        r.dialect,
         String(r.queries),
         withCi(f(r.kl), rowCi?.[k]?.kl, f),
         withCi(f(r.alignment), rowCi?.[k]?.alignment, f),

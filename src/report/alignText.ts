@@ -8,6 +8,7 @@ import type { SizeMatchedRatio } from '../align/sizeMatched.js';
 import { BASELINE_SUBSETS } from '../align/stratify.js';
 import type { QuerySet } from '../features/querySet.js';
 import type { EvidenceMatch } from '../study/evidence.js';
+import { dialectNotes } from './dialectNotes.js';
 import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { type CellFormat, stratumCells } from './stratumCells.js';
 import { clipped, count, fixed, percent, renderTable } from './table.js';
@@ -47,13 +48,15 @@ export function renderAlignText(result: AlignResult, options: ReportOptions = {}
 }
 
 /** The settings, the target, and the sample and intervals where there are. */
-function headerLines({ params, target, sample, bootstrap: boot }: AlignResult): string[] {
+function headerLines(result: AlignResult): string[] {
+  const { params, target, sample, bootstrap: boot } = result;
   const out: string[] = [];
   const scaleNote = params.scaleSource === 'fixed' ? 'fixed by --scale' : 'the largest D of this comparison';
   out.push(
     `sqlalign align · dialect ${params.dialect} · α ${params.alpha} · l_max ${params.lmax} · c ${fixed(params.scale, 3)} (${scaleNote})`,
   );
   out.push(`target: ${target.name} (${count(target.queries)} queries, ${count(target.unparseable)} unparseable)`);
+  for (const note of dialectNotes(result)) out.push(`dialect: ${note}`);
   if (sample) {
     out.push(
       `sample: ${sample.perGroup} per ${sample.by} (seed ${sample.seed}): ${count(target.queries)} of the target's ${count(sample.from)} queries`,
@@ -73,10 +76,12 @@ const f4 = (x: number) => fixed(x);
 function rowsTable(result: AlignResult): string {
   // A sample's D, A_KL and coverage rank the sets; their intervals would only say how this sample varies.
   const rowCi = result.sample ? undefined : result.bootstrap?.rows;
+  const dialects = result.rows.some((r) => r.dialect !== result.params.dialect);
   return renderTable(
     [
       { header: 'role' },
       { header: 'dataset' },
+      ...(dialects ? [{ header: 'dialect' }] : []),
       { header: 'queries', align: 'right' },
       { header: 'unparseable', align: 'right' },
       { header: 'D(T‖X)', align: 'right' },
@@ -86,6 +91,7 @@ function rowsTable(result: AlignResult): string {
     result.rows.map((r, k) => [
       r.role,
       r.name,
+      ...(dialects ? [r.dialect] : []),
       count(r.queries),
       count(r.unparseable),
       withInterval(fixed(r.kl), rowCi?.[k]?.kl, f4),

@@ -76,6 +76,14 @@ export function dialectInfo(name: string): DialectInfo {
   return { ...DEFAULTS, ...entry };
 }
 
+/** Whether queries written in `from` must be transpiled to be compared in `to`: the parser reads them otherwise. */
+export const needsTranspiling = (from: string, to: string): boolean =>
+  dialectInfo(from).parserName !== dialectInfo(to).parserName;
+
+/** The dialect queries are transpiled from to be compared in `to`: `from`, or undefined where none is given or needed. */
+export const transpiledFrom = (from: string | undefined, to: string): string | undefined =>
+  from !== undefined && needsTranspiling(from, to) ? from : undefined;
+
 /**
  * How well each dialect's templates agree with the reference (sqlglot) on sqlglot's own dialect
  * tests, where both sides parse (measured 2026-12-01, template rules 2026-12-01.10; README

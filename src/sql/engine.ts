@@ -74,17 +74,21 @@ export class TemplateEngine {
 
   template(sql: string): TemplateResult {
     this.stats.queries++;
-    // A chain the parser would refuse is told from the text, before the tokenizer reads it all.
-    if (sql.length >= LONG_CHAIN_MIN_LENGTH) {
-      const error = setChainError(longestSetChainOfText(sql, this.info), this.info.parserName);
-      if (error !== null) return { error };
-    }
+    const refused = this.refusal(sql);
+    if (refused !== null) return { error: refused };
     if (this.fold && sql.length >= this.fold.minLength) {
       const repeats = findRepeats(sql, this.info, this.fold.minCopies, this.lexicon);
       const folded = repeats.length > 0 ? this.foldedTemplate(sql, longest(repeats, FOLD_MAX_REPEATS)) : null;
       if (folded !== null) return { template: folded };
     }
     return this.shapedTemplate(sql);
+  }
+
+  /** Why the parser would refuse `sql`, told from the text before any parse (a set chain too long for it); null if not. */
+  refusal(sql: string): string | null {
+    // Told before the tokenizer reads it all.
+    if (sql.length < LONG_CHAIN_MIN_LENGTH) return null;
+    return setChainError(longestSetChainOfText(sql, this.info), this.info.parserName);
   }
 
   /**

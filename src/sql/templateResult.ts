@@ -2,7 +2,13 @@
  * What a template is made into, and the version of the rules that make it: apart from the
  * templating code, so that a run served from the caches reads them without loading it.
  */
-export type TemplateResult = { template: string } | { error: string };
+export type TemplateResult = ({ template: string } | { error: string }) & {
+  /**
+   * For a query read in another dialect than the comparison's: true where the transpiler rewrote
+   * it, false where it could not (the query was then templated as written, in its own dialect).
+   */
+  transpiled?: boolean;
+};
 
 /**
  * The template rules' version: part of every persistent cache key (templateCache.ts, the dataset

@@ -3,6 +3,7 @@
  * each parser sits behind a shape cache (engine.ts); results are the same whichever path runs.
  */
 import { availableParallelism } from 'node:os';
+import { transpiledFrom } from './dialects.js';
 import { loadParser } from './parser.js';
 import { placementHash } from './placement.js';
 import { TemplateCache, type TemplateCacheOptions } from './templateCache.js';
@@ -18,11 +19,11 @@ export interface ClosableTemplater extends Templater {
   close(): Promise<void>;
 }
 
-/** Templates in this thread. */
-export async function createLocalTemplater(dialect: string): Promise<ClosableTemplater> {
+/** Templates in this thread; `from`: the queries' dialect where they are transpiled into `dialect` first. */
+export async function createLocalTemplater(dialect: string, from?: string): Promise<ClosableTemplater> {
   // The templating code is loaded with the parser: a run served from the caches loads neither.
-  const [{ TemplateEngine }] = await Promise.all([import('./engine.js'), loadParser()]);
-  const engine = new TemplateEngine(dialect);
+  const [{ templateEngineFor }] = await Promise.all([import('./crossDialectEngine.js'), loadParser()]);
+  const engine = templateEngineFor(dialect, from);
   return {
     async templateAll(sqls) {
       const results: TemplateResult[] = [];
@@ -53,8 +54,9 @@ const YIELD_EVERY_MS = 2;
 export async function createWorkerTemplater(
   dialect: string,
   workers: number,
+  from?: string,
 ): Promise<ClosableTemplater & { readonly placed: readonly number[] }> {
-  const pool = Array.from({ length: workers }, () => new TemplaterThread(dialect));
+  const pool = Array.from({ length: workers }, () => new TemplaterThread(dialect, from));
   const close = () => Promise.all(pool.map((thread) => thread.terminate())).then(() => {});
   // A thread that cannot start stops the others too: nothing is left running to hold the process.
   await Promise.all(pool.map((thread) => thread.ready)).catch(async (err: unknown) => {
@@ -98,6 +100,8 @@ export interface TemplaterOptions {
   expectedQueries?: number;
   /** The persistent template cache (templateCache.ts); false: none. Default: on, in the user's cache folder. */
   cache?: false | TemplateCacheOptions;
+  /** The queries' dialect, where it is not the comparison's: each query is transpiled into that one first. */
+  from?: string;
 }
 
 /** Inputs with fewer queries to parse than this (by estimate) are templated in this thread. */
@@ -111,12 +115,13 @@ const QUERIES_PER_THREAD = 2_500;
  * more than the input keeps busy (each loads its own instance of the parser and warms its own
  * cache); `workers` fixes the number of threads instead (0: this thread).
  */
-function chooseTemplater(dialect: string, workers: number | undefined, queries: number | undefined) {
-  if (workers !== undefined) return workers > 0 ? createWorkerTemplater(dialect, workers) : createLocalTemplater(dialect);
-  if (queries === undefined || queries < THREADS_MIN_QUERIES) return createLocalTemplater(dialect);
+function chooseTemplater(dialect: string, workers: number | undefined, queries: number | undefined, from?: string) {
+  const local = () => createLocalTemplater(dialect, from);
+  if (workers !== undefined) return workers > 0 ? createWorkerTemplater(dialect, workers, from) : local();
+  if (queries === undefined || queries < THREADS_MIN_QUERIES) return local();
   const threads = Math.min(availableParallelism(), Math.max(2, Math.floor(queries / QUERIES_PER_THREAD)));
   // One core: a thread beside this idle one would gain nothing.
-  return threads > 1 ? createWorkerTemplater(dialect, threads) : createLocalTemplater(dialect);
+  return threads > 1 ? createWorkerTemplater(dialect, threads, from) : local();
 }
 
 /**
@@ -125,16 +130,20 @@ function chooseTemplater(dialect: string, workers: number | undefined, queries: 
  * run over data seen before never loads it.
  */
 export async function createTemplater(dialect: string, options: TemplaterOptions = {}): Promise<ClosableTemplater> {
-  const make = (queries: number | undefined) => chooseTemplater(dialect, options.workers, queries);
+  const from = transpiledFrom(options.from, dialect);
+  const make = (queries: number | undefined) => chooseTemplater(dialect, options.workers, queries, from);
   const large = (options.expectedQueries ?? 0) > TEMPLATE_CACHE_MAX_QUERIES;
-  const cache = options.cache === false || large ? null : TemplateCache.open(dialect, options.cache ?? {});
+  // Transpiled queries are cached apart: the same text read in another dialect has another template.
+  const cached = from === undefined ? dialect : `${from}>${dialect}`;
+  const cache = options.cache === false || large ? null : TemplateCache.open(cached, options.cache ?? {});
   if (cache === null) return make(options.expectedQueries);
   // A first run (nothing cached) starts the parser at once, overlapping it with reading the inputs.
   let inner: Promise<ClosableTemplater> | null = cache.isEmpty() ? make(options.expectedQueries) : null;
   return {
     async templateAll(sqls) {
       const keys = cache.keysOf(sqls);
-      const found = cache.lookup(sqls, keys);
+      // Only queries the transpiler rewrote are stored (below), so every hit of a transpiling run was rewritten.
+      const found = from === undefined ? cache.lookup(sqls, keys) : cache.lookup(sqls, keys).map(transpiledHit);
       const missing = found.flatMap((r, k) => (r === undefined ? [k] : []));
       if (missing.length === 0) return found as TemplateResult[];
       // Made on the first miss: as many queries to parse as this batch's share of misses suggests.
@@ -143,10 +152,12 @@ export async function createTemplater(dialect: string, options: TemplaterOptions
       );
       const texts = missing.map((k) => sqls[k] as string);
       const fresh = await (await inner).templateAll(texts);
+      // A query the transpiler could not rewrite is not stored: its mark would be lost, and it is rare.
+      const kept = fresh.flatMap((r, j) => (r.transpiled === false ? [] : [j]));
       cache.store(
-        texts,
-        fresh,
-        missing.map((k) => keys[k] as Buffer),
+        kept.map((j) => texts[j] as string),
+        kept.map((j) => fresh[j] as TemplateResult),
+        kept.map((j) => keys[missing[j] as number] as Buffer),
       );
       missing.forEach((k, j) => {
         found[k] = fresh[j];
@@ -160,6 +171,9 @@ export async function createTemplater(dialect: string, options: TemplaterOptions
   };
 }
 
+const transpiledHit = (hit: TemplateResult | undefined): TemplateResult | undefined =>
+  hit === undefined ? undefined : { ...hit, transpiled: true };
+
 /** A templater made on first use (a run whose inputs are all cached never makes one), closed if made. */
 export function lazyTemplater(dialect: string, options: TemplaterOptions = {}) {
   let made: Promise<ClosableTemplater> | undefined;
@@ -170,6 +184,35 @@ export function lazyTemplater(dialect: string, options: TemplaterOptions = {}) {
     },
     close: async (): Promise<void> => {
       if (made) await (await made).close();
+    },
+  };
+}
+
+/**
+ * Templaters made on first use, one per dialect the inputs are written in (`from`; undefined: the
+ * comparison's own), each transpiling into `dialect`; closed together.
+ */
+export function lazyTemplaters(
+  dialect: string,
+  options: Omit<TemplaterOptions, 'from' | 'expectedQueries'> & {
+    /** About how many queries of each dialect there are to parse (undefined: the comparison's own). */
+    readonly expectedQueries?: (from: string | undefined) => number | undefined;
+  } = {},
+) {
+  const made = new Map<string | undefined, ReturnType<typeof lazyTemplater>>();
+  const of = (written: string | undefined) => {
+    const from = transpiledFrom(written, dialect);
+    let templater = made.get(from);
+    if (!templater) {
+      templater = lazyTemplater(dialect, { ...options, from, expectedQueries: options.expectedQueries?.(from) });
+      made.set(from, templater);
+    }
+    return templater;
+  };
+  return {
+    get: (from?: string): Promise<Templater> => of(from).get(),
+    close: async (): Promise<void> => {
+      await Promise.all([...made.values()].map((t) => t.close()));
     },
   };
 }

@@ -29,16 +29,17 @@ export class TemplaterThread {
   /** Settles when the thread has its parser (rejects if it cannot start). */
   readonly ready: Promise<void>;
 
-  constructor(dialect: string) {
+  /** `from`: the queries' dialect, where each is transpiled into `dialect` before it is templated. */
+  constructor(dialect: string, from?: string) {
     const url = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
     // Run from TypeScript sources (the tests), the worker needs the TypeScript loader registered first.
     this.worker = url.pathname.endsWith('.ts')
       ? new Worker(`import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`, {
           eval: true,
-          workerData: { dialect },
+          workerData: { dialect, from },
           resourceLimits: WORKER_LIMITS,
         })
-      : new Worker(url, { workerData: { dialect }, resourceLimits: WORKER_LIMITS });
+      : new Worker(url, { workerData: { dialect, from }, resourceLimits: WORKER_LIMITS });
     this.ready = new Promise((resolve, reject) => {
       this.onStop = reject;
       this.worker.once('message', () => resolve());

@@ -5,8 +5,8 @@
  * gold queries use throughout: `WHERE name = "Aruba"`); the transpiler would keep it a name, so
  * such words are made '…' literals first, with the database's own names to tell them apart.
  */
-import { dialectInfo } from './dialects.js';
-import { type Lexical, SqlLexer, significantTokens } from './lexer.js';
+import { dialectInfo, transpiledFrom } from './dialects.js';
+import { type Lexical, significantTokens } from './lexer.js';
 import { type TranspileOutcome, transpileStatement } from './parser.js';
 
 export type { TranspileOutcome } from './parser.js';
@@ -28,6 +28,21 @@ export function transpileQuery(sql: string, from: string, to: string, names: Rea
   if (!out.ok || (target.parserName !== 'postgresql' && target.parserName !== 'mysql')) return out;
   const aliased = aliasDerivedTables(out.sql, target);
   return { ok: true, sql: target.parserName === 'postgresql' ? crossJoinsWithoutOn(aliased, target) : aliased };
+}
+
+/**
+ * What a query written in `from` is made into before the transpiler rewrites it for `to`: in
+ * SQLite, its double-quoted strings as '…' literals (with the names of its database where
+ * `namesOf` knows them, else by position); undefined where nothing needs doing.
+ */
+export function beforeTranspiling(
+  from: string | undefined,
+  to: string,
+  namesOf?: (dbId: string | undefined) => ReadonlySet<string> | undefined,
+): ((sql: string, dbId: string | undefined) => string) | undefined {
+  const source = transpiledFrom(from, to);
+  if (source === undefined || dialectInfo(source).parserName !== 'sqlite') return undefined;
+  return (sql, dbId) => (sql.includes('"') ? doubleQuotedStringsAsLiterals(sql, namesOf?.(dbId) ?? null) : sql);
 }
 
 /** Words that end a table reference: after one of these, a derived table has no alias. */
@@ -141,29 +156,95 @@ export function crossJoinsWithoutOn(sql: string, lexical: Lexical): string {
 }
 
 /**
- * Every `"word"` that is not one of `names` (lower-case), nor an alias the query itself makes
- * (`AS "word"`), written as a '…' string, as SQLite reads it.
+ * Every `"word"` that SQLite reads as a string written as a '…' literal. With `names` (the
+ * lower-case table and column names of the query's database), a word that is none of them, nor
+ * an alias the query itself makes (`AS "word"`), is a string. Without them (no database at hand),
+ * a word in a value position is one: after a comparison, `LIKE`, `GLOB`, `BETWEEN … AND`, `THEN`,
+ * `ELSE`, `||`, or in an `IN (…)` list; anywhere else it stays the name it is written as.
  */
-export function doubleQuotedStringsAsLiterals(sql: string, names: ReadonlySet<string>): string {
-  const quoted: { start: number; end: number; inner: string }[] = [];
-  const known = new Set(names);
-  let afterAs = false;
-  const lexer = new SqlLexer(sql, SQLITE);
-  while (lexer.next()) {
-    if (lexer.kind === 'space' || lexer.kind === 'comment') continue;
-    if (lexer.kind === 'quoted' && sql[lexer.start] === '"' && lexer.closed) {
-      const inner = sql.slice(lexer.start + 1, lexer.end - 1).replaceAll('""', '"');
-      if (afterAs) known.add(inner.toLowerCase());
-      else quoted.push({ start: lexer.start, end: lexer.end, inner });
-    }
-    afterAs = lexer.kind === 'word' && sql.slice(lexer.start, lexer.end).toUpperCase() === 'AS';
-  }
+export function doubleQuotedStringsAsLiterals(sql: string, names: ReadonlySet<string> | null): string {
+  const strings = names === null ? quotedWordsInValuePositions(sql) : quotedWordsNotNamed(sql, names);
   let out = '';
   let from = 0;
-  for (const q of quoted) {
-    if (known.has(q.inner.toLowerCase())) continue;
+  for (const q of strings) {
     out += `${sql.slice(from, q.start)}'${q.inner.replaceAll("'", "''")}'`;
     from = q.end;
   }
   return out + sql.slice(from);
+}
+
+interface QuotedWord {
+  readonly start: number;
+  readonly end: number;
+  readonly inner: string;
+}
+
+/** The closed `"…"` tokens of `sql`, each with its unescaped contents and its place among the tokens. */
+function quotedWords(sql: string): { tokens: Tok[]; words: { word: QuotedWord; k: number }[] } {
+  const tokens = tokensOf(sql, SQLITE);
+  const words: { word: QuotedWord; k: number }[] = [];
+  tokens.forEach((t, k) => {
+    if (t.kind !== 'quoted' || sql[t.start] !== '"' || sql[t.end - 1] !== '"' || t.end - t.start < 2) return;
+    words.push({ word: { start: t.start, end: t.end, inner: sql.slice(t.start + 1, t.end - 1).replaceAll('""', '"') }, k });
+  });
+  return { tokens, words };
+}
+
+function quotedWordsNotNamed(sql: string, names: ReadonlySet<string>): QuotedWord[] {
+  const known = new Set(names);
+  const { tokens, words } = quotedWords(sql);
+  const afterAs = ({ k }: { k: number }) => tokens[k - 1]?.word === 'AS';
+  for (const w of words) if (afterAs(w)) known.add(w.word.inner.toLowerCase());
+  return words.filter((w) => !afterAs(w) && !known.has(w.word.inner.toLowerCase())).map((w) => w.word);
+}
+
+/** Words after which a value stands (a string there is no name). */
+const BEFORE_VALUE = new Set(['LIKE', 'GLOB', 'BETWEEN', 'THEN', 'ELSE']);
+
+function quotedWordsInValuePositions(sql: string): QuotedWord[] {
+  const { tokens, words } = quotedWords(sql);
+  return words.filter(({ k }) => tokens[k + 1]?.char !== '.' && isValuePosition(tokens, k)).map((w) => w.word);
+}
+
+/** Whether the token at `k` stands where a value does. */
+function isValuePosition(tokens: readonly Tok[], k: number): boolean {
+  const prev = tokens[k - 1];
+  if (prev === undefined) return false;
+  if (prev.kind === 'punct' && '=<>!|'.includes(prev.char)) return true;
+  if (prev.word !== null && BEFORE_VALUE.has(prev.word)) return true;
+  if (prev.word === 'AND') return openBetween(tokens, k - 1);
+  if (prev.char === '(' || prev.char === ',') return insideInList(tokens, k);
+  return false;
+}
+
+/** Whether the `AND` at `and` is a BETWEEN's second bound: a BETWEEN at its depth with no AND since. */
+function openBetween(tokens: readonly Tok[], and: number): boolean {
+  let depth = 0;
+  for (let j = and - 1; j >= 0; j--) {
+    const t = tokens[j] as Tok;
+    if (t.char === ')') depth++;
+    else if (t.char === '(') {
+      if (depth === 0) return false;
+      depth--;
+    } else if (depth === 0 && t.word === 'AND') return false;
+    else if (depth === 0 && t.word === 'BETWEEN') return true;
+  }
+  return false;
+}
+
+/** Whether the innermost bracket open before `k` is an `IN (` list of values (not a subquery). */
+function insideInList(tokens: readonly Tok[], k: number): boolean {
+  let depth = 0;
+  for (let j = k - 1; j >= 0; j--) {
+    const t = tokens[j] as Tok;
+    if (t.char === ')') depth++;
+    else if (t.char === '(') {
+      if (depth > 0) {
+        depth--;
+        continue;
+      }
+      return tokens[j - 1]?.word === 'IN' && !QUERY_WORDS.has(tokens[j + 1]?.word ?? '');
+    }
+  }
+  return false;
 }

@@ -6,13 +6,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type CompiledParser, loadParserFrom } from './parser.js';
 
-const { dialect } = workerData as { dialect: string };
+const { dialect, from } = workerData as { dialect: string; from?: string };
 let handOver: (compiled: CompiledParser) => void = () => {};
 const compiled = new Promise<CompiledParser>((resolve) => {
   handOver = resolve;
 });
-const engine = Promise.all([loadParserFrom(compiled), import('./engine.js')]).then(
-  ([, { TemplateEngine }]) => new TemplateEngine(dialect),
+const engine = Promise.all([loadParserFrom(compiled), import('./crossDialectEngine.js')]).then(([, { templateEngineFor }]) =>
+  templateEngineFor(dialect, from),
 );
 engine.then(() => parentPort?.postMessage({ ready: true }));
 parentPort?.on('message', (message: { compiled?: CompiledParser; id?: number; sqls?: string[] }) => {

@@ -54,7 +54,10 @@ test('counts made in another dialect or by other template rules are refused', as
   assert.equal(run.code, 0, run.stderr);
   const wrongDialect = await runCli(['align', '--target', join(EXAMPLES, 'spider_dev_sample.json'), '--train', out]);
   assert.equal(wrongDialect.code, 1);
-  assert.match(wrongDialect.stderr, /counted with dialect mysql, not sqlite: count the dataset again/);
+  assert.match(
+    wrongDialect.stderr,
+    /counted in dialect mysql, not sqlite: count it again with --dialect sqlite and --read spider_train_sample=mysql/,
+  );
   const counts = JSON.parse(readFileSync(out, 'utf8'));
   writeFileSync(out, JSON.stringify({ ...counts, template_version: 'old rules' }));
   const old = await runCli(['align', '--target', join(EXAMPLES, 'spider_dev_sample.json'), '--train', out, '--dialect', 'mysql']);

@@ -1,0 +1,19 @@
+/**
+ * What every align report says of dialects: the one the sets were compared in, and for each set
+ * written in another, how many of its queries the transpiler rewrote and how many it could not.
+ */
+import type { Comparison, SetDialect } from '../align/compare.js';
+import { plural } from '../words.js';
+
+/** One sentence per set written in another dialect than the comparison's; none where every set is in it. */
+export function dialectNotes(result: Pick<Comparison, 'params' | 'target' | 'rows'>): string[] {
+  const to = result.params.dialect;
+  return [result.target, ...result.rows].flatMap((set: SetDialect & { name: string }) =>
+    set.transpiled === undefined
+      ? []
+      : [
+          `${set.name} is written in ${set.dialect}: ${plural(set.transpiled, 'query', 'queries')} transpiled into ${to}` +
+            `, ${set.transpileFailed ?? 0} could not be (templated as written, in ${set.dialect})`,
+        ],
+  );
+}
