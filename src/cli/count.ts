@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import type { TemplateCountsFile } from '../datasets/counts.js';
 import { count, plural } from '../words.js';
 import { DESCRIPTIONS } from './descriptions.js';
-import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags } from './options.js';
+import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags, readOption } from './options.js';
 import { note, write } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -14,49 +14,61 @@ export function countCommand(): Command {
     .argument('<dataset...>', 'datasets ([label=]path[#field]) or counts files to count and add up')
     .requiredOption('--out <counts.json>', 'where to write the counts (JSON)')
     .option('--name <label>', "the label of the counts in reports (default: the first input's)");
-  return addParsingOptions(command).action(async (specs: string[], flags: ParsingFlags & { out: string; name?: string }) => {
-    // The run's code is loaded when it runs: `count --help` starts without it.
-    const [
-      { mergeCounts },
-      { estimateQueries },
-      { countsOfQuerySet, requireSomeParsed },
-      { cachedQuerySet, ReducedCache },
-      { lazyTemplater },
-    ] = await Promise.all([
-      import('../datasets/counts.js'),
-      import('../datasets/index.js'),
-      import('../features/querySet.js'),
-      import('../features/reducedCache.js'),
-      import('../sql/templater.js'),
-    ]);
-    const progress = createProgress(true);
-    const parts: { path: string; counts: TemplateCountsFile }[] = [];
-    const cache = cacheOf(flags, note);
-    const templater = lazyTemplater(flags.dialect, {
-      workers: flags.workers,
-      expectedQueries: await estimateQueries(specs),
-      cache,
-    });
-    const reduced = ReducedCache.open(cache);
-    try {
-      for (const spec of specs) {
-        const { set, counts } = await cachedQuerySet(spec, {
-          read: { ...loadOptionsOf(flags), onNote: note },
-          cache: reduced,
-          templater: templater.get,
-          onProgress: (name, done) => progress.update(name, done),
-        });
-        requireSomeParsed(set);
-        parts.push({ path: set.path, counts: counts ?? countsOfQuerySet(set, flags.dialect) });
+  return addParsingOptions(command.addOption(readOption())).action(
+    async (specs: string[], flags: ParsingFlags & { read?: string[]; out: string; name?: string }) => {
+      // The run's code is loaded when it runs: `count --help` starts without it.
+      const [
+        { mergeCounts },
+        { estimateQueries },
+        { countsOfQuerySet, requireSomeParsed },
+        { cachedQuerySet, ReducedCache },
+        { lazyTemplaters },
+        { parseReadArguments, readDialectOf, checkReadDialects },
+        { dialectNotes },
+        { setDialect },
+      ] = await Promise.all([
+        import('../datasets/counts.js'),
+        import('../datasets/index.js'),
+        import('../features/querySet.js'),
+        import('../features/reducedCache.js'),
+        import('../sql/templater.js'),
+        import('../datasets/readDialects.js'),
+        import('../report/dialectNotes.js'),
+        import('../align/compare.js'),
+      ]);
+      const progress = createProgress(true);
+      const parts: { path: string; counts: TemplateCountsFile }[] = [];
+      const cache = cacheOf(flags, note);
+      const read = parseReadArguments(flags.read ?? []);
+      checkReadDialects(read, specs);
+      const estimate = await estimateQueries(specs);
+      const templater = lazyTemplaters(flags.dialect, {
+        workers: flags.workers,
+        expectedQueries: () => estimate,
+        cache,
+      });
+      const reduced = ReducedCache.open(cache);
+      try {
+        for (const spec of specs) {
+          const { set, counts } = await cachedQuerySet(spec, {
+            read: { ...loadOptionsOf(flags), from: readDialectOf(spec, read), onNote: note },
+            cache: reduced,
+            templater: templater.get,
+            onProgress: (name, done) => progress.update(name, done),
+          });
+          requireSomeParsed(set);
+          for (const line of dialectNotes(flags.dialect, [{ name: set.name, ...setDialect(set, flags.dialect) }])) note(line);
+          parts.push({ path: set.path, counts: counts ?? countsOfQuerySet(set, flags.dialect) });
+        }
+      } finally {
+        progress.done();
+        await templater.close();
       }
-    } finally {
-      progress.done();
-      await templater.close();
-    }
-    const merged = mergeCounts(parts, flags.name ?? (parts[0] as { counts: TemplateCountsFile }).counts.name);
-    writeFileSync(flags.out, `${JSON.stringify(merged)}\n`);
-    await write(
-      `${plural(merged.queries, 'query', 'queries')} (${count(merged.unparseable)} unparseable), ${plural(merged.templates.length, 'distinct template')} from ${plural(parts.length, 'input')}: ${flags.out}\n`,
-    );
-  });
+      const merged = mergeCounts(parts, flags.name ?? (parts[0] as { counts: TemplateCountsFile }).counts.name);
+      writeFileSync(flags.out, `${JSON.stringify(merged)}\n`);
+      await write(
+        `${plural(merged.queries, 'query', 'queries')} (${count(merged.unparseable)} unparseable), ${plural(merged.templates.length, 'distinct template')} from ${plural(parts.length, 'input')}: ${flags.out}\n`,
+      );
+    },
+  );
 }

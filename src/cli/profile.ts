@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { DEFAULT_LMAX } from '../align/compare.js';
 import { DESCRIPTIONS } from './descriptions.js';
-import { addParsingOptions, cacheOf, jsonOption, loadOptionsOf, type ParsingFlags, wholeNumber } from './options.js';
+import { addParsingOptions, cacheOf, jsonOption, loadOptionsOf, type ParsingFlags, readOption, wholeNumber } from './options.js';
 import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -14,8 +14,8 @@ export function profileCommand(): Command {
     .option('--lmax <n>', 'longest n-gram', wholeNumber(1), DEFAULT_LMAX)
     .option('--top <n>', 'how many of the most common templates to list', wholeNumber(1), 10)
     .addOption(jsonOption('the profile'));
-  return addParsingOptions(command).action(
-    async (spec: string, flags: ParsingFlags & { lmax: number; top: number; json?: boolean }) => {
+  return addParsingOptions(command.addOption(readOption())).action(
+    async (spec: string, flags: ParsingFlags & { read?: string[]; lmax: number; top: number; json?: boolean }) => {
       // The run's code is loaded when it runs: `profile --help` starts without it.
       const [
         { estimateQueries },
@@ -23,7 +23,10 @@ export function profileCommand(): Command {
         { requireSomeParsed },
         { cachedQuerySet, ReducedCache },
         { renderProfileText },
-        { lazyTemplater },
+        { lazyTemplaters },
+        { parseReadArguments, readDialectOf, checkReadDialects },
+        { dialectNotes },
+        { setDialect },
       ] = await Promise.all([
         import('../datasets/index.js'),
         import('../features/profile.js'),
@@ -31,23 +34,30 @@ export function profileCommand(): Command {
         import('../features/reducedCache.js'),
         import('../report/profileText.js'),
         import('../sql/templater.js'),
+        import('../datasets/readDialects.js'),
+        import('../report/dialectNotes.js'),
+        import('../align/compare.js'),
       ]);
       const cache = cacheOf(flags, note);
-      const templater = lazyTemplater(flags.dialect, {
+      const read = parseReadArguments(flags.read ?? []);
+      checkReadDialects(read, [spec]);
+      const estimate = await estimateQueries([spec]);
+      const templater = lazyTemplaters(flags.dialect, {
         workers: flags.workers,
-        expectedQueries: await estimateQueries([spec]),
+        expectedQueries: () => estimate,
         cache,
       });
       const progress = createProgress(!flags.json);
       try {
         const { set } = await cachedQuerySet(spec, {
-          read: { ...loadOptionsOf(flags), onNote: note },
+          read: { ...loadOptionsOf(flags), from: readDialectOf(spec, read), onNote: note },
           cache: ReducedCache.open(cache),
           templater: templater.get,
           onProgress: (name, done) => progress.update(name, done),
         });
         progress.done();
         requireSomeParsed(set);
+        for (const line of dialectNotes(flags.dialect, [{ name: set.name, ...setDialect(set, flags.dialect) }])) note(line);
         const profile = profileQuerySet(set, flags.lmax, flags.top);
         await (flags.json ? writeJson(profile) : write(renderProfileText(profile)));
       } finally {

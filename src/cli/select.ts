@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import type { ExportFormat } from '../select/export.js';
 import type { SelectMethod, SelectResult } from '../select/select.js';
+import { DIALECT_NAMES } from '../sql/dialects.js';
 import { plural } from '../words.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import {
@@ -14,6 +15,7 @@ import {
   nonNegativeNumber,
   parserWorkersOption,
   positiveNumber,
+  readOption,
   seedOption,
   wholeNumber,
 } from './options.js';
@@ -34,6 +36,8 @@ interface SelectFlags {
   dbDir?: string;
   schema?: string[];
   dialect: string;
+  read?: string[];
+  exportDialect?: string;
   workers?: number;
   json?: boolean;
   allowOverlap?: boolean;
@@ -65,7 +69,14 @@ export function selectCommand(): Command {
     .addOption(new Option('--format <format>', 'training record format').choices(['chat', 'alpaca', 'sharegpt']).default('chat'))
     .option('--db-dir <dir>', 'folder of <db_id>/<db_id>.sqlite, for the schemas in the prompts')
     .option('--schema <tables.json>', 'tables.json, for the schemas in the prompts (repeatable)', collect)
-    .addOption(dialectOption('SQL dialect of the target and pools'))
+    .addOption(dialectOption("SQL dialect of the comparison: the target's (pools of another are named by --read)"))
+    .addOption(readOption())
+    .addOption(
+      new Option(
+        '--export-dialect <name>',
+        "the dialect of the exported answers (default: the target's): pool SQL of another is transpiled, the original kept",
+      ).choices(DIALECT_NAMES),
+    )
     .addOption(parserWorkersOption())
     .addOption(jsonOption('the result'));
   return addCacheOptions(command).action(runSelect);
@@ -73,11 +84,13 @@ export function selectCommand(): Command {
 
 async function runSelect(flags: SelectFlags): Promise<void> {
   // The run's code is loaded when it runs: `select --help` starts without it.
-  const [{ renderSelectText }, { exportSelection }, { select }] = await Promise.all([
+  const [{ renderSelectText }, { exportSelection }, { select }, { parseReadArguments }] = await Promise.all([
     import('../report/selectText.js'),
     import('../select/export.js'),
     import('../select/select.js'),
+    import('../datasets/readDialects.js'),
   ]);
+  const read = parseReadArguments(flags.read ?? []);
   const progress = createProgress(!flags.json);
   const schema = flags.schema ? flags.schema.flatMap(readTablesJson) : undefined;
   let result: Awaited<ReturnType<typeof select>>;
@@ -93,6 +106,7 @@ async function runSelect(flags: SelectFlags): Promise<void> {
       allowOverlap: flags.allowOverlap,
       cache: cacheOf(flags, note),
       dialect: flags.dialect,
+      read,
       workers: flags.workers,
       onProgress: (stage, done) => progress.update(stage, done),
     });
@@ -100,11 +114,11 @@ async function runSelect(flags: SelectFlags): Promise<void> {
     progress.done();
   }
   const exported = flags.out
-    ? exportSelection(flags.out, result.selected, {
+    ? await exportSelection(flags.out, result.selected, {
         format: flags.format,
         dbDir: flags.dbDir,
         schema,
-        dialect: flags.dialect,
+        dialect: flags.exportDialect ?? result.sets[0]?.dialect ?? flags.dialect,
       })
     : null;
   noteLeftOut(result, exported, flags);
@@ -115,13 +129,26 @@ async function runSelect(flags: SelectFlags): Promise<void> {
       selected: selected.length,
       out: flags.out ?? null,
       without_schema: exported?.without_schema ?? 0,
+      ...(exported ? { export_transpiled: exported.transpiled, export_transpile_failed: exported.transpile_failed } : {}),
     });
   }
   await write(renderSelectText(result, flags.out ? { out: { path: flags.out, format: flags.format } } : {}));
 }
 
 /** What the selection left out, and exported records that lack a schema: said on stderr. */
-function noteLeftOut(result: SelectResult, exported: { without_schema: number } | null, flags: SelectFlags): void {
+function noteLeftOut(
+  result: SelectResult,
+  exported: { without_schema: number; transpiled: number; transpile_failed: number } | null,
+  flags: SelectFlags,
+): void {
+  if (exported && exported.transpiled + exported.transpile_failed > 0) {
+    note(
+      `${flags.out}: ${plural(exported.transpiled, 'answer')} transpiled into the export's dialect (the original kept in original_sql)` +
+        (exported.transpile_failed > 0
+          ? `, ${exported.transpile_failed} left in their own dialect (transpile_error says why)`
+          : ''),
+    );
+  }
   const overlapped = Object.entries(result.overlap);
   if (overlapped.length > 0) {
     note(

@@ -163,7 +163,8 @@ export async function cachedQuerySet(
   options: {
     readonly read: LoadOptions & ReadSettings;
     readonly cache: ReducedCache | null;
-    readonly templater: () => Promise<Templater>;
+    /** The templater for queries written in `from` (read.from), transpiling them into read.dialect. */
+    readonly templater: (from?: string) => Promise<Templater>;
     readonly onProgress?: (name: string, done: number) => void;
   },
 ): Promise<{ set: QuerySet; counts?: TemplateCountsFile }> {
@@ -177,7 +178,7 @@ export async function cachedQuerySet(
     return { set: hit.set };
   }
   // Not cached: the templater (and, on a first run, the parser) starts while the file is opened.
-  const templater = options.templater();
+  const templater = options.templater(read.from);
   templater.catch(() => {});
   const dataset = await openDataset(arg, read);
   const prepare = beforeTranspiling(read.from, read.dialect);

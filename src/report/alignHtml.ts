@@ -41,7 +41,7 @@ export async function renderAlignHtml(result: AlignResult, options: AlignHtmlOpt
     `<header><h1>Will fine-tuning help on ${escapeHtml(result.target.name)}?</h1>
 <ul class="decisions">${decisionItems(result, options).join('') || '<li>No AR without the base model’s predictions (--pred).</li>'}</ul>
 <p class="params">target: ${result.target.queries} queries${result.sample ? ` (${result.sample.perGroup} per ${escapeHtml(result.sample.by)}, seed ${result.sample.seed}, from ${result.sample.from})` : ''} · dialect ${escapeHtml(p.dialect)} · α ${p.alpha} · l_max ${p.lmax} · c ${fixed(p.scale, 3)} (${p.scaleSource === 'fixed' ? 'fixed' : 'the largest D'})</p>
-${dialectNotes(result)
+${dialectNotes(result.params.dialect, [result.target, ...result.rows])
   .map((note) => `<p class="params">${escapeHtml(note)}</p>`)
   .join('')}</header>
 ${rowsTable(result)}

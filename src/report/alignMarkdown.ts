@@ -16,7 +16,7 @@ export function renderAlignMarkdown(result: AlignResult, options: ReportOptions 
   const boot = result.bootstrap;
   const out = [
     `Target: ${result.target.name} (${result.target.queries} queries${result.sample ? `, ${result.sample.perGroup} per ${result.sample.by}` : ''}); α = ${result.params.alpha}, l_max = ${result.params.lmax}, c = ${fixed(result.params.scale, 3)}${boot ? `; ${Math.round(100 * boot.level)}% bootstrap intervals` : ''}.${boot && result.sample ? ` Note: ${SAMPLE_NOTE}` : ''}`,
-    ...dialectNotes(result).map((note) => `Dialect: ${note}.`),
+    ...dialectNotes(result.params.dialect, [result.target, ...result.rows]).map((note) => `Dialect: ${note}.`),
     '',
     ...rowLines(result),
     ...ratioLines(result, options),

@@ -56,7 +56,7 @@ function headerLines(result: AlignResult): string[] {
     `sqlalign align · dialect ${params.dialect} · α ${params.alpha} · l_max ${params.lmax} · c ${fixed(params.scale, 3)} (${scaleNote})`,
   );
   out.push(`target: ${target.name} (${count(target.queries)} queries, ${count(target.unparseable)} unparseable)`);
-  for (const note of dialectNotes(result)) out.push(`dialect: ${note}`);
+  for (const note of dialectNotes(result.params.dialect, [result.target, ...result.rows])) out.push(`dialect: ${note}`);
   if (sample) {
     out.push(
       `sample: ${sample.perGroup} per ${sample.by} (seed ${sample.seed}): ${count(target.queries)} of the target's ${count(sample.from)} queries`,

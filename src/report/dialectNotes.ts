@@ -2,13 +2,12 @@
  * What every align report says of dialects: the one the sets were compared in, and for each set
  * written in another, how many of its queries the transpiler rewrote and how many it could not.
  */
-import type { Comparison, SetDialect } from '../align/compare.js';
+import type { SetDialect } from '../align/compare.js';
 import { plural } from '../words.js';
 
-/** One sentence per set written in another dialect than the comparison's; none where every set is in it. */
-export function dialectNotes(result: Pick<Comparison, 'params' | 'target' | 'rows'>): string[] {
-  const to = result.params.dialect;
-  return [result.target, ...result.rows].flatMap((set: SetDialect & { name: string }) =>
+/** One sentence per set written in another dialect than `to`, the comparison's; none where every set is in it. */
+export function dialectNotes(to: string, sets: readonly (SetDialect & { readonly name: string })[]): string[] {
+  return sets.flatMap((set) =>
     set.transpiled === undefined
       ? []
       : [

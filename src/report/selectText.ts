@@ -1,5 +1,6 @@
 /** The `select` report for people: what was chosen from where, the held-out judgement, and the verdict. */
 import type { SelectResult } from '../select/select.js';
+import { dialectNotes } from './dialectNotes.js';
 import { renderTable } from './table.js';
 
 export interface SelectTextOptions {
@@ -16,6 +17,7 @@ export function renderSelectText(result: SelectResult, options: SelectTextOption
       .map(([pool, n]) => `${pool} ${n}`)
       .join(', ')}`,
     `target: ${result.target.queries} queries, ${result.target.heldOut} held out to judge the selection`,
+    ...dialectNotes(result.dialect, result.sets).map((note) => `dialect: ${note}`),
     ...(overlapped.length > 0
       ? [`left out as duplicates of target items: ${overlapped.map(([pool, n]) => `${n} of ${pool}`).join(', ')}`]
       : []),

@@ -10,6 +10,9 @@ import { type SftShape, type TrainingTurns, trainingTurnsOf } from '../datasets/
 import { DEFAULT_SYSTEM, DEFAULT_TEMPLATE, renderPrompt } from '../prompt/prompt.js';
 import { SchemaSource } from '../prompt/schemaSource.js';
 import type { TablesJsonFull } from '../prompt/schemaText.js';
+import { needsTranspiling } from '../sql/dialects.js';
+import { loadParser } from '../sql/parser.js';
+import { transpileQuery } from '../sql/transpile.js';
 import type { SelectedItem } from './select.js';
 
 export type ExportFormat = 'chat' | 'alpaca' | 'sharegpt';
@@ -19,6 +22,7 @@ export interface ExportOptions {
   readonly dbDir?: string;
   readonly schema?: readonly TablesJsonFull[];
   readonly evidence?: boolean;
+  /** The dialect each answer is written in (default sqlite): an item's SQL of another is transpiled into it. */
   readonly dialect?: string;
 }
 
@@ -34,15 +38,28 @@ export function trainingRecord(item: SelectedItem, schemas: SchemaSource, option
   const given = trainingTurnsOf(r);
   if (given && r.fields && formOf(given.shape) === options.format) return { ...meta, ...r.fields };
   if (given) return inFormat(options.format, given, meta);
+  const answer = answerOf(item, options.dialect ?? 'sqlite');
   const prompt = renderPrompt(DEFAULT_TEMPLATE, {
     schema: schema ?? schemas.of(r),
     question: questionOf(r) ?? '',
     evidence: options.evidence !== false && typeof r.fields?.evidence === 'string' ? (r.fields.evidence as string) : undefined,
-    dialect: options.dialect ?? 'sqlite',
+    dialect: answer.dialect,
     dbId: r.dbId,
   });
-  const answer = `\`\`\`sql\n${(r.sql ?? '').trim()}\n\`\`\``;
-  return inFormat(options.format, { system: DEFAULT_SYSTEM, prompt, answer }, meta);
+  const text = `\`\`\`sql\n${answer.sql.trim()}\n\`\`\``;
+  return inFormat(options.format, { system: DEFAULT_SYSTEM, prompt, answer: text }, { ...meta, ...answer.meta });
+}
+
+/**
+ * The item's SQL written in `dialect`: transpiled where its pool is written in another, the original
+ * kept beside it; where the transpiler cannot, the original in its own dialect, and why.
+ */
+function answerOf(item: SelectedItem, dialect: string): { sql: string; dialect: string; meta: object } {
+  const sql = item.record.sql ?? '';
+  if (!needsTranspiling(item.dialect, dialect)) return { sql, dialect, meta: {} };
+  const out = transpileQuery(sql, item.dialect, dialect, null);
+  if (!out.ok) return { sql, dialect: item.dialect, meta: { dialect: item.dialect, transpile_error: out.error } };
+  return { sql: out.sql, dialect, meta: { dialect, original_sql: sql, original_dialect: item.dialect } };
 }
 
 /** The export format a training record is in already, if any. */
@@ -76,11 +93,16 @@ function inFormat(format: ExportFormat, turns: TrainingTurns, meta: object): obj
  * in `dbDir`, no tables.json entry) is still written, its prompt saying the schema is missing, and
  * counted: the caller reports how many.
  */
-export function exportSelection(
+export async function exportSelection(
   path: string,
   items: readonly SelectedItem[],
   options: ExportOptions,
-): { written: number; without_schema: number } {
+): Promise<{ written: number; without_schema: number; transpiled: number; transpile_failed: number }> {
+  // The transpiler is the parser's: loaded only where some answer is written in another dialect.
+  const dialect = options.dialect ?? 'sqlite';
+  if (items.some((item) => needsTranspiling(item.dialect, dialect))) await loadParser();
+  let transpiled = 0;
+  let transpileFailed = 0;
   const schemas = new SchemaSource({ dbDir: options.dbDir, schema: options.schema });
   let withoutSchema = 0;
   const lines = items.map((item) => {
@@ -92,8 +114,11 @@ export function exportSelection(
       schema = NO_SCHEMA;
       withoutSchema++;
     }
-    return `${JSON.stringify(trainingRecord(item, schemas, options, schema))}\n`;
+    const record = trainingRecord(item, schemas, options, schema);
+    if ('original_sql' in record) transpiled++;
+    else if ('transpile_error' in record) transpileFailed++;
+    return `${JSON.stringify(record)}\n`;
   });
   writeFileSync(path, lines.join(''));
-  return { written: items.length, without_schema: withoutSchema };
+  return { written: items.length, without_schema: withoutSchema, transpiled, transpile_failed: transpileFailed };
 }

@@ -4,6 +4,7 @@
  * random subsets of the same size and each pool alone, and export it for SFT trainers.
  */
 
+import { type SetDialect, setDialect } from '../align/compare.js';
 import {
   DataError,
   type Dataset,
@@ -16,12 +17,15 @@ import {
 } from '../datasets/index.js';
 import { ItemKeys } from '../datasets/overlap.js';
 import { questionOf } from '../datasets/question.js';
+import { checkReadDialects, type ReadDialects, readDialectOf } from '../datasets/readDialects.js';
 import { trainingTurnsOf } from '../datasets/readers/sftRecords.js';
 import { ngramDistribution, TemplateCounter } from '../features/distribution.js';
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
+import { transpiledFrom } from '../sql/dialects.js';
 import type { TemplateCacheOptions } from '../sql/templateCache.js';
-import { createTemplater } from '../sql/templater.js';
+import { lazyTemplaters } from '../sql/templater.js';
+import { beforeTranspiling } from '../sql/transpile.js';
 import { seededRandom, shuffleInPlace } from '../stats/random.js';
 import { count } from '../words.js';
 import { denseCounts, groupByTemplate, type PoolItem, Vocabulary } from './candidates.js';
@@ -43,7 +47,10 @@ export interface SelectOptions {
   /** Keep pool items that duplicate a target item (same question, or same SQL on the same database). */
   readonly allowOverlap?: boolean;
   readonly randomSeeds?: number;
+  /** The comparison's dialect: the target's, unless `read` names the target too (default sqlite). */
   readonly dialect?: string;
+  /** The dialect each named dataset (target or pool) is written in, where it is not `dialect`: transpiled into it first. */
+  readonly read?: ReadDialects;
   readonly alpha?: number;
   readonly lmax?: number;
   readonly workers?: number;
@@ -56,6 +63,8 @@ export interface SelectedItem {
   readonly pool: string;
   readonly record: QueryRecord;
   readonly template: string;
+  /** The dialect the item's SQL is written in (its pool's). */
+  readonly dialect: string;
 }
 
 export interface HeldOutRow {
@@ -75,6 +84,9 @@ export interface SelectResult {
   readonly budget: number;
   readonly selected: readonly SelectedItem[];
   readonly composition: Record<string, number>;
+  /** The comparison's dialect, and each set (target first) with its own dialect and how it was transpiled into it. */
+  readonly dialect: string;
+  readonly sets: readonly ({ readonly role: 'target' | 'pool'; readonly name: string } & SetDialect)[];
   /** Pool items left out because they have no question (they cannot be training examples). */
   readonly withoutQuestion: number;
   /** Pool items left out because they duplicate a target item (per pool), unless allowOverlap. */
@@ -104,6 +116,7 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   if (!(options.budget >= 1)) throw new UsageError(`budget must be at least 1 (got ${options.budget})`);
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError(`holdout must lie in [0, 1) (got ${holdout})`);
 
+  checkReadDialects(options.read, [options.target, ...options.pools]);
   const { datasets, candidates } = await loadCandidates(options);
   const { items, targetTemplates } = candidates;
   const budget = Math.min(options.budget, items.length);
@@ -148,8 +161,10 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   return {
     method,
     budget,
-    selected: selected.map((s) => ({ pool: s.pool, record: s.record, template: s.template })),
+    selected: selected.map((s) => ({ pool: s.pool, record: s.record, template: s.template, dialect: s.dialect })),
     composition: compositionOf(selected),
+    dialect: comparisonDialect(options),
+    sets: candidates.sets,
     withoutQuestion: candidates.withoutQuestion,
     overlap: candidates.overlap,
     target: { queries: targetTemplates.length, selectionPart: selectionPart.length, heldOut: heldOut.length },
@@ -200,18 +215,35 @@ function compositionOf(selected: readonly { pool: string }[]): Record<string, nu
   return composition;
 }
 
-type Candidate = PoolItem & { record: QueryRecord };
+type Candidate = PoolItem & { record: QueryRecord; dialect: string };
+
+const comparisonDialect = (options: SelectOptions) => options.dialect ?? 'sqlite';
 
 /** The target's templates and every pool item that can be a training example (a question, not a target item). */
 async function templateCandidates(
   datasets: readonly Dataset[],
   options: SelectOptions,
-): Promise<{ targetTemplates: string[]; items: Candidate[]; withoutQuestion: number; overlap: Record<string, number> }> {
-  const templater = await createTemplater(options.dialect ?? 'sqlite', {
+): Promise<{
+  targetTemplates: string[];
+  items: Candidate[];
+  withoutQuestion: number;
+  overlap: Record<string, number>;
+  sets: SelectResult['sets'];
+}> {
+  const dialect = comparisonDialect(options);
+  const inputs = [options.target, ...options.pools];
+  const fromOf = (k: number) => readDialectOf(inputs[k] as DatasetInput, options.read);
+  const estimates = new Map<string | undefined, number>();
+  for (const [k, d] of datasets.entries()) {
+    const from = transpiledFrom(fromOf(k), dialect);
+    estimates.set(from, (estimates.get(from) ?? 0) + (await estimateQueries([d.path])));
+  }
+  const templaters = lazyTemplaters(dialect, {
     workers: options.workers,
     cache: options.cache,
-    expectedQueries: await estimateQueries(datasets.map((d) => d.path)),
+    expectedQueries: (from) => estimates.get(from),
   });
+  const sets: SelectResult['sets'][number][] = [];
   const targetTemplates: string[] = [];
   const items: Candidate[] = [];
   // A training example needs its question (or is a training record already): items without one are not candidates.
@@ -222,8 +254,13 @@ async function templateCandidates(
   try {
     for (const [k, dataset] of datasets.entries()) {
       if (k > 0 && dataset.counts) throw new DataError(dataset.path, 'a counts file has no questions: it cannot be a pool');
-      const set = await buildQuerySet(dataset, templater, {
-        dialect: options.dialect ?? 'sqlite',
+      const from = fromOf(k);
+      const prepare = beforeTranspiling(from, dialect);
+      const written = from ?? dialect;
+      const set = await buildQuerySet(dataset, await templaters.get(from), {
+        dialect,
+        from,
+        prepare: prepare && ((sql, record) => prepare(sql, record.dbId)),
         onProgress: (done) => options.onProgress?.(dataset.name, done),
         onRecord: (record, result) => {
           if (k === 0) targetKeys.add(record);
@@ -231,18 +268,19 @@ async function templateCandidates(
           if (k === 0) targetTemplates.push(result.template);
           else if (questionOf(record) === null && trainingTurnsOf(record) === null) withoutQuestion++;
           else if (!options.allowOverlap && targetKeys.has(record)) overlap[dataset.name] = (overlap[dataset.name] ?? 0) + 1;
-          else items.push({ pool: dataset.name, i: record.i, template: result.template, record });
+          else items.push({ pool: dataset.name, i: record.i, template: result.template, record, dialect: written });
         },
       });
       requireSomeParsed(set);
+      sets.push({ role: k === 0 ? 'target' : 'pool', name: dataset.name, ...setDialect(set, dialect) });
       // A target given as counts: its templates, each as often as it occurs.
       if (k === 0 && dataset.counts)
         for (const [t, n] of dataset.counts.templates) for (let j = 0; j < n; j++) targetTemplates.push(t);
     }
   } finally {
-    await templater.close();
+    await templaters.close();
   }
-  return { targetTemplates, items, withoutQuestion, overlap };
+  return { targetTemplates, items, withoutQuestion, overlap, sets };
 }
 
 /** The budget's items, chosen by the method to bring the pool's n-gram distribution close to the target part's. */

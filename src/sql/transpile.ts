@@ -15,12 +15,13 @@ const SQLITE = dialectInfo('sqlite');
 
 /**
  * `sql` in `from` rewritten for `to` (sqlalign dialect names). `names`: the lower-cased table and
- * column names of the query's database, which a SQLite double-quoted word must match to stay a name.
+ * column names of the query's database, which a SQLite double-quoted word must match to stay a name
+ * (null: no database at hand; a double-quoted word in a value position is a string).
  * Two things the transpiler leaves as SQLite allows them are made right for servers after it: a
  * derived table gets an alias (PostgreSQL before 16 and MySQL require one), and on PostgreSQL a
  * `JOIN` without `ON` or `USING` becomes the `CROSS JOIN` it means in SQLite.
  */
-export function transpileQuery(sql: string, from: string, to: string, names: ReadonlySet<string>): TranspileOutcome {
+export function transpileQuery(sql: string, from: string, to: string, names: ReadonlySet<string> | null): TranspileOutcome {
   const source = dialectInfo(from).parserName;
   const text = source === 'sqlite' ? doubleQuotedStringsAsLiterals(sql, names) : sql;
   const target = dialectInfo(to);
