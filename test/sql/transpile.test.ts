@@ -63,3 +63,20 @@ test('after the transpiler: derived tables get an alias, and on PostgreSQL a JOI
   const on = 'SELECT t.a FROM t JOIN (SELECT id FROM u) AS v ON t.id = v.id LEFT JOIN u ON u.id = t.id';
   assert.deepEqual(transpileQuery(on, 'sqlite', 'postgres', names), { ok: true, sql: on });
 });
+
+test('without a database, a double-quoted word is a string where a value stands, and a name elsewhere', () => {
+  const cases: [string, string][] = [
+    ['SELECT name FROM singer WHERE country = "France"', "SELECT name FROM singer WHERE country = 'France'"],
+    ['SELECT a FROM t WHERE b != "x" AND c LIKE "%y%"', "SELECT a FROM t WHERE b != 'x' AND c LIKE '%y%'"],
+    [
+      'SELECT a FROM t WHERE b IN ("p", "q") AND c NOT IN (SELECT "d" FROM e)',
+      `SELECT a FROM t WHERE b IN ('p', 'q') AND c NOT IN (SELECT "d" FROM e)`,
+    ],
+    ['SELECT a FROM t WHERE b BETWEEN "1" AND "9" AND c = 1', "SELECT a FROM t WHERE b BETWEEN '1' AND '9' AND c = 1"],
+    ['SELECT CASE WHEN a = 1 THEN "yes" ELSE "no" END FROM t', "SELECT CASE WHEN a = 1 THEN 'yes' ELSE 'no' END FROM t"],
+    ['SELECT "name", count(*) FROM "singer" GROUP BY "name"', 'SELECT "name", count(*) FROM "singer" GROUP BY "name"'],
+    ['SELECT a FROM t WHERE b = "t"."c"', 'SELECT a FROM t WHERE b = "t"."c"'],
+    [`SELECT a FROM t WHERE b = "it's"`, `SELECT a FROM t WHERE b = 'it''s'`],
+  ];
+  for (const [sql, expected] of cases) assert.equal(doubleQuotedStringsAsLiterals(sql, null), expected, sql);
+});
