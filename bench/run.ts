@@ -130,6 +130,32 @@ async function benchAlign() {
   );
 }
 
+/**
+ * A T-SQL workload against Spider train read as SQLite (`--read`): every training query transpiled
+ * before it is templated, against the same run comparing the files as T-SQL as they are. By turns.
+ */
+function benchCrossDialect() {
+  const spiderTrain = [
+    '--train',
+    `train=${data('spider/train_spider.json')}`,
+    '--train',
+    `others=${data('spider/train_others.json')}`,
+  ];
+  const base = ['align', '--target', data('spider/dev.json'), ...spiderTrain, '--dialect', 'tsql', '--json', '--no-cache'];
+  const [plain, transpiled] = timeCliInterleaved([base, [...base, '--read', 'train=sqlite', '--read', 'others=sqlite']]) as [
+    Timed,
+    Timed,
+  ];
+  const queries = 1034 + 8659;
+  row('align in T-SQL vs Spider train, read as T-SQL (no cache)', queries, plain, 'by turns with the next row');
+  row(
+    '  the same, Spider train read as SQLite (--read, transpiled)',
+    queries,
+    transpiled,
+    `${fmt(transpiled.seconds / plain.seconds, 2)}x`,
+  );
+}
+
 async function benchEval() {
   // 2. Evaluation of Spider dev (DIN-SQL GPT-4 predictions): EX plus both exact matches, against the
   // official scripts' times on this machine (../shared/fixtures/eval/README.md: 5.3 s and 1.3 s).
@@ -355,6 +381,7 @@ async function main() {
   const only = process.env.BENCH_ONLY?.split(',');
   const wants = (section: string) => only === undefined || only.includes(section);
   if (wants('align')) await benchAlign();
+  if (wants('dialects')) benchCrossDialect();
   if (wants('eval')) await benchEval();
   if (wants('templates') || wants('log') || wants('select')) {
     const texts = await distinctTexts();

@@ -43,6 +43,7 @@ export {
 } from './datasets/index.js';
 export { ItemKeys } from './datasets/overlap.js';
 export { questionOf } from './datasets/question.js';
+export { checkReadDialects, parseReadArguments, type ReadDialects, readDialectOf } from './datasets/readDialects.js';
 export { SQL_TEXT_LAYOUTS, type SqlTextLayout } from './datasets/readers/sqlText.js';
 export { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS } from './eval/defaults.js';
 export {
@@ -82,7 +83,10 @@ export {
   type QuerySet,
   type QuerySetOptions,
   requireSomeParsed,
+  type SetDialect,
+  setDialect,
   type Templater,
+  type TranspileCounts,
 } from './features/querySet.js';
 export {
   cachedQuerySet,
@@ -132,6 +136,7 @@ export { type AlignHtmlOptions, renderAlignHtml } from './report/alignHtml.js';
 export { alignJson } from './report/alignJson.js';
 export { renderAlignMarkdown } from './report/alignMarkdown.js';
 export { renderAlignText } from './report/alignText.js';
+export { dialectNotes } from './report/dialectNotes.js';
 export { renderEvalText } from './report/evalText.js';
 export { renderPredictText } from './report/predictText.js';
 export { renderProfileText } from './report/profileText.js';
@@ -146,13 +151,27 @@ export { exactMatch, type Hardness, hardness, rebuildForMatch } from './spider/e
 export { SpiderJudge } from './spider/judge.js';
 export { parseSpiderSql, type SpiderSql } from './spider/parse.js';
 export { type SchemaTables, SpiderSchema, type TablesJsonEntry } from './spider/schema.js';
-export { DIALECT_NAMES, type DialectInfo, dialectInfo, MEASURED_AGREEMENT, UnknownDialectError } from './sql/dialects.js';
+export {
+  DIALECT_NAMES,
+  type DialectInfo,
+  dialectInfo,
+  MEASURED_AGREEMENT,
+  needsTranspiling,
+  transpiledFrom,
+  UnknownDialectError,
+} from './sql/dialects.js';
 export { TemplateEngine } from './sql/engine.js';
 export { type Lexical, lex, SqlLexer, splitStatements } from './sql/lexer.js';
 export { loadParser } from './sql/parser.js';
 export { type TemplateResult, templateOf } from './sql/template.js';
-export { type ClosableTemplater, createTemplater, lazyTemplater, type TemplaterOptions } from './sql/templater.js';
-export { doubleQuotedStringsAsLiterals, type TranspileOutcome, transpileQuery } from './sql/transpile.js';
+export {
+  type ClosableTemplater,
+  createTemplater,
+  lazyTemplater,
+  lazyTemplaters,
+  type TemplaterOptions,
+} from './sql/templater.js';
+export { beforeTranspiling, doubleQuotedStringsAsLiterals, type TranspileOutcome, transpileQuery } from './sql/transpile.js';
 export { wilsonInterval } from './stats/interval.js';
 export {
   DEFAULT_EVIDENCE_PATH,

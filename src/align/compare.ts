@@ -4,7 +4,7 @@
  */
 import { type Distribution, ngramDistribution } from '../features/distribution.js';
 import type { NgramIndex } from '../features/ngrams.js';
-import type { QuerySet } from '../features/querySet.js';
+import { type QuerySet, type SetDialect, setDialect } from '../features/querySet.js';
 import { alignmentRatio, alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
 
 export const DEFAULT_ALPHA = 0.01;
@@ -19,16 +19,6 @@ export interface AlignParams {
 }
 
 export type Role = 'train' | 'pred';
-
-/**
- * The dialect a set is written in, and where that is not the comparison's, how many of its queries
- * the transpiler rewrote into it and how many it could not (those were templated as written).
- */
-export interface SetDialect {
-  readonly dialect: string;
-  readonly transpiled?: number;
-  readonly transpileFailed?: number;
-}
 
 export interface AlignmentRow extends SetDialect {
   readonly role: Role;
@@ -51,12 +41,6 @@ export interface RatioRow {
   /** D(T‖P) − D(T‖S): independent of c; positive exactly when AR > 1. */
   readonly klGap: number;
   readonly decision: Decision;
-}
-
-/** A set's dialect as the reports show it: its own, with how it was transpiled into the comparison's `dialect`. */
-export function setDialect(set: QuerySet, dialect: string): SetDialect {
-  const t = set.transpile;
-  return t === undefined ? { dialect } : { dialect: t.from, transpiled: t.transpiled, transpileFailed: t.failed };
 }
 
 export interface Comparison {

@@ -20,12 +20,11 @@ export function countCommand(): Command {
       const [
         { mergeCounts },
         { estimateQueries },
-        { countsOfQuerySet, requireSomeParsed },
+        { countsOfQuerySet, requireSomeParsed, setDialect },
         { cachedQuerySet, ReducedCache },
         { lazyTemplaters },
         { parseReadArguments, readDialectOf, checkReadDialects },
         { dialectNotes },
-        { setDialect },
       ] = await Promise.all([
         import('../datasets/counts.js'),
         import('../datasets/index.js'),
@@ -34,7 +33,6 @@ export function countCommand(): Command {
         import('../sql/templater.js'),
         import('../datasets/readDialects.js'),
         import('../report/dialectNotes.js'),
-        import('../align/compare.js'),
       ]);
       const progress = createProgress(true);
       const parts: { path: string; counts: TemplateCountsFile }[] = [];

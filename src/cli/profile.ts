@@ -20,13 +20,12 @@ export function profileCommand(): Command {
       const [
         { estimateQueries },
         { profileQuerySet },
-        { requireSomeParsed },
+        { requireSomeParsed, setDialect },
         { cachedQuerySet, ReducedCache },
         { renderProfileText },
         { lazyTemplaters },
         { parseReadArguments, readDialectOf, checkReadDialects },
         { dialectNotes },
-        { setDialect },
       ] = await Promise.all([
         import('../datasets/index.js'),
         import('../features/profile.js'),
@@ -36,7 +35,6 @@ export function profileCommand(): Command {
         import('../sql/templater.js'),
         import('../datasets/readDialects.js'),
         import('../report/dialectNotes.js'),
-        import('../align/compare.js'),
       ]);
       const cache = cacheOf(flags, note);
       const read = parseReadArguments(flags.read ?? []);

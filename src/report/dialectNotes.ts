@@ -2,7 +2,7 @@
  * What every align report says of dialects: the one the sets were compared in, and for each set
  * written in another, how many of its queries the transpiler rewrote and how many it could not.
  */
-import type { SetDialect } from '../align/compare.js';
+import type { SetDialect } from '../features/querySet.js';
 import { plural } from '../words.js';
 
 /** One sentence per set written in another dialect than `to`, the comparison's; none where every set is in it. */

@@ -4,7 +4,6 @@
  * random subsets of the same size and each pool alone, and export it for SFT trainers.
  */
 
-import { type SetDialect, setDialect } from '../align/compare.js';
 import {
   DataError,
   type Dataset,
@@ -20,7 +19,7 @@ import { questionOf } from '../datasets/question.js';
 import { checkReadDialects, type ReadDialects, readDialectOf } from '../datasets/readDialects.js';
 import { trainingTurnsOf } from '../datasets/readers/sftRecords.js';
 import { ngramDistribution, TemplateCounter } from '../features/distribution.js';
-import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
+import { buildQuerySet, requireSomeParsed, type SetDialect, setDialect } from '../features/querySet.js';
 import { alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
 import { transpiledFrom } from '../sql/dialects.js';
 import type { TemplateCacheOptions } from '../sql/templateCache.js';

@@ -72,7 +72,7 @@ describe('sqlalign align', () => {
       { ...out.params, scale: undefined, scale_source: undefined },
       { dialect: 'sqlite', alpha: 0.01, lmax: 15, scale: undefined, scale_source: undefined },
     );
-    assert.deepEqual(out.target, { name: 'spider_dev', queries: 289, unparseable: 0 });
+    assert.deepEqual(out.target, { name: 'spider_dev', queries: 289, unparseable: 0, dialect: 'sqlite' });
     assert.deepEqual(
       out.rows.map((r: { role: string; name: string; queries: number }) => [r.role, r.name, r.queries]),
       [
@@ -83,6 +83,9 @@ describe('sqlalign align', () => {
     );
     for (const row of out.rows) {
       for (const key of ['unparseable', 'kl', 'alignment', 'coverage']) assert.equal(typeof row[key], 'number', key);
+      // Every set in the comparison's dialect: nothing transpiled, so no transpile counts.
+      assert.equal(row.dialect, 'sqlite');
+      assert.equal('transpiled' in row, false);
     }
     // The scale is the largest D, so the worst row scores exactly 1/e.
     assert.equal(out.params.scale, Math.max(...out.rows.map((r: { kl: number }) => r.kl)));
