@@ -53,6 +53,16 @@ export {
   type ItemResult,
 } from './eval/evaluate.js';
 export type { TranspiledItem } from './eval/itemResult.js';
+export {
+  type ChangedItem,
+  type CompareOptions,
+  compareRuns,
+  DEFAULT_PAIRED_REPLICATES,
+  type EvalRun,
+  type PairedComparison,
+  type PairedStats,
+  readEvalRun,
+} from './eval/pairedRuns.js';
 export type { EvalSummary, Scores, SummaryOptions, TranspileTally } from './eval/summary.js';
 export { resultsEqual, SEMANTICS, type Semantics } from './exec/compare.js';
 export {
@@ -66,6 +76,8 @@ export {
 } from './exec/copyDatabase.js';
 export { rewardOf, rvesOf, timeRatio, vesOf, withoutOutliers } from './exec/efficiency.js';
 export { openServer } from './exec/openServer.js';
+export { type OrderProbe, orderProbeOf } from './exec/orderProbe.js';
+export { AUDIT_CODES, type AuditCode } from './exec/protocol.js';
 export {
   DatabaseServerError,
   engineOf,
@@ -83,8 +95,6 @@ export {
   type QuerySet,
   type QuerySetOptions,
   requireSomeParsed,
-  type SetDialect,
-  setDialect,
   type Templater,
   type TranspileCounts,
 } from './features/querySet.js';
@@ -99,6 +109,7 @@ export {
   type ReducedDataset,
   reduceDataset,
 } from './features/reducedCache.js';
+export { type SetDialect, setDialect } from './features/setDialect.js';
 export { fromJsonNames, toJsonNames } from './io/jsonNames.js';
 export { type Fingerprint, openResumable, type ResumedFile, type ResumeOptions } from './io/resumableJsonl.js';
 export {
@@ -136,7 +147,9 @@ export { type AlignHtmlOptions, renderAlignHtml } from './report/alignHtml.js';
 export { alignJson } from './report/alignJson.js';
 export { renderAlignMarkdown } from './report/alignMarkdown.js';
 export { renderAlignText } from './report/alignText.js';
-export { dialectNotes } from './report/dialectNotes.js';
+export { renderCompareHtml } from './report/compareHtml.js';
+export { renderCompareMarkdown, renderCompareText } from './report/compareText.js';
+export { dialectNotes, querySetDialectNotes } from './report/dialectNotes.js';
 export { renderEvalText } from './report/evalText.js';
 export { renderPredictText } from './report/predictText.js';
 export { renderProfileText } from './report/profileText.js';
@@ -173,6 +186,7 @@ export {
 } from './sql/templater.js';
 export { beforeTranspiling, doubleQuotedStringsAsLiterals, type TranspileOutcome, transpileQuery } from './sql/transpile.js';
 export { wilsonInterval } from './stats/interval.js';
+export { holm, mcnemarExact, pairedBootstrapDelta } from './stats/paired.js';
 export {
   DEFAULT_EVIDENCE_PATH,
   type Evidence,

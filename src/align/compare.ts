@@ -4,7 +4,8 @@
  */
 import { type Distribution, ngramDistribution } from '../features/distribution.js';
 import type { NgramIndex } from '../features/ngrams.js';
-import { type QuerySet, type SetDialect, setDialect } from '../features/querySet.js';
+import type { QuerySet } from '../features/querySet.js';
+import { type SetDialect, setDialect } from '../features/setDialect.js';
 import { alignmentRatio, alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
 
 export const DEFAULT_ALPHA = 0.01;

@@ -20,11 +20,11 @@ export function countCommand(): Command {
       const [
         { mergeCounts },
         { estimateQueries },
-        { countsOfQuerySet, requireSomeParsed, setDialect },
+        { countsOfQuerySet, requireSomeParsed },
         { cachedQuerySet, ReducedCache },
         { lazyTemplaters },
         { parseReadArguments, readDialectOf, checkReadDialects },
-        { dialectNotes },
+        { querySetDialectNotes },
       ] = await Promise.all([
         import('../datasets/counts.js'),
         import('../datasets/index.js'),
@@ -55,7 +55,7 @@ export function countCommand(): Command {
             onProgress: (name, done) => progress.update(name, done),
           });
           requireSomeParsed(set);
-          for (const line of dialectNotes(flags.dialect, [{ name: set.name, ...setDialect(set, flags.dialect) }])) note(line);
+          for (const line of querySetDialectNotes(set, flags.dialect)) note(line);
           parts.push({ path: set.path, counts: counts ?? countsOfQuerySet(set, flags.dialect) });
         }
       } finally {

@@ -7,6 +7,8 @@ export const DESCRIPTIONS = {
   eval: 'execution accuracy (EX), exact match (EM) and BIRD efficiency (VES) of predictions on SQLite, PostgreSQL or MySQL',
   predict:
     "the base model's SQL for every question of a dataset, from an OpenAI-compatible server (vLLM, Ollama, llama.cpp, ...)",
+  compare:
+    'did a fine-tuned run really beat its base? Paired comparison of eval --out files: McNemar test, bootstrap interval of ΔEX',
   study: 'correlate AR with the measured gain (ΔEX) over fine-tuning experiments, overall and per model family',
   select: 'choose from candidate pools the fine-tuning subset whose structure best matches the target, and export it',
   'copy-db':

@@ -42,6 +42,7 @@ interface EvalFlags extends CacheFlags {
   by?: string;
   ves?: number;
   transpileFrom?: string;
+  audit?: boolean;
 }
 
 export function evalCommand(): Command {
@@ -70,6 +71,10 @@ export function evalCommand(): Command {
     .option(
       '--transpile-from <dialect>',
       "with --db-url: the queries' dialect (e.g. sqlite for Spider and BIRD), transpiled to the server's before they run",
+    )
+    .option(
+      '--audit',
+      'audit the gold answers: run each again, flag ties at a LIMIT, orders not fixed, NULL and text-number keys (audit codes per item)',
     )
     .option(
       '--ves <repeats>',
@@ -105,6 +110,7 @@ async function runEval(flags: EvalFlags): Promise<void> {
       by: flags.by,
       vesRepeats: flags.ves,
       transpileFrom: flags.transpileFrom,
+      audit: flags.audit,
       cache: cacheOf(flags, note),
       onProgress: (done, total) => progress.update('eval', done, total),
     });

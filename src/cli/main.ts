@@ -21,6 +21,7 @@ const LOADERS: Record<CommandName, () => Promise<Command>> = {
   eval: () => import('./eval.js').then((m) => m.evalCommand()),
   predict: () => import('./predict.js').then((m) => m.predictCommand()),
   study: () => import('./study.js').then((m) => m.studyCommand()),
+  compare: () => import('./compare.js').then((m) => m.compareCommand()),
   select: () => import('./select.js').then((m) => m.selectCommand()),
   count: () => import('./count.js').then((m) => m.countCommand()),
   'copy-db': () => import('./copyDb.js').then((m) => m.copyDbCommand()),

@@ -20,12 +20,12 @@ export function profileCommand(): Command {
       const [
         { estimateQueries },
         { profileQuerySet },
-        { requireSomeParsed, setDialect },
+        { requireSomeParsed },
         { cachedQuerySet, ReducedCache },
         { renderProfileText },
         { lazyTemplaters },
         { parseReadArguments, readDialectOf, checkReadDialects },
-        { dialectNotes },
+        { querySetDialectNotes },
       ] = await Promise.all([
         import('../datasets/index.js'),
         import('../features/profile.js'),
@@ -55,7 +55,7 @@ export function profileCommand(): Command {
         });
         progress.done();
         requireSomeParsed(set);
-        for (const line of dialectNotes(flags.dialect, [{ name: set.name, ...setDialect(set, flags.dialect) }])) note(line);
+        for (const line of querySetDialectNotes(set, flags.dialect)) note(line);
         const profile = profileQuerySet(set, flags.lmax, flags.top);
         await (flags.json ? writeJson(profile) : write(renderProfileText(profile)));
       } finally {

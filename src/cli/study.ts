@@ -10,7 +10,7 @@ export function studyCommand(): Command {
     .description(DESCRIPTIONS.study)
     .argument(
       '<experiments>',
-      'CSV or JSONL: model, family, train, target, ex_before, ex_after, [em_before, em_after], and ar or target_path/train_path/pred_path',
+      'CSV or JSONL: model, family, train, target, ex_before, ex_after (or eval_before, eval_after: eval --out files), [em_before, em_after], and ar or target_path/train_path/pred_path',
     )
     .option('--bootstrap <n>', 'bootstrap replicates for the intervals of r and ρ', wholeNumber(0), 2000)
     .addOption(seedOption('the bootstrap', 0))
@@ -42,15 +42,22 @@ export function studyCommand(): Command {
           { renderStudyHtml },
           { renderStudyMarkdown, renderStudyText },
           { readExperiments, studyStats },
+          { compareRuns, readEvalRun },
         ] = await Promise.all([
           import('../align/align.js'),
           import('../report/studyHtml.js'),
           import('../report/studyText.js'),
           import('../study/study.js'),
+          import('../eval/pairedRuns.js'),
         ]);
         const experiments = await readExperiments(file, {
           ...flags,
           ratioOf: ratioFromDatasets({ dialect: flags.dialect, scale: flags.scale }),
+          // ΔEX of a row naming its eval --out files: paired, with the command's seed.
+          pairedOf: ({ before, after }) =>
+            compareRuns(readEvalRun(before), [readEvalRun(after)], { seed: flags.seed })[0] as ReturnType<
+              typeof compareRuns
+            >[number],
         });
         const result = studyStats(experiments, flags);
         if (flags.markdown) writeFileSync(flags.markdown, renderStudyMarkdown(result));

@@ -79,6 +79,8 @@ export interface EvalOptions {
   readonly cache?: false | TemplateCacheOptions;
   /** Report EX and EM per stratum too: length, joins, nesting, clauses (of the gold query), hardness, or a gold column. */
   readonly by?: string;
+  /** Audit the gold answers (exec/audit.ts): each item carries `audit` codes, and `exTie` where the gold cuts at a tie. */
+  readonly audit?: boolean;
 }
 
 export type { ItemResult } from './itemResult.js';
@@ -134,7 +136,15 @@ export async function evaluate(options: EvalOptions): Promise<EvalResult> {
   inputs.resumed?.rewrite(items);
   const seconds = (performance.now() - started) / 1000;
   const transpile = options.transpileFrom && pool.dialect ? { from: options.transpileFrom, to: pool.dialect } : undefined;
-  return { summary: summarize(items, semantics, seconds, { by: options.by, vesRepeats: options.vesRepeats, transpile }), items };
+  return {
+    summary: summarize(items, semantics, seconds, {
+      by: options.by,
+      vesRepeats: options.vesRepeats,
+      transpile,
+      audit: options.audit,
+    }),
+    items,
+  };
 }
 
 /** The execution processes (or the server's connections), the templater and, to transpile, the parser: started at once. */
@@ -244,6 +254,7 @@ async function evaluateItem(
     maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
     execute: !missing && !noPrediction,
     timeRepeats: options.vesRepeats ?? 0,
+    ...(options.audit ? { audit: { dialect: runner.dialect ?? 'sqlite' } } : {}),
     ...(transpiled ? { run: { gold: transpiled.goldRunSql, pred: transpiled.predRunSql ?? '' } } : {}),
     spider: dbId === null ? null : { dbId, tables: tables.get(dbId) ?? null },
   });
@@ -315,7 +326,8 @@ function outcomeOf(item: ReturnType<typeof itemFacts>, result: ExecResult, optio
   const ex = result.status === 'gold_error' ? null : result.ex;
   const { status, goldRows, predRows, error, ms } = result;
   const timed = options.vesRepeats ? { timeRatio: result.timeRatio ?? 0 } : {};
-  return { ex, status, goldRows, predRows, error, ms, ...timed };
+  const audited = result.audit ? { audit: result.audit, ...(result.exTie === undefined ? {} : { exTie: result.exTie }) } : {};
+  return { ex, status, goldRows, predRows, error, ms, ...timed, ...audited };
 }
 
 let judge: SpiderJudge | undefined;
@@ -506,6 +518,7 @@ async function fingerprintOf(options: EvalOptions, semantics: Semantics): Promis
     by: options.by ?? null,
     ...(options.transpileFrom ? { transpile_from: options.transpileFrom } : {}),
     ...(options.vesRepeats ? { ves_repeats: options.vesRepeats } : {}),
+    ...(options.audit ? { audit: true } : {}),
   };
 }
 

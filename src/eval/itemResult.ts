@@ -1,5 +1,5 @@
 /** One evaluated item, as `eval --out` writes it (one JSON object per line) and the summary reads it. */
-import type { ExecStatus } from '../exec/protocol.js';
+import type { AuditCode, ExecStatus } from '../exec/protocol.js';
 import type { Hardness } from '../spider/exactMatch.js';
 
 export interface ItemResult {
@@ -30,6 +30,10 @@ export interface ItemResult {
   readonly predRunSql?: string | null;
   /** With --ves: gold over predicted time of a correct item, 0 otherwise (BIRD's time ratio). */
   readonly timeRatio?: number;
+  /** With --audit: what the audit of the gold found (codes of exec/audit.ts; empty: nothing). */
+  readonly audit?: readonly AuditCode[];
+  /** With --audit, where the gold cuts at a tie: whether the prediction is right counting the tied rows. */
+  readonly exTie?: boolean;
 }
 
 /** What --transpile-from adds to an item: a query that fails to transpile runs as written. */

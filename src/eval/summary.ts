@@ -2,7 +2,7 @@
 
 import { SEMANTICS_DESCRIPTION, type Semantics } from '../exec/compare.js';
 import { rvesOf, vesOf } from '../exec/efficiency.js';
-import type { ExecStatus } from '../exec/protocol.js';
+import { AUDIT_CODES, type AuditCode, type ExecStatus } from '../exec/protocol.js';
 import type { ItemResult } from './itemResult.js';
 
 export interface Scores {
@@ -45,7 +45,35 @@ export interface EvalSummary {
   readonly vesRepeats?: number;
   /** With --by: the scores per stratum. */
   readonly byStratum?: { readonly key: string; readonly groups: Record<string, Scores> };
+  /** With --audit: what the audit of the gold answers found. */
+  readonly audit?: AuditSummary;
   readonly seconds: number;
+}
+
+export interface AuditSummary {
+  /** Items whose gold was audited (it ran; an item with no database or no prediction is not). */
+  readonly audited: number;
+  /** Items with each finding (an item may have several). */
+  readonly codes: Record<AuditCode, number>;
+  /** Items whose gold cuts at a tie, and of those the items right only by a tied row. */
+  readonly tiedGolds: number;
+  readonly rightByTie: number;
+  /** EX counting tied answers: judged items right by the rule or by a tied row. */
+  readonly exCountingTies: number | null;
+}
+
+function auditSummary(items: readonly ItemResult[]): AuditSummary {
+  const audited = items.filter((i) => i.audit !== undefined);
+  const codes = Object.fromEntries(AUDIT_CODES.map((c) => [c, 0])) as Record<AuditCode, number>;
+  for (const item of audited) for (const code of item.audit ?? []) codes[code]++;
+  const judged = items.filter((i) => i.ex !== null);
+  return {
+    audited: audited.length,
+    codes,
+    tiedGolds: codes.tie_at_limit,
+    rightByTie: items.filter((i) => i.exTie && !i.ex).length,
+    exCountingTies: judged.length === 0 ? null : judged.filter((i) => i.ex || i.exTie).length / judged.length,
+  };
 }
 
 function scores(items: readonly ItemResult[]): Scores {
@@ -69,18 +97,21 @@ function efficiencyOf(judged: readonly ItemResult[]): { ves: number | null; rVes
   return { ves: vesOf(ratios), rVes: rvesOf(ratios) };
 }
 
+/** Spider's hardness and BIRD's difficulty in their own order, before other keys (alphabetical). */
+const DIFFICULTY_ORDER = ['easy', 'medium', 'hard', 'extra', 'simple', 'moderate', 'challenging'];
+export function byGroupKey(a: string, b: string): number {
+  const ia = DIFFICULTY_ORDER.indexOf(a);
+  const ib = DIFFICULTY_ORDER.indexOf(b);
+  return ia >= 0 && ib >= 0 ? ia - ib : ia >= 0 ? -1 : ib >= 0 ? 1 : a.localeCompare(b);
+}
+
 function groupBy(items: readonly ItemResult[], key: (i: ItemResult) => string | null): Record<string, Scores> {
   const groups = new Map<string, ItemResult[]>();
   for (const item of items) {
     const k = key(item) ?? '(none)';
     groups.set(k, [...(groups.get(k) ?? []), item]);
   }
-  const order = ['easy', 'medium', 'hard', 'extra', 'simple', 'moderate', 'challenging'];
-  const sorted = [...groups.keys()].sort((a, b) => {
-    const ia = order.indexOf(a);
-    const ib = order.indexOf(b);
-    return ia >= 0 && ib >= 0 ? ia - ib : ia >= 0 ? -1 : ib >= 0 ? 1 : a.localeCompare(b);
-  });
+  const sorted = [...groups.keys()].sort(byGroupKey);
   return Object.fromEntries(sorted.map((k) => [k, scores(groups.get(k) ?? [])]));
 }
 
@@ -91,6 +122,8 @@ export interface SummaryOptions {
   readonly vesRepeats?: number;
   /** The dialects queries were transpiled between, if they were. */
   readonly transpile?: { readonly from: string; readonly to: string };
+  /** Whether the gold answers were audited (--audit). */
+  readonly audit?: boolean;
 }
 
 export function summarize(
@@ -99,7 +132,7 @@ export function summarize(
   seconds: number,
   options: SummaryOptions = {},
 ): EvalSummary {
-  const { by, vesRepeats, transpile } = options;
+  const { by, vesRepeats, transpile, audit } = options;
   const counts = {
     ok: 0,
     pred_error: 0,
@@ -130,6 +163,7 @@ export function summarize(
     ...(by
       ? { byStratum: { key: by, groups: groupBy(items, (i) => (by === 'hardness' ? i.hardness : (i.stratum ?? null))) } }
       : {}),
+    ...(audit ? { audit: auditSummary(items) } : {}),
     seconds,
   };
 }

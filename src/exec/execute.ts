@@ -1,5 +1,6 @@
 /** Executing one evaluation item: both queries on the item's database, then the comparison. */
 
+import { withAudit } from './audit.js';
 import type { ExecRequest, ExecResult, PhaseMessage } from './protocol.js';
 import { type Db, openFromContext, openReadOnly, runQuery } from './sqlite.js';
 import { NOT_RUN, queriesOf, RequestJudge, type Verdict, verdictOf, withTimeRatio } from './verdict.js';
@@ -45,13 +46,20 @@ export class Executor {
       this.onPhase({ id: request.id, phase: 'gold', judgement });
       const g = runQuery(db, gold, request.maxRows);
       const verdict = verdictOf(request, gold, p, g);
+      const timed = await withTimeRatio(
+        request,
+        verdict,
+        { gold, pred },
+        (sql) => runQuery(db, sql, request.maxRows),
+        (phase) => this.onPhase({ id: request.id, phase, judgement }),
+      );
       return done(
-        await withTimeRatio(
+        await withAudit(
           request,
-          verdict,
-          { gold, pred },
+          timed,
+          { gold, goldOutcome: g, pred: p },
           (sql) => runQuery(db, sql, request.maxRows),
-          (phase) => this.onPhase({ id: request.id, phase, judgement }),
+          (so) => this.onPhase({ id: request.id, phase: 'audit', judgement, verdict: so }),
         ),
       );
     } finally {

@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import type { SpiderJudgement } from '../spider/judge.js';
-import type { ExecRequest, ExecResult, PhaseMessage } from './protocol.js';
+import type { AuditCode, ExecRequest, ExecResult, PhaseMessage } from './protocol.js';
 
 export interface ExecPool {
   run(request: ExecRequest): Promise<ExecResult>;
@@ -61,8 +61,10 @@ interface Pending {
   readonly reject: (error: Error) => void;
   /** When its process began it (as near as the parent knows: sent to an idle process, or the result before it came). */
   started: number;
-  phase: 'pred' | 'gold';
+  phase: 'pred' | 'gold' | 'audit';
   judgement: SpiderJudgement | null;
+  /** In the audit phase: the item's result, which a time-out or crash of the audit keeps. */
+  verdict?: PhaseMessage['verdict'];
 }
 
 /**
@@ -138,6 +140,7 @@ export class Slot {
     if ('phase' in message) {
       head.phase = message.phase;
       head.judgement = message.judgement;
+      head.verdict = message.verdict;
       this.arm();
       return;
     }
@@ -216,19 +219,24 @@ export class Slot {
   }
 }
 
-const queryOf = (pending: Pending) => (pending.phase === 'pred' ? 'prediction' : 'gold query');
+const queryOf = (pending: Pending) =>
+  pending.phase === 'pred' ? 'prediction' : pending.phase === 'gold' ? 'gold query' : "gold query's audit";
 
-/** The result of an item its process could not finish. */
-const failure = (pending: Pending, error: string, status: ExecResult['status']): ExecResult => ({
-  id: pending.request.id,
-  status,
-  ex: false,
-  goldRows: null,
-  predRows: null,
-  error,
-  ms: Math.round(performance.now() - pending.started),
-  judgement: pending.judgement,
-});
+/**
+ * The result of an item its process could not finish. One stopped in its audit keeps the verdict
+ * it had (the audit never changes EX), marked incomplete; an audited item stopped at its gold query
+ * is a gold time-out or error.
+ */
+function failure(pending: Pending, error: string, status: ExecResult['status']): ExecResult {
+  const base = { id: pending.request.id, ms: Math.round(performance.now() - pending.started), judgement: pending.judgement };
+  if (pending.phase === 'audit' && pending.verdict) return { ...base, ...pending.verdict, audit: ['audit_incomplete'] };
+  const audit: AuditCode[] | null = !pending.request.audit
+    ? null
+    : pending.phase === 'gold'
+      ? [status === 'timeout' ? 'gold_timeout' : 'gold_error']
+      : ['audit_incomplete'];
+  return { ...base, status, ex: false, goldRows: null, predRows: null, error, ...(audit ? { audit } : {}) };
+}
 
 function spawnChild(): Promise<ChildProcess> {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';

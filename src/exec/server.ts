@@ -3,7 +3,8 @@
  * Each item's db_id names a schema (PostgreSQL) or a database (MySQL, MariaDB) there.
  */
 import { UsageError } from '../datasets/errors.js';
-import type { ExecRequest, ExecResult } from './protocol.js';
+import { withAudit } from './audit.js';
+import type { AuditCode, ExecRequest, ExecResult } from './protocol.js';
 import { DatabaseServerError } from './serverError.js';
 import { NOT_RUN, type QueryOutcome, queriesOf, type RequestJudge, type Verdict, verdictOf, withTimeRatio } from './verdict.js';
 
@@ -104,10 +105,13 @@ export async function runOnServer(
     if (timeouts.length > 0) {
       // The client gave up on a server that did not answer: the connection is in doubt.
       broken = timeouts.includes('client');
-      return done({ status: 'timeout', ex: false, goldRows: null, predRows: null, error: 'time-out' });
+      const audit = request.audit ? { audit: [!g.ok && g.timeout ? 'gold_timeout' : 'audit_incomplete'] as AuditCode[] } : {};
+      return done({ status: 'timeout', ex: false, goldRows: null, predRows: null, error: 'time-out', ...audit });
     }
     const verdict = verdictOf(request, gold, p, g);
-    return done(await withTimeRatio(request, verdict, { gold, pred }, (sql) => session.query(sql, request.maxRows)));
+    const run = (sql: string) => session.query(sql, request.maxRows);
+    const timed = await withTimeRatio(request, verdict, { gold, pred }, run);
+    return done(await withAudit(request, timed, { gold, goldOutcome: g, pred: p }, run));
   } catch (err) {
     broken = true;
     return failed(err);

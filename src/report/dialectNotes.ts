@@ -2,7 +2,8 @@
  * What every align report says of dialects: the one the sets were compared in, and for each set
  * written in another, how many of its queries the transpiler rewrote and how many it could not.
  */
-import type { SetDialect } from '../features/querySet.js';
+import type { QuerySet } from '../features/querySet.js';
+import { type SetDialect, setDialect } from '../features/setDialect.js';
 import { plural } from '../words.js';
 
 /** One sentence per set written in another dialect than `to`, the comparison's; none where every set is in it. */
@@ -16,3 +17,7 @@ export function dialectNotes(to: string, sets: readonly (SetDialect & { readonly
         ],
   );
 }
+
+/** The note of one query set read for a comparison in `to` (profile, count): none where it is written in `to`. */
+export const querySetDialectNotes = (set: QuerySet, to: string): string[] =>
+  dialectNotes(to, [{ name: set.name, ...setDialect(set, to) }]);

@@ -1,5 +1,5 @@
 /** The `eval` report for people. */
-import type { EvalSummary, Scores } from '../eval/summary.js';
+import type { AuditSummary, EvalSummary, Scores } from '../eval/summary.js';
 import { plural } from '../words.js';
 import { count, percent, renderTable } from './table.js';
 
@@ -74,6 +74,7 @@ export function renderEvalText(s: EvalSummary): string {
       `VES, R-VES: BIRD's efficiency scores over the EX items, each correct item's queries timed ${plural(s.vesRepeats ?? 0, 'time')}.`,
     );
   }
+  if (s.audit) out.push('', ...auditLines(s.audit, s.overall));
   if (s.byStratum) {
     out.push('');
     out.push(scoreTable(s.byStratum.key, s.byStratum.groups, s.exactComputed, ves));
@@ -81,4 +82,18 @@ export function renderEvalText(s: EvalSummary): string {
   out.push('');
   out.push(scoreTable('database', s.byDb, s.exactComputed, ves));
   return `${out.join('\n')}\n`;
+}
+
+/** What the audit of the gold answers found, and EX counting tied answers beside EX. */
+function auditLines(a: AuditSummary, overall: Scores): string[] {
+  const found = Object.entries(a.codes).filter(([, n]) => n > 0);
+  return [
+    `audit of the gold answers: ${plural(a.audited, 'item')} audited; ${
+      found.length === 0 ? 'nothing found' : found.map(([code, n]) => `${code} ${count(n)}`).join(', ')
+    }`,
+    `EX ${pct(overall.ex)}; EX counting tied answers ${pct(a.exCountingTies)} (${plural(a.tiedGolds, 'gold')} cut at a tie, ${plural(
+      a.rightByTie,
+      'prediction',
+    )} right only by a tied row)`,
+  ];
 }

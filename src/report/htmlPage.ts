@@ -20,7 +20,7 @@ small { color: #666; }
 </style></head>
 <body>
 ${body}
-<footer><small>Made by sqlalign. Metric: arXiv 2510.04919, as specified in spec/alignment.md.</small></footer>
+<footer><small>Made by sqlalign. Metric: arXiv 2510.04919, as specified in docs/spec.md of the sqlalign repository.</small></footer>
 </body></html>
 `;
 }

@@ -1,5 +1,5 @@
 /** The `study` report, as text for people and as Markdown for papers and pull requests. */
-import { type GroupStats, MIN_BOOTSTRAP_N, SMALL_GROUP, type StudyResult } from '../study/study.js';
+import { type GroupStats, MIN_BOOTSTRAP_N, type PairedGain, SMALL_GROUP, type StudyResult } from '../study/study.js';
 import { renderTable } from './table.js';
 
 const num = (x: number | null, digits = 3) => (x === null ? '–' : x.toFixed(digits));
@@ -58,7 +58,43 @@ export function renderStudyText(result: StudyResult): string {
     `AR > 1 and a gain: ${c.arAboveGain}; AR > 1, no gain: ${c.arAboveNoGain}; AR ≤ 1 and a gain: ${c.arBelowGain}; AR ≤ 1, no gain: ${c.arBelowNoGain}.`,
     'p-values: two-sided, from Student t with n − 2 degrees of freedom (as SciPy); intervals: bootstrap over experiments.',
     ...smallGroups(result),
+    ...pairedLines(result),
   ].join('\n')}\n`;
+}
+
+const PAIRED_HEADERS = ['model', 'train', 'AR', 'ΔEX', '95% CI', 'p (McNemar)', 'before only', 'after only', 'gain'];
+
+function pairedCells(e: StudyResult['experiments'][number]): string[] {
+  const g = e.paired as PairedGain;
+  return [
+    e.model,
+    e.train,
+    num(e.ar),
+    num(e.deltaEx, 2),
+    g.deltaCi95 ? `[${num(g.deltaCi95[0], 2)}, ${num(g.deltaCi95[1], 2)}]` : '–',
+    pValue(g.pValue),
+    String(g.aOnly),
+    String(g.bOnly),
+    g.withinNoise ? 'within noise' : e.deltaEx > 0 ? 'real gain' : 'real loss',
+  ];
+}
+
+/** Where ΔEX came from paired `eval --out` files: each experiment's interval and p, and which gains are within noise. */
+function pairedLines(result: StudyResult): string[] {
+  const paired = result.experiments.filter((e) => e.paired);
+  if (paired.length === 0) return [];
+  const noise = paired.filter((e) => e.paired?.withinNoise);
+  return [
+    '',
+    'ΔEX measured item by item (eval_before, eval_after): paired bootstrap interval and exact McNemar test per experiment.',
+    renderTable(
+      PAIRED_HEADERS.map((header, k) => ({ header, align: k < 2 || k === 8 ? ('left' as const) : ('right' as const) })),
+      paired.map(pairedCells),
+    ),
+    `${noise.length} of ${paired.length} experiments' ΔEX are within noise (p ≥ 0.05)${
+      noise.length ? `: ${noise.map((e) => `${e.model} on ${e.train}`).join(', ')}` : ''
+    }.`,
+  ];
 }
 
 function smallGroups(result: StudyResult): string[] {
@@ -77,5 +113,18 @@ export function renderStudyMarkdown(result: StudyResult): string {
     line(HEADERS.map((_, k) => (k === 0 ? '---' : '---:'))),
     ...rows(result).map(([name, g]) => line(cells(name, g))),
     ...smallGroups(result).map((note) => `\n${note}`),
+    ...pairedMarkdown(result),
   ].join('\n')}\n`;
+}
+
+function pairedMarkdown(result: StudyResult): string[] {
+  const paired = result.experiments.filter((e) => e.paired);
+  if (paired.length === 0) return [];
+  const line = (cs: string[]) => `| ${cs.join(' | ')} |`;
+  return [
+    '',
+    line(PAIRED_HEADERS),
+    line(PAIRED_HEADERS.map((_, k) => (k < 2 || k === 8 ? '---' : '---:'))),
+    ...paired.map((e) => line(pairedCells(e))),
+  ];
 }

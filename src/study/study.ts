@@ -22,6 +22,21 @@ export interface Experiment {
   readonly exAfter: number;
   readonly emBefore: number | null;
   readonly emAfter: number | null;
+  /** Where the row names its two `eval --out` files: the paired comparison its ΔEX comes from (in EX points). */
+  readonly paired?: PairedGain;
+}
+
+/** A ΔEX measured item by item: its interval and p-value, and whether it is within noise. */
+export interface PairedGain {
+  readonly n: number;
+  readonly aOnly: number;
+  readonly bOnly: number;
+  /** Exact McNemar p-value of the two runs. */
+  readonly pValue: number;
+  /** Paired bootstrap interval of ΔEX, on the scale of ex_before and ex_after (points). */
+  readonly deltaCi95: readonly [number, number] | null;
+  /** p ≥ 0.05: the runs' difference is not told apart from chance. */
+  readonly withinNoise: boolean;
 }
 
 export interface GroupStats {
@@ -59,6 +74,19 @@ export interface StudyOptions {
    * study layer does not compute alignment itself; `ratioFromDatasets` (align) is the usual one.
    */
   readonly ratioOf?: (paths: { target: string; train: string; pred: string }) => Promise<{ ar: number; klGap: number }>;
+  /**
+   * The paired comparison of a row's two `eval --out` files (eval_before, eval_after): EX of each as
+   * a share, and the paired figures (eval's `compare` is the usual one).
+   */
+  readonly pairedOf?: (paths: { before: string; after: string }) => {
+    readonly exA: number | null;
+    readonly exB: number | null;
+    readonly n: number;
+    readonly aOnly: number;
+    readonly bOnly: number;
+    readonly pValue: number;
+    readonly deltaCi95: readonly [number, number] | null;
+  };
   /** How the evidence names itself in `align` reports (default: "N fine-tuning experiments"). */
   readonly evidenceName?: string;
   /** Where the evidence applies (default: the experiments' targets). */
@@ -145,8 +173,9 @@ export async function readExperiments(input: DatasetInput, options: StudyOptions
     const f = r.fields ?? {};
     const model = String(f.model ?? '');
     if (!model) throw new DataError(set.path, 'no model', r.where);
-    const exBefore = number(f.ex_before);
-    const exAfter = number(f.ex_after);
+    const paired = pairedGainOf(f, base, set.path, r.where, options);
+    const exBefore = paired ? paired.exBefore : number(f.ex_before);
+    const exAfter = paired ? paired.exAfter : number(f.ex_after);
     if (exBefore === null || exAfter === null || Number.isNaN(exBefore) || Number.isNaN(exAfter)) {
       throw new DataError(set.path, 'ex_before and ex_after must be numbers', r.where);
     }
@@ -181,11 +210,49 @@ export async function readExperiments(input: DatasetInput, options: StudyOptions
       exAfter: exAfter,
       emBefore: number(f.em_before),
       emAfter: number(f.em_after),
+      ...(paired ? { paired: paired.gain } : {}),
     });
   }
   if (out.length === 0) throw new DataError(set.path, 'no experiments');
   checkOneScale(set.path, out);
   return out;
+}
+
+/**
+ * A row's ΔEX from its two `eval --out` files (eval_before, eval_after; relative to the experiments
+ * file): EX in percent, as the published tables give it, and the paired figures. Null where the row
+ * names no such files; one of the two without the other is an error.
+ */
+function pairedGainOf(
+  f: Readonly<Record<string, unknown>>,
+  base: string,
+  path: string,
+  where: string,
+  options: StudyOptions,
+): { exBefore: number; exAfter: number; gain: PairedGain } | null {
+  const given = [f.eval_before, f.eval_after].map((p) =>
+    typeof p === 'string' && p ? (isAbsolute(p) ? p : join(base, p)) : null,
+  );
+  if (given.every((p) => p === null)) return null;
+  if (given.some((p) => p === null))
+    throw new DataError(path, 'give both eval_before and eval_after (results files of eval)', where);
+  if (!options.pairedOf) throw new DataError(path, 'names results files of eval: give pairedOf to compare them', where);
+  const [before, after] = given as [string, string];
+  const c = options.pairedOf({ before, after });
+  if (c.exA === null || c.exB === null) throw new DataError(path, `no item is judged in both ${before} and ${after}`, where);
+  const ci = c.deltaCi95;
+  return {
+    exBefore: 100 * c.exA,
+    exAfter: 100 * c.exB,
+    gain: {
+      n: c.n,
+      aOnly: c.aOnly,
+      bOnly: c.bOnly,
+      pValue: c.pValue,
+      deltaCi95: ci ? [100 * ci[0], 100 * ci[1]] : null,
+      withinNoise: c.pValue >= 0.05,
+    },
+  };
 }
 
 /**

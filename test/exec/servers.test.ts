@@ -14,6 +14,7 @@ import { evaluate } from '../../src/eval/evaluate.js';
 import { readSqliteTables } from '../../src/exec/copyDatabase.js';
 import { openServer } from '../../src/exec/openServer.js';
 import type { ServerRunner } from '../../src/exec/server.js';
+import { AUDIT_CASES, SCORES_ROWS, SCORES_TABLE } from '../helpers/auditCases.js';
 import { runCli } from '../helpers/cli.js';
 import { execRequest } from '../helpers/execRequest.js';
 import { mariadbOrSkip, startMariadb } from '../helpers/mariadb.js';
@@ -246,6 +247,19 @@ for (const engine of ENGINES) {
       assert.equal(slow.status, 'timeout', slow.error ?? '');
       const next = await runner.run(item('SELECT id FROM items ORDER BY id'));
       assert.equal(next.ex, true);
+    });
+
+    test('the audit of gold answers finds on this engine what it finds on SQLite, and never changes EX', async () => {
+      for (const sql of [SCORES_TABLE.replace('scores', 'shop.scores'), SCORES_ROWS.replace('scores', 'shop.scores')])
+        await admin.query(sql);
+      const runner = await open(server.url);
+      for (const c of AUDIT_CASES) {
+        const plain = await runner.run(item(c.pred, c.gold));
+        const audited = await runner.run({ ...item(c.pred, c.gold), audit: { dialect: engine.dialect } });
+        assert.deepEqual([...(audited.audit ?? [])].sort(), [...c.audit].sort(), c.gold);
+        assert.equal(audited.exTie, c.exTie, c.gold);
+        assert.equal(audited.ex, plain.ex, c.gold);
+      }
     });
 
     test("BIRD's timing: a correct item gets a time ratio, a wrong one 0", async () => {

@@ -10,6 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { type Browser, chromium } from 'playwright-core';
 import { align } from '../../src/align/align.js';
 import { renderAlignHtml } from '../../src/report/alignHtml.js';
+import { renderCompareHtml } from '../../src/report/compareHtml.js';
 import { renderStudyHtml } from '../../src/report/studyHtml.js';
 import { studyStats } from '../../src/study/study.js';
 import { EXAMPLES, ROOT } from '../helpers/paths.js';
@@ -100,6 +101,36 @@ describe('HTML reports in Chromium', browserOrSkip(), () => {
     assert.equal(await marks('strata', 'symbol'), strata, 'one AR per stratum and pair');
     assert.equal(await page.locator('table[data-table="strata"] tbody tr').count(), result.strata?.strata.length);
     assert.equal(await marks('strata', 'rule'), strata + 1, 'its intervals, and the line at AR = 1');
+    await page.close();
+  });
+
+  test('compare: one interval and one point per run and stratum, the zero line, whole legends', async () => {
+    const stats = (delta: number) => ({
+      n: 100,
+      exA: 0.5,
+      exB: 0.5 + delta,
+      delta,
+      aOnly: 10,
+      bOnly: 10 + Math.round(100 * delta),
+      pValue: 0.2,
+      deltaCi95: [delta - 0.05, delta + 0.05] as const,
+    });
+    const groups = { easy: stats(0.01), medium: stats(0.04), hard: stats(-0.02) };
+    const comparisons = ['base-finetuned-on-spider-train-7000-steps', 'base-finetuned-on-bird'].map((run, k) => ({
+      base: 'base',
+      run,
+      ...stats(0.02 * (k + 1)),
+      pHolm: 0.4,
+      strata: { key: 'hardness', groups },
+    }));
+    const page = await open(await renderCompareHtml(comparisons), 'compare-report');
+    const marks = (kind: string) =>
+      page.locator(`figure[data-chart="deltas"] g.mark-${kind}.role-mark > ${kind === 'rule' ? 'line' : 'path'}`).count();
+    assert.equal(await marks('symbol'), 2 * 4, 'a point per run and stratum (overall included)');
+    assert.equal(await marks('rule'), 2 * 4 + 1, 'an interval per point, and the zero line');
+    const legend = await page.locator('figure[data-chart="deltas"] .role-legend-label text').allTextContents();
+    assert.deepEqual(legend.sort(), comparisons.map((c) => c.run).sort(), 'legend labels whole');
+    assert.equal(await page.locator('table').count(), 3, 'the overall table and one per run by stratum');
     await page.close();
   });
 
