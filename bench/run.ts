@@ -11,10 +11,10 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import { seededRandom } from '../src/align/random.js';
 import { openDataset, readAll } from '../src/datasets/index.js';
 import { TemplateEngine } from '../src/sql/engine.js';
 import { loadParser } from '../src/sql/parser.js';
+import { seededRandom } from '../src/stats/random.js';
 import { varyLiterals, writeSyntheticLog } from './synthetic.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');

@@ -5,7 +5,7 @@
 
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { seededRandom } from '../src/align/random.js';
+import { seededRandom } from '../src/stats/random.js';
 
 /** The query with every number and '...' string replaced by a random value of the same kind. */
 export function varyLiterals(sql: string, next: () => number): string {

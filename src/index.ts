@@ -1,6 +1,7 @@
 /** sqlalign as a library: every stage of load → template → features → compare → report. */
 export { type AlignOptions, type AlignResult, align, type Confidence, ratioFromDatasets } from './align/align.js';
 export { type BootstrapInput, type BootstrapResult, bootstrap, type Interval, percentileInterval } from './align/bootstrap.js';
+export { type ExplainInput, type Explanation, explain, type Pattern } from './align/explain.js';
 export {
   type AlignmentRow,
   type AlignParams,
@@ -13,8 +14,7 @@ export {
   type Distributions,
   decide,
   type RatioRow,
-} from './align/compare.js';
-export { type ExplainInput, type Explanation, explain, type Pattern } from './align/explain.js';
+} from './align/figures.js';
 export { samplePerGroup } from './align/sample.js';
 export { type SensitivityInput, type SensitivityRow, sensitivity } from './align/sensitivity.js';
 export {
@@ -64,7 +64,6 @@ export {
   readEvalRun,
 } from './eval/pairedRuns.js';
 export type { EvalSummary, Scores, SummaryOptions, TranspileTally } from './eval/summary.js';
-export { resultsEqual, SEMANTICS, type Semantics } from './exec/compare.js';
 export {
   type ColumnKind,
   type CopiedDatabase,
@@ -78,6 +77,7 @@ export { rewardOf, rvesOf, timeRatio, vesOf, withoutOutliers } from './exec/effi
 export { openServer } from './exec/openServer.js';
 export { type OrderProbe, orderProbeOf } from './exec/orderProbe.js';
 export { AUDIT_CODES, type AuditCode } from './exec/protocol.js';
+export { resultsEqual, SEMANTICS, type Semantics } from './exec/resultsEqual.js';
 export {
   DatabaseServerError,
   engineOf,

@@ -25,6 +25,7 @@ import { lazyTemplaters } from '../sql/templater.js';
 import { beforeTranspiling } from '../sql/transpile.js';
 import { replicatesProblem } from '../stats/interval.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
+import { type Explanation, explain } from './explain.js';
 import {
   type AlignParams,
   type Comparison,
@@ -33,8 +34,7 @@ import {
   DEFAULT_LMAX,
   distributionsOf,
   type RatioRow,
-} from './compare.js';
-import { type Explanation, explain } from './explain.js';
+} from './figures.js';
 import { samplePerGroup, type TargetEntry } from './sample.js';
 import { type SensitivityRow, sensitivity } from './sensitivity.js';
 import { DEFAULT_SIZE_MATCH_REPLICATES, type SizeMatchedRatio, sizeMatchedRatios } from './sizeMatched.js';

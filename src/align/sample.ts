@@ -1,5 +1,5 @@
 /**
- * Small samples of the target (spec §4): K queries per database (or per any column), drawn
+ * Small samples of the target (docs/spec.md §4): K queries per database (or per any column), drawn
  * with a seed. The paper reports that 1–2 queries per database already keep the ordering.
  */
 import { seededRandom, shuffleInPlace } from '../stats/random.js';

@@ -4,7 +4,7 @@
  */
 import { type Distribution, IndexedDistribution, ngramDistribution, type TemplateCounter } from '../features/distribution.js';
 import { alignmentRatio, klDivergence } from '../metric/divergence.js';
-import { type Decision, decide } from './compare.js';
+import { type Decision, decide } from './figures.js';
 
 export const SENSITIVITY_ALPHAS = [1, 0.1, 0.01, 0.001] as const;
 export const SENSITIVITY_LMAX = [5, 10, 15] as const;

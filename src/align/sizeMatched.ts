@@ -1,5 +1,5 @@
 /**
- * A size-matched AR (issue 15): D depends on the compared set's size as well as on its structure,
+ * A size-matched AR: D depends on the compared set's size as well as on its structure,
  * because Lidstone smoothing weighs α·|V| against N_X. D(BIRD mini-dev‖Spider train) is 6.23 with
  * all 8,659 queries and 4.92 with 1,034 of them. AR sets a large training set against a prediction
  * set of the target's size, so in a domain-transfer case size can outweigh structure. Here the
@@ -11,7 +11,7 @@ import { type Distribution, IndexedDistribution, type TemplateCounter } from '..
 import { NgramIndex } from '../features/ngrams.js';
 import { alignmentRatio, divergenceTerm, smoothedShare, smoothingDenominator } from '../metric/divergence.js';
 import { seededRandom } from '../stats/random.js';
-import { type Decision, decide } from './compare.js';
+import { type Decision, decide } from './figures.js';
 
 export const DEFAULT_SIZE_MATCH_REPLICATES = 10;
 

@@ -9,7 +9,7 @@ import { MIN_STRATUM_QUERIES } from '../features/strata.js';
 import { alignmentRatio, alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
 import { seededRandom, shuffleInPlace } from '../stats/random.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
-import { type AlignParams, type Decision, decide } from './compare.js';
+import { type AlignParams, type Decision, decide } from './figures.js';
 import type { TargetEntry } from './sample.js';
 
 export interface StratumRow {

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { AlignResult } from '../align/align.js';
-import { DEFAULT_ALPHA, DEFAULT_LMAX } from '../align/compare.js';
+import { DEFAULT_ALPHA, DEFAULT_LMAX } from '../align/figures.js';
 import { DEFAULT_SIZE_MATCH_REPLICATES } from '../align/sizeMatched.js';
 import type { ReportOptions } from '../report/ratioNotes.js';
 import { DEFAULT_EVIDENCE_PATH, readEvidence } from '../study/evidence.js';

@@ -1,7 +1,7 @@
 /** What each command does, in one line: for `--help`, without loading any command's code. */
 export const DESCRIPTIONS = {
-  templates: 'print the structural template of every query (names, literals and AS removed: README, The metric), in input order',
-  align: 'KL-alignment, coverage and Alignment Ratio of training sets and predictions against a target (README: The metric)',
+  templates: 'print the structural template of every query (names, literals and AS removed: docs/spec.md), in input order',
+  align: 'KL-alignment, coverage and Alignment Ratio of training sets and predictions against a target (docs/spec.md)',
   profile:
     "the dataset's structure: template and n-gram counts, common templates, constructs, template lengths, unparseable queries",
   eval: 'execution accuracy (EX), exact match (EM) and BIRD efficiency (VES) of predictions on SQLite, PostgreSQL or MySQL',

@@ -4,7 +4,7 @@ import { Command, Option } from 'commander';
 import { UsageError } from '../datasets/errors.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
 import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS } from '../eval/defaults.js';
-import { SEMANTICS } from '../exec/compare.js';
+import { SEMANTICS } from '../exec/resultsEqual.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import {
   addCacheOptions,

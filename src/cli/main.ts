@@ -29,7 +29,7 @@ const LOADERS: Record<CommandName, () => Promise<Command>> = {
 
 // The parser is a 22 MB WebAssembly module. V8 compiles it quickly (Liftoff), then recompiles
 // hot functions with its optimizing compiler; on two cores that recompiling costs more than it
-// saves for runs of up to some 100,000 distinct query shapes (measured: README, Performance).
+// saves for runs of up to some 100,000 distinct query shapes (measured: docs/performance.md).
 // Flags must be set before the module is compiled, i.e. before the parser is first loaded.
 if (!process.env.SQLALIGN_WASM_TIERUP) setFlagsFromString('--liftoff-only');
 

@@ -1,7 +1,7 @@
 /** `sqlalign profile <dataset>`: the dataset's structure. */
 
 import { Command } from 'commander';
-import { DEFAULT_LMAX } from '../align/compare.js';
+import { DEFAULT_LMAX } from '../align/figures.js';
 import { DESCRIPTIONS } from './descriptions.js';
 import { addParsingOptions, cacheOf, jsonOption, loadOptionsOf, type ParsingFlags, readOption, wholeNumber } from './options.js';
 import { note, write, writeJson } from './output.js';

@@ -18,10 +18,10 @@ import {
   UsageError,
 } from '../datasets/index.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
-import type { Semantics } from '../exec/compare.js';
 import { openServer } from '../exec/openServer.js';
 import { createExecPool } from '../exec/pool.js';
 import type { ExecRequest, ExecResult } from '../exec/protocol.js';
+import type { Semantics } from '../exec/resultsEqual.js';
 import { ENGINE_DIALECT, redact, serverEngine } from '../exec/server.js';
 import { stratumOf } from '../features/strata.js';
 import { type Fingerprint, openResumable, type ResumedFile, textHash } from '../io/resumableJsonl.js';

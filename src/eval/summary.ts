@@ -1,8 +1,8 @@
 /** Aggregates of per-item evaluation results: overall, by difficulty or hardness, and by database. */
 
-import { SEMANTICS_DESCRIPTION, type Semantics } from '../exec/compare.js';
 import { rvesOf, vesOf } from '../exec/efficiency.js';
 import { AUDIT_CODES, type AuditCode, type ExecStatus } from '../exec/protocol.js';
+import { SEMANTICS_DESCRIPTION, type Semantics } from '../exec/resultsEqual.js';
 import type { ItemResult } from './itemResult.js';
 
 export interface Scores {

@@ -15,9 +15,9 @@
 import { spiderOrderMatters } from '../spider/prep.js';
 import { dialectInfo } from '../sql/dialects.js';
 import type { Lexical } from '../sql/lexer.js';
-import { resultsEqual, type Semantics } from './compare.js';
 import { type OrderProbe, orderProbeOf, widened } from './orderProbe.js';
 import type { AuditCode, ExecRequest } from './protocol.js';
+import { resultsEqual, type Semantics } from './resultsEqual.js';
 import { type Row, rowKey, type SqlValue, valueKey } from './values.js';
 import type { QueryOutcome, Verdict } from './verdict.js';
 

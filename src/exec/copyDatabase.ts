@@ -1,7 +1,7 @@
 /**
  * Copying a SQLite database (Spider's and BIRD's layout) to a PostgreSQL schema or a MySQL
  * database of the same name, so that `eval --db-url` can run a workload on the engine the user
- * serves it on (issue 17). Every table is copied with every row and its primary key (where the
+ * serves it on, so that eval runs where the workload runs. Every table is copied with every row and its primary key (where the
  * rows honour it); no other index, key or constraint.
  *
  * Column types come from what the column holds, since SQLite keeps any value in any column:
@@ -10,7 +10,7 @@
  * in it written as SQLite writes them), any blob → bytes; a column with nothing but NULLs takes
  * its declared type's affinity. Dates stay text, as SQLite stores and compares them. Names are lower-cased on
  * PostgreSQL (its unquoted names fold to lower case, and Spider's queries do not quote them);
- * MySQL needs `lower_case_table_names=1` for Spider's mixed-case table names (the README says so).
+ * MySQL needs `lower_case_table_names=1` for Spider's mixed-case table names (docs/eval.md says so).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

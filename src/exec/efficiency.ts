@@ -1,5 +1,5 @@
 /**
- * BIRD's efficiency scores, as its official scripts compute them (issue 17).
+ * BIRD's efficiency scores, as its official scripts compute them, so that a user's figures match the published ones.
  *
  * For an item whose prediction is correct, both queries run `repeats` times (the prediction, then
  * the gold query, each timed on its own); the time ratio is gold time / predicted time per run,

@@ -1,5 +1,5 @@
 /**
- * Running untrusted SQL on a MySQL or MariaDB server (issue 17): each item's `db_id` names a
+ * Running untrusted SQL on a MySQL or MariaDB server, where a team's workload runs: each item's `db_id` names a
  * database on the server. A prediction is run only if the guard lets it through (one query; no
  * INTO, no LOAD_FILE), the driver sends one statement only (multipleStatements off), inside
  * `START TRANSACTION READ ONLY … ROLLBACK`, with the server's own time-out (MySQL's

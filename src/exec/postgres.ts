@@ -1,11 +1,11 @@
 /**
- * Running untrusted SQL on a PostgreSQL server (issue 17): each item's `db_id` names a schema of
+ * Running untrusted SQL on a PostgreSQL server, where a team's workload runs: each item's `db_id` names a schema of
  * the database in the URL. A prediction is run only if it is one query (SELECT, WITH, VALUES or
  * TABLE, read by the lexer), sent through the extended protocol (which refuses a second
  * statement), inside `BEGIN READ ONLY … ROLLBACK`, with a server-side `statement_timeout` and a
  * client-side time-out that drops the connection. Values come back as the official (Python)
  * evaluators would compare them: integers and decimals as numbers, dates and times equal only to dates and times.
- * A role with SELECT rights only is the last line; the README says how to make one.
+ * A role with SELECT rights only is the last line; docs/eval.md says how to make one.
  */
 import pg from 'pg';
 import {

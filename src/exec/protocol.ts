@@ -2,7 +2,7 @@
 
 import type { SpiderJudgement } from '../spider/judge.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
-import type { Semantics } from './compare.js';
+import type { Semantics } from './resultsEqual.js';
 
 /** What the audit can find; each audited item lists those it found (exec/audit.ts). */
 export const AUDIT_CODES = [

@@ -1,5 +1,5 @@
 /**
- * Database servers `eval` runs on (issue 17): one runner per server, chosen by the URL's scheme.
+ * Database servers `eval` runs on (where the workload runs, not only SQLite): one runner per server, chosen by the URL's scheme.
  * Each item's db_id names a schema (PostgreSQL) or a database (MySQL, MariaDB) there.
  */
 import { UsageError } from '../datasets/errors.js';

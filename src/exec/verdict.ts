@@ -7,9 +7,9 @@
 import { NO_JUDGEMENT, SpiderJudge, type SpiderJudgement } from '../spider/judge.js';
 import { spiderExecutionSql, spiderOrderMatters } from '../spider/prep.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
-import { resultsEqual } from './compare.js';
 import { timeRatio } from './efficiency.js';
 import type { ExecRequest, ExecResult } from './protocol.js';
+import { resultsEqual } from './resultsEqual.js';
 import type { Row } from './values.js';
 
 export type QueryOutcome =

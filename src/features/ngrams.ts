@@ -1,5 +1,5 @@
 /**
- * n-gram features of a template (spec §2): every contiguous n-gram, 1 ≤ n ≤ l_max, that
+ * n-gram features of a template (docs/spec.md §2): every contiguous n-gram, 1 ≤ n ≤ l_max, that
  * (1) holds a word token, (2) neither starts nor ends with `,`, (3) has balanced parentheses.
  */
 

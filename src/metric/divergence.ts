@@ -1,5 +1,5 @@
 /**
- * Divergence of a target distribution T from another X (spec §3): KL with Lidstone
+ * Divergence of a target distribution T from another X (docs/spec.md §3): KL with Lidstone
  * smoothing of X over V = supp T ∪ supp X, and coverage (T's mass on n-grams X has).
  */
 import { type Distribution, sameIndex } from '../features/distribution.js';

@@ -1,8 +1,8 @@
 /** The `align` report for people: the table, the ratios, the decision in words, and why. */
 import type { AlignResult } from '../align/align.js';
 import type { Interval } from '../align/bootstrap.js';
-import type { RatioRow } from '../align/compare.js';
 import type { Explanation, Pattern } from '../align/explain.js';
+import type { RatioRow } from '../align/figures.js';
 import { SENSITIVITY_ALPHAS, SENSITIVITY_LMAX } from '../align/sensitivity.js';
 import type { SizeMatchedRatio } from '../align/sizeMatched.js';
 import { BASELINE_SUBSETS } from '../align/stratify.js';

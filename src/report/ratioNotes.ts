@@ -3,7 +3,7 @@
  * the evidence (`align --evidence`), and the size-matched AR where it decides otherwise.
  */
 import type { AlignResult } from '../align/align.js';
-import type { RatioRow } from '../align/compare.js';
+import type { RatioRow } from '../align/figures.js';
 import type { SizeMatchedRatio } from '../align/sizeMatched.js';
 import { type Evidence, type EvidenceMatch, evidenceSentence, matchEvidence } from '../study/evidence.js';
 import { count, fixed } from './table.js';

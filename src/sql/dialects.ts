@@ -86,8 +86,8 @@ export const transpiledFrom = (from: string | undefined, to: string): string | u
 
 /**
  * How well each dialect's templates agree with the reference (sqlglot) on sqlglot's own dialect
- * tests, where both sides parse (measured 2026-12-01, template rules 2026-12-01.10; README
- * "Agreement with the reference"). SQLite, MySQL and PostgreSQL text-to-SQL data (Spider, BIRD)
+ * tests, where both sides parse (measured 2026-12-01, template rules 2026-12-01.10;
+ * docs/reference-agreement.md). SQLite, MySQL and PostgreSQL text-to-SQL data (Spider, BIRD)
  * agree 100%; these figures are for DDL and dialect corners. Shown in `templates --help`.
  */
 export const MEASURED_AGREEMENT: Readonly<Record<string, number>> = {

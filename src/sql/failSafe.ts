@@ -1,5 +1,5 @@
 /**
- * The template's fail-safe (spec §1): where the parser's tree does not place a token (a node it
+ * The template's fail-safe (docs/spec.md §1): where the parser's tree does not place a token (a node it
  * keeps as raw text, a name without a position, an alias it drops), a token the tokenizer reads
  * as a name is dropped, never kept as if it were syntax. And the few tokens that are syntax
  * although the parser files them as names (date parts, named-argument keys) are kept.

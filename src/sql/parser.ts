@@ -172,7 +172,7 @@ export function parseTokenized(sql: string, tokens: readonly Token[], parserDial
 }
 
 /**
- * Spec §1: text the parser can read only as a bare expression (`0`, `error`, `null`, `N/A`,
+ * docs/spec.md §1: text the parser can read only as a bare expression (`0`, `error`, `null`, `N/A`,
  * `count(x)`) or as an opaque command (`Show me all singers`) is not a query. The parser's
  * top-level node says which: statements have kinds of their own, anything else is an expression.
  */

@@ -1,5 +1,5 @@
 /**
- * The structural template of a query (spec §1): its own tokens with every schema- or
+ * The structural template of a query (docs/spec.md §1): its own tokens with every schema- or
  * data-specific leaf removed. The parser decides what an identifier is (the tree's
  * identifier spans); token types decide literals, parameters and punctuation.
  */

@@ -1,5 +1,5 @@
 /**
- * Queries written for one engine made to run on another (`eval --transpile-from`, issue 17): the
+ * Queries written for one engine made to run on another (`eval --transpile-from`; `--read` in the comparisons): the
  * parser's transpiler, after one rule it does not know. SQLite reads a double-quoted word that
  * names no column or table as a string ("legacy" double-quoted strings, which Spider's and BIRD's
  * gold queries use throughout: `WHERE name = "Aruba"`); the transpiler would keep it a name, so

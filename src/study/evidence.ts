@@ -1,5 +1,5 @@
 /**
- * Evidence for a decision (issue 15): how often "AR > 1 ⇒ gain" held on measured fine-tuning runs,
+ * Evidence for a decision, so that a user sees how often the same call was right: how often "AR > 1 ⇒ gain" held on measured fine-tuning runs,
  * overall and for ARs in the same range. `study --json` writes it (the `evidence` key); `align
  * --evidence FILE` reads it and prints, beside each decision, the record of that decision in the
  * evidence. Ranges are kept in D(T‖P) − D(T‖S), which does not depend on c, so a user's AR at any

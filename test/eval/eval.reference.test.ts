@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { evaluate, type ItemResult } from '../../src/eval/evaluate.js';
-import type { TablesJsonEntry } from '../../src/eval/spider/schema.js';
+import type { TablesJsonEntry } from '../../src/spider/schema.js';
 import { ROOT, shared, sharedOrSkip } from '../helpers/paths.js';
 
 interface Official {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { TablesJsonEntry } from '../../src/eval/spider/schema.js';
+import type { TablesJsonEntry } from '../../src/spider/schema.js';
 
 export function makeSingerDb(dir: string, dbId = 'concert_singer'): string {
   mkdirSync(join(dir, dbId), { recursive: true });

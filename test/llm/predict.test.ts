@@ -6,8 +6,6 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { FatalApiError, parseRetryAfter } from '../../src/llm/client.js';
 import { type Prediction, predict } from '../../src/llm/predict.js';
-import { renderPrompt } from '../../src/llm/prompt.js';
-import { schemaFromSqlite, schemaFromTablesJson } from '../../src/llm/schemaText.js';
 import { runCli } from '../helpers/cli.js';
 import { makeSingerDb } from '../helpers/db.js';
 import { GRETEL_ROWS } from '../helpers/gretel.js';
@@ -31,50 +29,6 @@ type PredictionLine = Omit<Prediction, 'dbId' | 'finishReason'> & { db_id: strin
 const lines = (file: string) => readJsonl<PredictionLine>(file);
 let n = 0;
 const outFile = (ext = 'jsonl') => join(tmp.dir, `out-${n++}.${ext}`);
-
-describe('prompts', () => {
-  test('the schema comes from the database itself: CREATE TABLE and example rows', () => {
-    const schema = schemaFromSqlite(join(tmp.dir, 'concert_singer', 'concert_singer.sqlite'));
-    assert.match(schema, /CREATE TABLE singer \(Singer_ID int PRIMARY KEY, Name text, Country text, Age int\);/);
-    assert.match(
-      schema,
-      /3 example rows:\nSELECT \* FROM singer LIMIT 3;\nSinger_ID\tName\tCountry\tAge\n1\tJoe Sharp\tNetherlands\t52/,
-    );
-    assert.match(schema, /CREATE TABLE concert/);
-  });
-
-  test('or from tables.json, with types and keys', () => {
-    const schema = schemaFromTablesJson({
-      db_id: 'x',
-      table_names_original: ['singer', 'concert'],
-      column_names_original: [
-        [-1, '*'],
-        [0, 'Singer_ID'],
-        [0, 'Name'],
-        [1, 'concert_ID'],
-        [1, 'Singer_ID'],
-      ],
-      column_types: ['text', 'number', 'text', 'number', 'number'],
-      primary_keys: [1, 3],
-      foreign_keys: [[4, 1]],
-    });
-    assert.equal(
-      schema,
-      'CREATE TABLE singer (\n  Singer_ID NUMBER PRIMARY KEY,\n  Name TEXT\n);\n\nCREATE TABLE concert (\n  concert_ID NUMBER PRIMARY KEY,\n  Singer_ID NUMBER,\n  FOREIGN KEY (Singer_ID) REFERENCES singer(Singer_ID)\n);',
-    );
-  });
-
-  test('a template with named placeholders', () => {
-    const text = renderPrompt('{{schema}}|{{question}}|{{evidence}}|{{db_id}}', {
-      schema: 'S',
-      question: 'Q?',
-      evidence: 'E',
-      dialect: 'sqlite',
-      dbId: 'd',
-    });
-    assert.equal(text, 'S|Q?|Hint: E\n|d');
-  });
-});
 
 describe('predict against a real server', () => {
   let server: ScriptedServer;

@@ -1,9 +1,9 @@
 /** The three result-comparison rules on hand-made results. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resultsEqual } from '../../src/eval/compare.js';
-import { removeDistinct, spiderExecutionSql, spiderOrderMatters } from '../../src/eval/spiderPrep.js';
+import { resultsEqual } from '../../src/exec/resultsEqual.js';
 import type { Row } from '../../src/exec/values.js';
+import { removeDistinct, spiderExecutionSql, spiderOrderMatters } from '../../src/spider/prep.js';
 
 const eq = (rule: 'spider' | 'bird' | 'ordered', gold: Row[], pred: Row[], orderMatters = false) =>
   resultsEqual(rule, gold, pred, orderMatters);

@@ -1,10 +1,10 @@
 /** Spider's tokenizer, parser, hardness and exact set match on hand-made queries. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { exactMatch, hardness, rebuildForMatch } from '../../src/eval/spider/exactMatch.js';
-import { EMPTY_SQL, parseSpiderSql } from '../../src/eval/spider/parse.js';
-import { foreignKeyMap, SpiderSchema, schemaFromTablesJson } from '../../src/eval/spider/schema.js';
-import { spiderTokenize, wordTokenize } from '../../src/eval/spider/tokenize.js';
+import { exactMatch, hardness, rebuildForMatch } from '../../src/spider/exactMatch.js';
+import { EMPTY_SQL, parseSpiderSql } from '../../src/spider/parse.js';
+import { foreignKeyMap, SpiderSchema, schemaFromTablesJson } from '../../src/spider/schema.js';
+import { spiderTokenize, wordTokenize } from '../../src/spider/tokenize.js';
 import { SINGER_TABLES } from '../helpers/db.js';
 
 const schema = new SpiderSchema(schemaFromTablesJson(SINGER_TABLES));

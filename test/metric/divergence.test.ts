@@ -1,11 +1,11 @@
 /** KL with Lidstone smoothing, coverage, A_KL, the scale c and AR (spec §3) on values worked out by hand. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type AlignParams, compare } from '../../src/align/compare.js';
-import { alignmentRatio, alignmentScore, coverage, klDivergence, vocabularySize } from '../../src/align/divergence.js';
+import { type AlignParams, compare } from '../../src/align/figures.js';
 import type { Distribution } from '../../src/features/distribution.js';
 import { TemplateCounter } from '../../src/features/distribution.js';
 import type { QuerySet } from '../../src/features/querySet.js';
+import { alignmentRatio, alignmentScore, coverage, klDivergence, vocabularySize } from '../../src/metric/divergence.js';
 
 const dist = (counts: Record<string, number>): Distribution => {
   const map = new Map(Object.entries(counts));

@@ -1,5 +1,5 @@
 /**
- * One comparison (spec §3): the target against every training set and prediction set,
+ * One comparison (docs/spec.md §3): the target against every training set and prediction set,
  * with D, A_KL, coverage per row, the scale c, and AR for every (train, pred) pair.
  */
 import { type Distribution, ngramDistribution } from '../features/distribution.js';

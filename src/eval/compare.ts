@@ -1,2 +1,0 @@
-/** Kept where it was: the comparison of results now lives in exec/ (the worker judges with it). */
-export * from '../exec/compare.js';

@@ -1,2 +1,0 @@
-/** Kept where it was: Spider's evaluator now lives in spider/ (used by align, exec and eval). */
-export * from '../../spider/dbSchema.js';
