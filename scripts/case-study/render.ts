@@ -365,7 +365,7 @@ function renderMarkdown(result: CaseStudy): string {
   );
   out.push(
     '',
-    `Reproduce: \`npm run case-study\` (needs ../shared/data; eval results are kept under node_modules/.cache/sqlalign-case-study, so a second run re-executes nothing).`,
+    `Reproduce: \`npm run case-study\` (needs the public data under \`data/\`, see the README's Datasets; eval results are kept under node_modules/.cache/sqlalign-case-study, so a second run re-executes nothing).`,
   );
   return `${out.join('\n')}\n`;
 }
