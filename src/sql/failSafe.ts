@@ -4,6 +4,7 @@
  * as a name is dropped, never kept as if it were syntax. And the few tokens that are syntax
  * although the parser files them as names (date parts, named-argument keys) are kept.
  */
+import { DEFINING, markClauseNames } from './clauseRules.js';
 import type { DialectInfo } from './dialects.js';
 import { BUILTIN_TYPES, DATA_TYPES, DATE_FUNCTIONS, DATE_PARTS, SPECIAL_WORDS, UNIT_FIRST_FUNCTIONS } from './keywords.js';
 import { type Lexical, SqlLexer } from './lexer.js';
@@ -96,16 +97,16 @@ function isUserType(word: string, parsed: ParsedQuery): boolean {
 }
 
 /** The rules that read the token sequence, not the tree: names in known places, then syntax kept. */
-function markByPattern(sql: string, tokens: readonly Token[], parsed: ParsedQuery, lexical: Lexical, drop: Uint8Array) {
+function markByPattern(sql: string, tokens: readonly Token[], parsed: ParsedQuery, dialect: DialectInfo, drop: Uint8Array) {
   markColumnAliasLists(tokens, drop);
   markAliasesAfterAs(tokens, parsed.unplacedNames, drop);
   markStructFields(tokens, drop);
   markDefinitionNames(tokens, drop);
   markPathKeys(tokens, drop);
   markDdlNames(tokens, drop);
-  markClauseNames(tokens, drop);
+  markClauseNames(tokens, drop, dialect.parserName);
   markPlaceholders(sql, tokens, drop);
-  markLocations(tokens, lexical, drop);
+  markLocations(tokens, dialect, drop);
   markAggregateStateArguments(tokens, drop);
   keepSyntax(tokens, drop);
 }
@@ -357,179 +358,6 @@ function afterBrackets(tokens: readonly Token[], at: number): number {
   return tokens.length;
 }
 
-/** Words tokenizers read as names that are keywords where a clause's name could stand. */
-const CLAUSE_KEYWORDS = new Set(['CONCURRENTLY', 'NONE', 'ALL', 'IF']);
-
-/** Words of DDL after which a parenthesised list holds column names: `PRIMARY KEY (a)`, `UNIQUE NONCLUSTERED (a)`, `INCLUDE (a)`. */
-const KEY_LISTS = new Set(['KEY', 'UNIQUE', 'CLUSTERED', 'NONCLUSTERED', 'INCLUDE', 'EXCLUDE']);
-
-/** What follows `FOR SYSTEM_TIME` in a time-travel clause (elsewhere SYSTEM_TIME may be a variable's name). */
-const TIME_TRAVEL_STARTS = new Set(['AS', 'FROM', 'BETWEEN', 'CONTAINED', 'ALL']);
-/** Words that end a `FOR SYSTEM_TIME …` clause. */
-const TIME_TRAVEL_ENDS = new Set([
-  ...[...CLAUSE_WORDS].filter((w) => w !== 'FROM'),
-  'LEFT',
-  'RIGHT',
-  'INNER',
-  'CROSS',
-  'FULL',
-  'OUTER',
-  'TABLESAMPLE',
-]);
-
-/**
- * Names in clauses whose trees keep them as words: `CONSTRAINT c`, `CONNECT_BY_ROOT x`,
- * `AUTHORIZATION u`, `ROW ACCESS POLICY p ON (c)`, `[UN]SET TAG a.b`, `HISTOGRAM ON c`,
- * `FOR COLUMNS a, b`, `ANALYZE t(c)`, `GRANT SELECT(c) ON`, `FOR SYSTEM_TIME FROM c TO d`,
- * `UNPIVOT … INTO NAME n VALUE v`, and the whole body of a trigger.
- */
-function markClauseNames(tokens: readonly Token[], drop: Uint8Array) {
-  const m = new NameMarks(tokens, drop);
-  const first = m.word(0);
-  const trigger = first === 'CREATE' && tokens.slice(1, 5).some((t) => t.text.toUpperCase() === 'TRIGGER');
-  const ddl = first === 'CREATE' || first === 'ALTER' || first === 'DECLARE';
-  for (let i = 0; i < tokens.length; i++) {
-    if (trigger && tokens[i]?.type === 'VAR') m.dropName(i);
-    // The first rule that matches at i applies (word clauses first, then statement-wide ones).
-    if (!markWordClause(m, i)) markStatementClause(m, i, first, ddl);
-  }
-}
-
-/** Clauses known by their own words: `CONSTRAINT c`, `AUTHORIZATION u`, `ROW ACCESS POLICY p ON (c)`, …; whether one matched. */
-function markWordClause(m: NameMarks, i: number): boolean {
-  const { tokens } = m;
-  const w = m.word(i);
-  if (w === 'CONSTRAINT' && !['INCLUDING', 'EXCLUDING'].includes(m.word(i - 1))) m.dropName(i + 1);
-  else if (w === 'CONNECT_BY_ROOT' || w === 'TTL') m.dropName(i + 1);
-  else if (w === 'KEY' && m.word(i + 2) === 'VALUE') m.dropName(i + 1);
-  else if (w === 'COLLATE' && tokens[i + 2]?.type === 'DOT') m.dropName(i + 1);
-  else if (w === 'FILE_FORMAT' && tokens[i + 1]?.type === 'EQ') m.dropRun(i + 2, ['DOT']);
-  else if (w === 'AUTHORIZATION') m.dropName(['ROLE', 'USER'].includes(m.word(i + 1)) ? i + 2 : i + 1);
-  else if (w === 'POLICY') {
-    const after = m.dropRun(i + 1, ['DOT']);
-    if (m.word(after) === 'ON') m.dropInParens(after + 1);
-  } else if (w === 'TAG' && (m.word(i - 1) === 'SET' || m.word(i - 1) === 'UNSET')) {
-    // `SET TAG a = 'x', b.c = 'y'` or `UNSET TAG a, b`: every tag's name.
-    for (let j = i + 1; m.isName(j); ) {
-      m.drop[j] = 1;
-      const after = tokens[j + 1]?.type;
-      if (after === 'DOT' || after === 'COMMA') j += 2;
-      else if (after === 'EQ' && tokens[j + 3]?.type === 'COMMA') j += 4;
-      else break;
-    }
-  } else if (w === 'CLUSTER' && m.word(i - 1) === 'ON' && /^[A-Za-z_]/.test(tokens[i + 1]?.text ?? '')) {
-    m.drop[i + 1] = 1; // ClickHouse's `ON CLUSTER default`: a cluster's name, keyword or not
-  } else if (w === 'HISTOGRAM' && m.word(i + 1) === 'ON') m.dropRun(i + 2, ['COMMA']);
-  else if (w === 'FOR' && m.word(i + 1) === 'COLUMNS') m.dropRun(i + 2, ['COMMA']);
-  else if (w === 'CYCLE' && tokens[i - 1]?.type === 'R_PAREN') {
-    // A recursive query's `CYCLE a, b SET is_cycle USING path`: the path column's name, keyword or not.
-    const using = tokens.findIndex((t, k) => k > i && t.text.toUpperCase() === 'USING');
-    if (using > 0) m.dropName(using + 1);
-  } else if ((w === 'FUNCTION' || w === 'PROCEDURE') && DEFINING.has(m.word(0)) && m.word(i - 1) !== 'EXECUTE') {
-    m.dropRoutineName(m.word(i + 1) === 'IF' ? i + 3 + Number(m.word(i + 2) === 'NOT') : i + 1);
-  } else return false;
-  return true;
-}
-
-/** Statements that name the routine they define: `CREATE FUNCTION db.f(x INT)` keeps no `F`. */
-const DEFINING = new Set(['CREATE', 'ALTER', 'DROP', 'REPLACE']);
-
-/** Clauses that depend on the statement (ANALYZE, GRANT, DDL key lists and indexes, cursors, UNPIVOT) or run on (time travel). */
-function markStatementClause(m: NameMarks, i: number, first: string, ddl: boolean): void {
-  const { tokens } = m;
-  const w = m.word(i);
-  if (first === 'ANALYZE' && tokens[i]?.type === 'L_PAREN') m.dropInParens(i);
-  else if ((first === 'GRANT' || first === 'REVOKE') && tokens[i + 1]?.type === 'L_PAREN' && m.word(i + 2) !== 'SELECT') {
-    m.dropInParens(i + 1);
-  } else if (
-    (w === 'SYSTEM_TIME' || (w === 'SYSTEM' && m.word(i + 1) === 'TIME')) &&
-    TIME_TRAVEL_STARTS.has(m.word(w === 'SYSTEM' ? i + 2 : i + 1))
-  ) {
-    // The clause's own words (FROM … TO, AS OF, BETWEEN … AND, CONTAINED IN) go on; the next clause ends it.
-    for (let j = i + 1, depth = 0; j < tokens.length && !TIME_TRAVEL_ENDS.has(m.word(j)); j++) {
-      const type = tokens[j]?.type;
-      if (type === 'L_PAREN') depth++;
-      else if (type === 'R_PAREN' && --depth < 0) break;
-      else if ((type === 'COMMA' || type === 'SEMICOLON') && depth === 0) break;
-      else m.dropName(j);
-    }
-  } else if (ddl && KEY_LISTS.has(w) && tokens[i + 1]?.type === 'L_PAREN') m.dropInParens(i + 1);
-  else if (ddl && w === 'USING' && tokens[i + 2]?.type === 'L_PAREN' && m.word(i - 1) !== 'TABLE') {
-    m.dropInParens(i + 2);
-    if (m.word(1) === 'VIRTUAL') m.drop[i + 1] = 1; // SQLite's `CREATE VIRTUAL TABLE t USING fts5(a)`: the module's name
-  } else if (ddl && w === 'INDEX' && m.isName(i + 1) && m.word(i - 1) !== 'ON') {
-    m.dropName(i + 1);
-    let j = i + 2;
-    while (KEY_LISTS.has(m.word(j)) && tokens[j + 1]?.type !== 'L_PAREN') j++;
-    m.dropInParens(j);
-  } else if (w === 'CURSOR' && m.word(i + 1) === 'FOR') {
-    for (let j = i + 2; j < tokens.length; j++) if (tokens[j]?.type === 'VAR') m.dropName(j);
-  } else if (w === 'STAGE' && first === 'CREATE') m.dropName(i + 1);
-  else if (w === 'ROLES' && m.word(i - 1) === 'SECONDARY') m.dropRun(i + 1, ['COMMA']);
-  else if (w === 'INTO' && m.word(i + 1) === 'NAME' && tokens.some((t) => t.text.toUpperCase() === 'UNPIVOT')) {
-    m.dropName(i + 2);
-    if (m.word(i + 3) === 'VALUE') m.dropRun(i + 4, ['COMMA']);
-  }
-}
-
-/** The tokens of a statement and the marks of the names to drop, with the ways a clause marks them. */
-class NameMarks {
-  constructor(
-    readonly tokens: readonly Token[],
-    readonly drop: Uint8Array,
-  ) {}
-
-  word(k: number): string {
-    return this.tokens[k]?.text.toUpperCase() ?? '';
-  }
-
-  isName(k: number): boolean {
-    const t = this.tokens[k];
-    return (
-      (t?.type === 'QUOTED_IDENTIFIER' || (t?.type === 'VAR' && !CLAUSE_KEYWORDS.has(this.word(k)))) &&
-      this.tokens[k + 1]?.type !== 'L_PAREN'
-    );
-  }
-
-  dropName(k: number): void {
-    if (this.isName(k)) this.drop[k] = 1;
-  }
-
-  /** A dotted or comma-separated run of names from k; returns the index after it. */
-  dropRun(k: number, separators: readonly string[]): number {
-    const { tokens } = this;
-    let j = k;
-    // After a dot any word is a part of the qualified name (`db.schema.p`), keywords included.
-    while (this.isName(j) || (tokens[j - 1]?.type === 'DOT' && j > k && /^[A-Za-z_]/.test(tokens[j]?.text ?? ''))) {
-      this.drop[j] = 1;
-      if (separators.includes(tokens[j + 1]?.type ?? '')) j += 2;
-      else return j + 1;
-    }
-    return j;
-  }
-
-  /** A routine's qualified name from k, its last part followed by `(` or not. */
-  dropRoutineName(k: number): void {
-    for (let j = k; j < this.tokens.length; j += 2) {
-      const type = this.tokens[j]?.type;
-      if (type !== 'VAR' && type !== 'QUOTED_IDENTIFIER') return;
-      this.drop[j] = 1;
-      if (this.tokens[j + 1]?.type !== 'DOT') return;
-    }
-  }
-
-  /** Every name inside the parentheses that open at k. */
-  dropInParens(k: number): void {
-    const { tokens } = this;
-    if (tokens[k]?.type !== 'L_PAREN') return;
-    for (let j = k + 1, depth = 1; j < tokens.length && depth > 0; j++) {
-      if (tokens[j]?.type === 'L_PAREN') depth++;
-      else if (tokens[j]?.type === 'R_PAREN') depth--;
-      else this.dropName(j);
-    }
-  }
-}
-
 /** `AS s(a, b)`: a table alias with its column names, which the parser may leave out of its tree. */
 function markColumnAliasLists(tokens: readonly Token[], drop: Uint8Array) {
   for (let i = 1; i + 1 < tokens.length; i++) {
@@ -669,8 +497,14 @@ function isAppliedFunction(tokens: readonly Token[], i: number): boolean {
 function isRoutineDefined(tokens: readonly Token[], i: number): boolean {
   let k = i;
   while (tokens[k - 1]?.type === 'DOT' && tokens[k - 2] !== undefined) k -= 2;
-  const before = (tokens[k - 1]?.text ?? '').toUpperCase();
-  return (before === 'FUNCTION' || before === 'PROCEDURE') && DEFINING.has((tokens[0] as Token).text.toUpperCase());
+  const word = (at: number) => (tokens[at]?.text ?? '').toUpperCase();
+  // `CREATE FUNCTION IF NOT EXISTS db.f(`: the routine's name comes after the condition.
+  let b = k - 1;
+  if (word(b) === 'EXISTS' && (word(b - 1) === 'IF' || (word(b - 1) === 'NOT' && word(b - 2) === 'IF'))) {
+    b -= word(b - 1) === 'NOT' ? 3 : 2;
+  }
+  const before = word(b);
+  return (before === 'FUNCTION' || before === 'PROCEDURE') && DEFINING.includes((tokens[0] as Token).text.toUpperCase());
 }
 
 function commentRegions(sql: string, lexical: Lexical): [number, number][] {
