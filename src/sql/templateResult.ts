@@ -15,6 +15,7 @@ export type TemplateResult = ({ template: string } | { error: string }) & {
  * cache). Change it with any change to what a template is, and with any fix to the shape cache
  * (engine.ts), so that no cache can hand back a template made by old rules or a wrong cache hit
  * (2026-12-01.9: words such as SYSDATE could share a shape of plain names; .10: words of commands
- * such as SET VARIABLE, date units, `U&'…'`, built-in types).
+ * such as SET VARIABLE, date units, `U&'…'`, built-in types; 2026-12-07.1: a routine defined with
+ * `IF [NOT] EXISTS` drops its qualified name, and clause rules apply only in their dialects).
  */
-export const TEMPLATE_VERSION = '2026-12-01.10';
+export const TEMPLATE_VERSION = '2026-12-07.1';
