@@ -1,5 +1,5 @@
 /** sqlalign as a library: every stage of load → template → features → compare → report. */
-export { type AlignOptions, type AlignResult, align, type Confidence, ratioFromDatasets } from './align/align.js';
+export { type AlignResult, align, type Confidence, ratioFromDatasets } from './align/align.js';
 export { type BootstrapInput, type BootstrapResult, bootstrap, type Interval, percentileInterval } from './align/bootstrap.js';
 export { type ExplainInput, type Explanation, explain, type Pattern } from './align/explain.js';
 export {
@@ -15,6 +15,7 @@ export {
   decide,
   type RatioRow,
 } from './align/figures.js';
+export { type AlignOptions, DEFAULT_BOOTSTRAP_WITH_SAMPLE } from './align/options.js';
 export { samplePerGroup } from './align/sample.js';
 export { type SensitivityInput, type SensitivityRow, sensitivity } from './align/sensitivity.js';
 export {
