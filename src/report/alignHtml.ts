@@ -6,6 +6,7 @@
 
 import type { AlignResult } from '../align/align.js';
 import type { StrataResult } from '../align/stratify.js';
+import { defaultName } from '../datasets/spec.js';
 import { type ComparedProfile, compareProfiles } from '../features/profile.js';
 import { type ChartSpec, renderSvg } from './charts.js';
 import { dialectNotes } from './dialectNotes.js';
@@ -38,9 +39,9 @@ export async function renderAlignHtml(result: AlignResult, options: AlignHtmlOpt
   const p = result.params;
   return page(
     'sqlalign: alignment report',
-    `<header><h1>Will fine-tuning help on ${escapeHtml(result.target.name)}?</h1>
+    `<header><h1>${escapeHtml(reportTitle(result))}</h1>
 <ul class="decisions">${decisionItems(result, options).join('') || '<li>No AR without the base model’s predictions (--pred).</li>'}</ul>
-<p class="params">target: ${result.target.queries} queries${result.sample ? ` (${result.sample.perGroup} per ${escapeHtml(result.sample.by)}, seed ${result.sample.seed}, from ${result.sample.from})` : ''} · dialect ${escapeHtml(p.dialect)} · α ${p.alpha} · l_max ${p.lmax} · c ${fixed(p.scale, 3)} (${p.scaleSource === 'fixed' ? 'fixed' : 'the largest D'})</p>
+<p class="params">target: ${escapeHtml(result.querySets.target.path)}, ${result.target.queries} queries${result.sample ? ` (${result.sample.perGroup} per ${escapeHtml(result.sample.by)}, seed ${result.sample.seed}, from ${result.sample.from})` : ''} · dialect ${escapeHtml(p.dialect)} · α ${p.alpha} · l_max ${p.lmax} · c ${fixed(p.scale, 3)} (${p.scaleSource === 'fixed' ? 'fixed' : 'the largest D'})</p>
 ${dialectNotes(result.params.dialect, [result.target, ...result.rows])
   .map((note) => `<p class="params">${escapeHtml(note)}</p>`)
   .join('')}</header>
@@ -48,6 +49,16 @@ ${rowsTable(result)}
 ${result.strata ? strataTable(result.strata) : ''}
 ${rendered.join('\n')}`,
   );
+}
+
+/**
+ * The question the report answers, as a user would write it: with the target's label where the user
+ * gave one; a file's name and field (`dev#query`, the default name) is no title, and is said below it.
+ */
+function reportTitle(result: AlignResult): string {
+  const name = result.target.name;
+  const labelled = !name.includes('#') && name !== defaultName(result.querySets.target.path);
+  return labelled ? `Will fine-tuning help on ${name}?` : 'Will fine-tuning help on this workload?';
 }
 
 interface Figure {
@@ -75,15 +86,17 @@ const intervalRule = (by: string) => ({
 
 function alignmentFigure(result: AlignResult): Figure {
   const boot = result.bootstrap;
+  // A sample's rows get no interval (it would say only how the sample varies): none is drawn then.
+  const intervals = boot !== null && !result.sample;
   const rows = result.rows.map((r, k) => ({
     set: `${r.name} (${r.role})`,
     alignment: r.alignment,
-    lo: boot?.rows[k]?.alignment[0] ?? r.alignment,
-    hi: boot?.rows[k]?.alignment[1] ?? r.alignment,
+    lo: intervals ? (boot?.rows[k]?.alignment[0] ?? r.alignment) : r.alignment,
+    hi: intervals ? (boot?.rows[k]?.alignment[1] ?? r.alignment) : r.alignment,
   }));
   return {
     name: 'alignment',
-    title: 'A_KL per set (with its interval)',
+    title: intervals ? 'A_KL per set, with its 95% bootstrap interval' : 'A_KL per set',
     spec: {
       data: { values: rows },
       width: 480,
@@ -95,7 +108,7 @@ function alignmentFigure(result: AlignResult): Figure {
             x: { field: 'alignment', type: 'quantitative', title: 'A_KL', scale: { domain: [0, 1] } },
           },
         },
-        intervalRule('set'),
+        ...(intervals ? [intervalRule('set')] : []),
       ],
     },
   };
@@ -194,17 +207,35 @@ function patternFigures(result: AlignResult): Figure[] {
         title: `Patterns that set ${e.name} apart (share in target − share in ${e.name})`,
         spec: {
           data: { values },
-          width: 420,
+          width: 300,
           mark: 'bar',
           encoding: {
-            y: { field: 'pattern', type: 'nominal', sort: '-x', title: null },
-            x: { field: 'share', type: 'quantitative', title: 'share of n-gram mass: target − set', axis: { format: '.1%' } },
+            // Whole patterns: two long n-grams cut at one width can read the same.
+            y: { field: 'pattern', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 0 } },
+            x: {
+              field: 'share',
+              type: 'quantitative',
+              title: 'share of n-gram mass: target − set',
+              axis: { format: percentFormat(values.map((v) => v.share)) },
+            },
             color: { field: 'side', type: 'nominal', title: null, scale: { range: ['#4c78a8', '#f58518'] } },
           },
         },
       },
     ];
   });
+}
+
+/**
+ * A percent format with as many decimals as the axis's ticks need to read apart: the ticks of a
+ * domain of ±0.05% are 0.01% apart, which '.1%' printed as '0.0%, 0.0%'.
+ */
+export function percentFormat(values: readonly number[]): string {
+  const span = Math.max(...values.map(Math.abs), 1e-9) * 2;
+  // Vega puts a tick every 40 pixels or so (about a dozen on these charts), at a step of 1, 2 or 5
+  // times a power of ten: enough decimals for the smallest such step, trailing zeros trimmed (`~`).
+  const step = 10 ** Math.floor(Math.log10(span / 12));
+  return `.${Math.max(0, -Math.floor(Math.log10(step * 100)))}~%`;
 }
 
 function lengthFigure(profiles: readonly ComparedProfile[]): Figure {

@@ -9,7 +9,8 @@ export type ChartSpec = VegaLite.TopLevelSpec;
 const CONFIG = {
   font: 'system-ui, -apple-system, Segoe UI, sans-serif',
   axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 360 },
-  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 },
+  // Legends under the chart, one entry a line, never cut: a set's name is what the reader needs.
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 0, orient: 'bottom' as const, direction: 'vertical' as const },
   title: { fontSize: 14, anchor: 'start' as const },
   view: { stroke: null },
 };

@@ -15,7 +15,7 @@ h1 { font-size: 1.5rem; margin-bottom: .5rem; }
 .params { color: #555; }
 table { border-collapse: collapse; margin: 1rem 0 2rem; } th, td { padding: .3rem .6rem; border-bottom: 1px solid #ddd; text-align: right; }
 th:nth-child(-n+2), td:nth-child(-n+2) { text-align: left; }
-figure { margin: 2rem 0; } figcaption { font-weight: 600; margin-bottom: .4rem; }
+figure { margin: 2rem 0; overflow-x: auto; } figcaption { font-weight: 600; margin-bottom: .4rem; }
 small { color: #666; }
 </style></head>
 <body>

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { align } from '../../src/align/align.js';
 import { renderAlignHtml } from '../../src/report/alignHtml.js';
 import { renderCompareHtml } from '../../src/report/compareHtml.js';
@@ -41,6 +41,22 @@ describe('HTML reports in Chromium', browserOrSkip(), () => {
     });
   });
   after(() => browser?.close());
+
+  /** Every chart reads at a glance: the tick labels of an axis are distinct, no legend label is cut. */
+  async function readsCleanly(page: Page) {
+    for (const figure of await page.locator('figure').all()) {
+      const chart = await figure.getAttribute('data-chart');
+      for (const axis of await figure.locator('g.role-axis').all()) {
+        const labels = (await axis.locator('g.role-axis-label text').allTextContents()).filter((t) => t !== '');
+        assert.equal(new Set(labels).size, labels.length, `${chart}: repeated tick labels ${labels.join(', ')}`);
+      }
+      const legend = await figure.locator('g.role-legend-label text').allTextContents();
+      assert.ok(
+        legend.every((t) => !t.endsWith('…')),
+        `${chart}: a legend label is cut: ${legend.join(', ')}`,
+      );
+    }
+  }
 
   async function open(html: string, name: string) {
     const file = join(ARTIFACTS, `${name}.html`);
@@ -80,7 +96,10 @@ describe('HTML reports in Chromium', browserOrSkip(), () => {
     const marks = (chart: string, kind: string) =>
       page.locator(`figure[data-chart="${chart}"] g.mark-${kind}.role-mark > ${kind === 'rule' ? 'line' : 'path'}`).count();
     assert.equal(await marks('alignment', 'rect'), 3, 'one bar per set');
-    assert.equal(await marks('alignment', 'rule'), 3, 'one interval per set');
+    // A sample's D and A_KL get no interval (it would only say how the sample varies): none drawn, none promised.
+    assert.equal(await marks('alignment', 'rule'), 0);
+    assert.equal(await page.locator('figure[data-chart="alignment"] figcaption').textContent(), 'A_KL per set');
+    await readsCleanly(page);
     assert.equal(await marks('ratio', 'rect'), 2, 'one bar per (train, pred) pair');
     for (const e of result.explanations ?? []) {
       assert.equal(await marks(`patterns-${e.role}-${e.name}`, 'rect'), e.missing.length + e.excess.length);
@@ -131,6 +150,29 @@ describe('HTML reports in Chromium', browserOrSkip(), () => {
     const legend = await page.locator('figure[data-chart="deltas"] .role-legend-label text').allTextContents();
     assert.deepEqual(legend.sort(), comparisons.map((c) => c.run).sort(), 'legend labels whole');
     assert.equal(await page.locator('table').count(), 3, 'the overall table and one per run by stratum');
+    await readsCleanly(page);
+    await page.close();
+  });
+
+  test('align without a sample: A_KL with the interval its title promises; a title a user would write', async () => {
+    const result = await align({
+      target: join(EXAMPLES, 'spider_dev_sample.json'),
+      train: [join(EXAMPLES, 'spider_train_sample.sql'), join(EXAMPLES, 'bird_dev_sample.json')],
+      pred: [`${join(EXAMPLES, 'spider_dev_sample_din_sql.csv')}#PREDICTED SQL`],
+      bootstrap: 200,
+      explain: true,
+    });
+    const page = await open(await renderAlignHtml(result), 'align-report-intervals');
+    const marks = (kind: string) =>
+      page.locator(`figure[data-chart="alignment"] g.mark-${kind}.role-mark > ${kind === 'rule' ? 'line' : 'path'}`).count();
+    assert.equal(await marks('rule'), 3, 'one interval per set');
+    assert.match(
+      (await page.locator('figure[data-chart="alignment"] figcaption').textContent()) ?? '',
+      /with its 95% bootstrap interval/,
+    );
+    // The target was given without a label: its file's name and field are no title.
+    assert.equal(await page.locator('h1').textContent(), 'Will fine-tuning help on this workload?');
+    await readsCleanly(page);
     await page.close();
   });
 
