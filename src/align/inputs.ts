@@ -103,6 +103,7 @@ const readSettingsOf = (options: AlignOptions, params: AlignParams, input: Datas
   dialect: params.dialect,
   from: readDialectOf(input, options.read),
   quotedWords: options.tables === undefined ? undefined : tablesKey(options.tables),
+  showLiterals: options.showLiterals,
   layout: options.layout,
 });
 
@@ -205,6 +206,7 @@ async function reduceInput(
   const reduced = await reduceDataset(dataset, await how.templater(from), {
     dialect: how.params.dialect,
     from,
+    showLiterals: how.options.showLiterals,
     prepare: prepare && ((sql, record) => prepare(sql, record.dbId)),
     onProgress: (done) => how.options.onProgress?.(dataset.name, done),
     onRecord: how.onRecord,

@@ -41,6 +41,11 @@ export interface AlignOptions {
   readonly layout?: SqlTextLayout;
   /** Leave out of each training set the items that are target items (same question, or same SQL on the same database). */
   readonly dropOverlap?: boolean;
+  /**
+   * Show the queries' own literals in examples (explanations, unparseable queries). By default every
+   * string and number is `?`: a workload of customer data never reaches a report or a cache.
+   */
+  readonly showLiterals?: boolean;
   /** Told how each input was read where that is worth knowing, and of the result's warnings as they arise. */
   readonly onNote?: (message: string) => void;
 }

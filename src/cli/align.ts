@@ -17,6 +17,7 @@ import {
   positiveNumber,
   readOption,
   seedOption,
+  showLiteralsOption,
   wholeNumber,
 } from './options.js';
 import { note, write, writeJson } from './output.js';
@@ -44,6 +45,7 @@ interface AlignFlags extends ParsingFlags {
   evidence: string;
   sizeMatch: number;
   read?: string[];
+  showLiterals?: boolean;
 }
 
 export function alignCommand(): Command {
@@ -82,6 +84,7 @@ export function alignCommand(): Command {
       DEFAULT_SIZE_MATCH_REPLICATES,
     )
     .addOption(readOption())
+    .addOption(showLiteralsOption())
     .option('--markdown <file>', 'also write the tables as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
     .addOption(jsonOption('the comparison'));
@@ -107,6 +110,7 @@ async function runAlign(flags: AlignFlags): Promise<void> {
       pred: flags.pred ?? [],
       dialect: flags.dialect,
       read: parseReadArguments(flags.read ?? []),
+      showLiterals: flags.showLiterals,
       alpha: flags.alpha,
       lmax: flags.lmax,
       scale: flags.scale,

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import type { TemplateCountsFile } from '../datasets/counts.js';
 import { count, plural } from '../words.js';
 import { DESCRIPTIONS } from './descriptions.js';
-import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags, readOption } from './options.js';
+import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags, readOption, showLiteralsOption } from './options.js';
 import { note, write } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -14,8 +14,8 @@ export function countCommand(): Command {
     .argument('<dataset...>', 'datasets ([label=]path[#field]) or counts files to count and add up')
     .requiredOption('--out <counts.json>', 'where to write the counts (JSON)')
     .option('--name <label>', "the label of the counts in reports (default: the first input's)");
-  return addParsingOptions(command.addOption(readOption())).action(
-    async (specs: string[], flags: ParsingFlags & { read?: string[]; out: string; name?: string }) => {
+  return addParsingOptions(command.addOption(readOption()).addOption(showLiteralsOption())).action(
+    async (specs: string[], flags: ParsingFlags & { read?: string[]; showLiterals?: boolean; out: string; name?: string }) => {
       // The run's code is loaded when it runs: `count --help` starts without it.
       const [
         { mergeCounts },
@@ -49,7 +49,7 @@ export function countCommand(): Command {
       try {
         for (const spec of specs) {
           const { set, counts } = await cachedQuerySet(spec, {
-            read: { ...loadOptionsOf(flags), from: readDialectOf(spec, read), onNote: note },
+            read: { ...loadOptionsOf(flags), from: readDialectOf(spec, read), showLiterals: flags.showLiterals, onNote: note },
             cache: reduced,
             templater: templater.get,
             onProgress: (name, done) => progress.update(name, done),

@@ -48,6 +48,14 @@ export function readOption(): Option {
   ).argParser(collect);
 }
 
+/** --show-literals: examples keep the queries' own strings and numbers (by default each is `?`). */
+export function showLiteralsOption(): Option {
+  return new Option(
+    '--show-literals',
+    "show the queries' own strings and numbers in examples (by default each is ?, so that no customer data reaches a report, a counts file or a cache)",
+  );
+}
+
 /** --json: the command's result as JSON on stdout (no progress bar). */
 export function jsonOption(what: string): Option {
   return new Option('--json', `print ${what} as JSON`);

@@ -3,7 +3,16 @@
 import { Command } from 'commander';
 import { DEFAULT_LMAX } from '../align/figures.js';
 import { DESCRIPTIONS } from './descriptions.js';
-import { addParsingOptions, cacheOf, jsonOption, loadOptionsOf, type ParsingFlags, readOption, wholeNumber } from './options.js';
+import {
+  addParsingOptions,
+  cacheOf,
+  jsonOption,
+  loadOptionsOf,
+  type ParsingFlags,
+  readOption,
+  showLiteralsOption,
+  wholeNumber,
+} from './options.js';
 import { note, write, writeJson } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -14,8 +23,11 @@ export function profileCommand(): Command {
     .option('--lmax <n>', 'longest n-gram', wholeNumber(1), DEFAULT_LMAX)
     .option('--top <n>', 'how many of the most common templates to list', wholeNumber(1), 10)
     .addOption(jsonOption('the profile'));
-  return addParsingOptions(command.addOption(readOption())).action(
-    async (spec: string, flags: ParsingFlags & { read?: string[]; lmax: number; top: number; json?: boolean }) => {
+  return addParsingOptions(command.addOption(readOption()).addOption(showLiteralsOption())).action(
+    async (
+      spec: string,
+      flags: ParsingFlags & { read?: string[]; showLiterals?: boolean; lmax: number; top: number; json?: boolean },
+    ) => {
       // The run's code is loaded when it runs: `profile --help` starts without it.
       const [
         { estimateQueries },
@@ -48,7 +60,7 @@ export function profileCommand(): Command {
       const progress = createProgress(!flags.json);
       try {
         const { set } = await cachedQuerySet(spec, {
-          read: { ...loadOptionsOf(flags), from: readDialectOf(spec, read), onNote: note },
+          read: { ...loadOptionsOf(flags), from: readDialectOf(spec, read), showLiterals: flags.showLiterals, onNote: note },
           cache: ReducedCache.open(cache),
           templater: templater.get,
           onProgress: (name, done) => progress.update(name, done),

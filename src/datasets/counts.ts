@@ -22,6 +22,8 @@ export interface TemplateCountsFile {
   /** With `read_dialect`: how many queries the transpiler rewrote, and how many it could not (templated as written). */
   readonly transpiled?: number;
   readonly transpile_failed?: number;
+  /** 'shown' where the examples keep the queries' literals (asked for); absent, they hold `?`. */
+  readonly literals?: 'shown';
   readonly name: string;
   readonly queries: number;
   readonly unparseable: number;

@@ -6,6 +6,7 @@ import { COUNTS_FORMAT, sortedCounts, type TemplateCountsFile } from '../dataset
 import { DataError } from '../datasets/errors.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
 import { transpiledFrom } from '../sql/dialects.js';
+import { maskLiterals, maskLiteralsIn } from '../sql/literals.js';
 import { parserVersion } from '../sql/parser.js';
 import type { TemplateResult } from '../sql/template.js';
 import { TEMPLATE_VERSION } from '../sql/templateResult.js';
@@ -31,6 +32,8 @@ export interface QuerySet {
   readonly examples: ReadonlyMap<string, string>;
   /** Where the set is written in another dialect than the comparison's: how its queries were transpiled into it. */
   readonly transpile?: TranspileCounts;
+  /** Whether the examples keep their literals (asked for); by default they hold `?` for every string and number. */
+  readonly literalsShown?: boolean;
 }
 
 /** A set read in dialect `from` and compared in `to`: how many queries the transpiler rewrote, and how many it could not. */
@@ -54,6 +57,12 @@ export interface QuerySetOptions {
    * queries (it must be made for this pair, sql/templater.ts) and the set counts how many were.
    */
   from?: string;
+  /**
+   * Keep the literals of the examples (unparseable queries, one query per template) as they are:
+   * by default every string and number is `?`, so that no customer data reaches a report, a counts
+   * file or a cache.
+   */
+  showLiterals?: boolean;
   /** The text sent to the templater for a record's SQL (default: as read); e.g. SQLite's "strings" made literals. */
   prepare?: (sql: string, record: QueryRecord) => string;
   /** Called after each batch with the number of queries done so far; awaited (for output back-pressure). */
@@ -64,13 +73,16 @@ export interface QuerySetOptions {
 
 export async function buildQuerySet(dataset: Dataset, templater: Templater, options: QuerySetOptions = {}): Promise<QuerySet> {
   const from = options.dialect === undefined ? undefined : transpiledFrom(options.from, options.dialect);
-  if (dataset.counts) return querySetOfCounts(dataset, dataset.counts, options.dialect, from);
+  if (dataset.counts) return querySetOfCounts(dataset, dataset.counts, options, from);
   const templates = new TemplateCounter();
   const examples = new Map<string, string>();
   const unparseableExamples: UnparseableExample[] = [];
   let queries = 0;
   let unparseable = 0;
   const transpile = { transpiled: 0, failed: 0 };
+  // Examples are written in the set's own dialect (the original text, not the transpiled one).
+  const written = from ?? options.dialect ?? 'generic';
+  const shown = (sql: string) => (options.showLiterals ? sql : maskLiterals(sql, written));
   for await (const [batch, results] of templatedBatches(dataset, templater, options.prepare)) {
     for (let k = 0; k < batch.length; k++) {
       const record = batch[k] as QueryRecord;
@@ -80,11 +92,13 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
       else if (result.transpiled === false) transpile.failed++;
       if ('template' in result) {
         templates.add(result.template);
-        if (!examples.has(result.template)) examples.set(result.template, record.sql ?? '');
+        if (!examples.has(result.template)) examples.set(result.template, shown(record.sql ?? ''));
       } else {
         unparseable++;
         if (unparseableExamples.length < EXAMPLES_KEPT) {
-          unparseableExamples.push({ i: record.i, where: record.where, sql: record.sql ?? '', error: result.error });
+          const sql = record.sql ?? '';
+          const error = options.showLiterals ? result.error : maskLiteralsIn(result.error, sql, written);
+          unparseableExamples.push({ i: record.i, where: record.where, sql: shown(sql), error });
         }
       }
       options.onRecord?.(record, result);
@@ -100,6 +114,7 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
     templates,
     examples,
     ...(from === undefined ? {} : { transpile: { from, to: options.dialect as string, ...transpile } }),
+    ...(options.showLiterals ? { literalsShown: true } : {}),
   };
 }
 
@@ -153,7 +168,8 @@ export function requireSomeParsed(set: QuerySet): void {
  * A counts file as a query set: made by these template rules, this parser and this dialect, from
  * queries written in `from` (transpiled) or in that dialect itself, or refused.
  */
-function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, dialect: string | undefined, from?: string): QuerySet {
+function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, options: QuerySetOptions, from?: string): QuerySet {
+  const dialect = options.dialect;
   const now = { template_version: TEMPLATE_VERSION, parser: parserVersion(), dialect: dialect ?? counts.dialect };
   for (const key of ['template_version', 'parser'] as const) {
     if (counts[key] !== now[key]) {
@@ -178,9 +194,10 @@ function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, dialect:
     path: dataset.path,
     queries: counts.queries,
     unparseable: counts.unparseable,
-    unparseableExamples: counts.unparseable_examples,
     templates,
-    examples: new Map(counts.examples),
+    // A file whose examples keep their literals (made with them shown, or by an older sqlalign) is
+    // masked here unless this run asks for them too.
+    ...examplesOfCounts(counts, options.showLiterals === true),
     ...(counts.read_dialect === undefined
       ? {}
       : {
@@ -191,6 +208,21 @@ function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, dialect:
             failed: counts.transpile_failed ?? 0,
           },
         }),
+  };
+}
+
+/** A counts file's examples as this run shows them: masked unless literals are asked for. */
+function examplesOfCounts(counts: TemplateCountsFile, showLiterals: boolean) {
+  const written = counts.read_dialect ?? counts.dialect;
+  if (showLiterals)
+    return { examples: new Map(counts.examples), unparseableExamples: counts.unparseable_examples, literalsShown: true };
+  return {
+    examples: new Map(counts.examples.map(([t, sql]) => [t, maskLiterals(sql, written)] as const)),
+    unparseableExamples: counts.unparseable_examples.map((e) => ({
+      ...e,
+      sql: maskLiterals(e.sql, written),
+      error: maskLiteralsIn(e.error, e.sql, written),
+    })),
   };
 }
 
@@ -210,5 +242,7 @@ export function countsOfQuerySet(set: QuerySet, dialect: string): TemplateCounts
     ...(set.transpile === undefined
       ? {}
       : { read_dialect: set.transpile.from, transpiled: set.transpile.transpiled, transpile_failed: set.transpile.failed }),
+    // Said in the file: its examples hold the queries' own literals (by default they hold `?`).
+    ...(set.literalsShown ? { literals: 'shown' as const } : {}),
   };
 }

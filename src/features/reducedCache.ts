@@ -48,7 +48,7 @@ import { TemplateCounter } from './distribution.js';
 import { buildQuerySet, type QuerySet, type QuerySetOptions, type TranspileCounts, type UnparseableExample } from './querySet.js';
 
 /** Bumped whenever what is stored, or how a file is read into it, changes. */
-const REDUCED_FORMAT = 3;
+const REDUCED_FORMAT = 4;
 const MAGIC = 'SQALRED1';
 export const DEFAULT_REDUCED_CACHE_BYTES = 512 * 2 ** 20;
 
@@ -82,6 +82,8 @@ export interface ReadSettings {
   readonly from?: string;
   /** What tells SQLite's double-quoted strings from names before transpiling (a hash of the schemas' names; default: position). */
   readonly quotedWords?: string;
+  /** Whether the examples keep their literals (by default they are masked, and so is every cached reduction). */
+  readonly showLiterals?: boolean;
   readonly layout?: string;
   readonly maxQueryLength?: number;
   /** false: a table without a SQL field is read as questions only (default true). */
@@ -185,6 +187,7 @@ export async function cachedQuerySet(
   const reduced = await reduceDataset(dataset, await templater, {
     dialect: read.dialect,
     from: read.from,
+    showLiterals: read.showLiterals,
     prepare: prepare && ((sql, record) => prepare(sql, record.dbId)),
     onProgress: (done) => options.onProgress?.(dataset.name, done),
   });
@@ -204,6 +207,7 @@ interface Header {
   readonly templates: readonly (readonly [string, number])[];
   readonly examples: readonly (readonly [string, string])[];
   readonly transpile?: TranspileCounts;
+  readonly literalsShown?: boolean;
   readonly dbNames: readonly string[];
 }
 
@@ -235,6 +239,7 @@ export class ReducedCache {
       settings.dialect,
       transpiledFrom(settings.from, settings.dialect) ?? '',
       settings.quotedWords ?? '',
+      settings.showLiterals === true,
       settings.layout ?? '',
       settings.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH,
       settings.requireSql ?? true,
@@ -344,6 +349,7 @@ function encode(reduced: ReducedDataset): Uint8Array[] {
     templates: [...set.templates.counts],
     examples: [...set.examples],
     transpile: set.transpile,
+    literalsShown: set.literalsShown,
     dbNames: items.dbNames,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -389,6 +395,7 @@ function decode(bytes: Buffer, name: string, path: string): ReducedDataset {
     templates,
     examples: new Map(header.examples),
     ...(header.transpile === undefined ? {} : { transpile: header.transpile }),
+    ...(header.literalsShown ? { literalsShown: true } : {}),
   };
   return { dataset: header.dataset, set, items };
 }

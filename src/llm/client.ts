@@ -162,7 +162,7 @@ class ApiClient {
 
   /** An error status: a wrong key, URL or model ends the run, other 4xx fail the item, the rest are retried. */
   private async refusal(response: Response): Promise<Retry> {
-    const detail = await errorDetail(response);
+    const detail = maskSecret(await errorDetail(response), this.options.apiKey);
     if (response.status === 401 || response.status === 403) {
       throw new FatalApiError(
         `${this.url}: ${response.status} ${response.statusText}: the server refused the API key (\`apiKey\`)${detail}`,
@@ -209,6 +209,21 @@ export function parseRetryAfter(value: string | null): number | null {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
+}
+
+/**
+ * A server's words with the API key masked wherever they repeat it: some servers echo the key they
+ * refused (`Incorrect API key provided: sk-…`), and the message reaches stderr and results files.
+ * A key cut short in the echo (`sk-abcd…wxyz`) is caught by its first characters.
+ */
+export function maskSecret(text: string, secret: string | undefined): string {
+  if (!secret || secret.length < 4) return text;
+  let out = text.split(secret).join('***');
+  if (secret.length >= 12) {
+    const head = secret.slice(0, 8).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`${head}\\S*`, 'g'), '***');
+  }
+  return out;
 }
 
 async function errorDetail(response: Response): Promise<string> {

@@ -8,13 +8,18 @@ import type { Token } from './parser.js';
 
 /** The tokens of a statement and the marks of the names to drop, with the ways a clause marks them. */
 export class NameMarks {
+  /** Each token's text upper-cased, once (the rules ask for words many times over). */
+  private readonly words: readonly string[];
+
   constructor(
     readonly tokens: readonly Token[],
     readonly drop: Uint8Array,
-  ) {}
+  ) {
+    this.words = tokens.map((t) => t.text.toUpperCase());
+  }
 
   word(k: number): string {
-    return this.tokens[k]?.text.toUpperCase() ?? '';
+    return this.words[k] ?? '';
   }
 
   type(k: number): string {
@@ -300,7 +305,7 @@ function matchesPart(m: NameMarks, k: number, part: string): boolean {
 
 /** Whether `rule` applies at token i of this statement in this dialect; the index after its phrase, or -1. */
 function matchAt(rule: ClauseRule, m: NameMarks, i: number, statement: StatementFacts): number {
-  if (!rule.phrase.every((part, k) => matchesPart(m, i + k, part))) return -1;
+  for (let k = 0; k < rule.phrase.length; k++) if (!matchesPart(m, i + k, rule.phrase[k] as string)) return -1;
   const before = m.type(i - 1) === 'R_PAREN' ? ')' : m.word(i - 1);
   if (rule.after && !rule.after.includes(before)) return -1;
   if (rule.notAfter?.includes(before)) return -1;
@@ -312,6 +317,27 @@ function matchAt(rule: ClauseRule, m: NameMarks, i: number, statement: Statement
 /** The rules of a parser dialect, in order (every one in the generic dialect). */
 export function rulesOf(parserDialect: string): readonly ClauseRule[] {
   return CLAUSE_RULES.filter((r) => r.dialects === 'all' || parserDialect === 'generic' || r.dialects.includes(parserDialect));
+}
+
+/**
+ * A dialect's rules by the word (or mark) their phrase starts with, each list with the rules that
+ * start with any token (`*`) merged in, in table order: only the few rules that can match a token
+ * are tried (the if-chains this table replaced asked each token's upper case once; so does this).
+ */
+const RULES_BY_WORD = new Map<string, Map<string, readonly ClauseRule[]>>();
+function rulesByWord(parserDialect: string): Map<string, readonly ClauseRule[]> {
+  let index = RULES_BY_WORD.get(parserDialect);
+  if (!index) {
+    const rules = rulesOf(parserDialect);
+    const any = rules.filter((r) => r.phrase[0] === '*');
+    const keys = new Set(rules.flatMap((r) => (r.phrase[0] === '*' ? [] : (r.phrase[0] as string).split('|'))));
+    index = new Map(
+      [...keys].map((key) => [key, rules.filter((r) => r.phrase[0] === '*' || (r.phrase[0] as string).split('|').includes(key))]),
+    );
+    index.set('*', any);
+    RULES_BY_WORD.set(parserDialect, index);
+  }
+  return index;
 }
 
 /** Marks the names of every clause rule of the dialect that matches; the first rule that matches at a token applies. */
@@ -329,10 +355,10 @@ export function markClauseNames(tokens: readonly Token[], drop: Uint8Array, pars
   };
   // The whole body of a trigger is names and syntax the tree keeps as text: every name in it goes.
   const trigger = first === 'CREATE' && tokens.slice(1, 5).some((t) => t.text.toUpperCase() === 'TRIGGER');
-  const rules = rulesOf(parserDialect);
+  const index = rulesByWord(parserDialect);
   for (let i = 0; i < tokens.length; i++) {
     if (trigger && tokens[i]?.type === 'VAR') m.dropName(i);
-    for (const rule of rules) {
+    for (const rule of index.get(m.word(i)) ?? index.get('*') ?? []) {
       const end = matchAt(rule, m, i, statement);
       if (end < 0) continue;
       rule.names(m, end, i, statement);

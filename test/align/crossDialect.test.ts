@@ -92,7 +92,7 @@ test('the CLI: --read in every report, counts files remember the dialect read, n
       .queries.map((q) => JSON.stringify(q))
       .join('\n')}\n`,
   );
-  const run = await runCli([
+  const args = [
     'align',
     '--target',
     target,
@@ -102,27 +102,16 @@ test('the CLI: --read in every report, counts files remember the dialect read, n
     'dev=sqlite',
     '--dialect',
     'postgres',
-    '--json',
     '--no-cache',
-  ]);
+  ];
+  const run = await runCli([...args, '--json']);
   assert.equal(run.code, 0, run.stderr);
   const json = JSON.parse(run.stdout);
   assert.equal(json.rows[0].dialect, 'sqlite');
   assert.equal(json.rows[0].transpiled, 1034);
   assert.equal(json.rows[0].transpile_failed, 0);
   assert.ok(json.rows[0].kl <= 0.03);
-  const text = await runCli([
-    'align',
-    '--target',
-    target,
-    '--train',
-    `dev=${DEV}`,
-    '--read',
-    'dev=sqlite',
-    '--dialect',
-    'postgres',
-    '--no-cache',
-  ]);
+  const text = await runCli(args);
   assert.match(text.stdout, /dev is written in sqlite: 1,034 queries transpiled into postgres, 0 could not be/);
 
   const counts = `${tmp.dir}/dev.counts.json`;

@@ -50,7 +50,9 @@ export async function startServer(options: ServerOptions = {}): Promise<Scripted
       state.requests.push({ path: req.url ?? '', question, body: { ...body, prompt }, auth: req.headers.authorization });
       if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
       if (options.apiKey !== undefined && req.headers.authorization !== `Bearer ${options.apiKey}`) {
-        return send(res, 401, { error: { message: 'Incorrect API key provided' } });
+        // As OpenAI's API does: the refused key is echoed back (sqlalign must mask it).
+        const given = (req.headers.authorization ?? '').replace(/^Bearer /, '');
+        return send(res, 401, { error: { message: `Incorrect API key provided: ${given}` } });
       }
       if (options.model !== undefined && body.model !== options.model) {
         return send(res, 404, { error: { message: `The model '${body.model}' does not exist` } });

@@ -160,8 +160,9 @@ describe('predict against a real server', () => {
       assert.equal(cli.code, 1);
       assert.match(
         cli.stderr,
-        /^sqlalign: .*401 Unauthorized: the server refused the API key \(--api-key-env\): Incorrect API key provided\n$/,
+        /^sqlalign: .*401 Unauthorized: the server refused the API key \(--api-key-env\): Incorrect API key provided: \*\*\*\n$/,
       );
+      assert.ok(!cli.stderr.includes('wrong'), 'the key the server echoed is masked');
     } finally {
       await guarded.close();
     }

@@ -1,0 +1,40 @@
+/**
+ * Queries shown without their literals: a log of customer data must not reach a report, a counts
+ * file or a cache through its examples. Every string and number becomes `?`, read by the lexer (so
+ * it works on queries that do not parse); in SQLite a double-quoted word where a value stands is a
+ * string too (Spider's `name = "Aruba"`).
+ */
+import { dialectInfo } from './dialects.js';
+import { SqlLexer } from './lexer.js';
+import { doubleQuotedStringsAsLiterals } from './transpile.js';
+
+/** `sql` with every string and number literal replaced by `?` (names, keywords and parameters kept). */
+export function maskLiterals(sql: string, dialect: string): string {
+  const info = dialectInfo(dialect);
+  const text = info.parserName === 'sqlite' && sql.includes('"') ? doubleQuotedStringsAsLiterals(sql, null) : sql;
+  const lexer = new SqlLexer(text, info);
+  let out = '';
+  let from = 0;
+  while (lexer.next()) {
+    if (lexer.kind !== 'string' && lexer.kind !== 'number') continue;
+    out += `${text.slice(from, lexer.start)}?`;
+    from = lexer.end;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * A parser's message about `sql` with the contents of its string literals masked wherever the
+ * message repeats them (the parser's messages name token types, not values; this is the safety net).
+ */
+export function maskLiteralsIn(message: string, sql: string, dialect: string): string {
+  const info = dialectInfo(dialect);
+  const lexer = new SqlLexer(sql, info);
+  let out = message;
+  while (lexer.next()) {
+    if (lexer.kind !== 'string') continue;
+    const inner = sql.slice(lexer.start, lexer.end).replace(/^[^'"$]*['"]|['"]$/g, '');
+    if (inner.length >= 3 && out.includes(inner)) out = out.split(inner).join('?');
+  }
+  return out;
+}
