@@ -178,7 +178,7 @@ function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, options:
   }
   const written = counts.read_dialect ?? counts.dialect;
   if (counts.dialect !== now.dialect || (from !== undefined && from !== written)) {
-    const read = `${from ?? written}`;
+    const read = from ?? written;
     throw new DataError(
       dataset.path,
       `counted in dialect ${counts.dialect}${counts.read_dialect ? ` (read as ${counts.read_dialect})` : ''}, not ${now.dialect}` +
