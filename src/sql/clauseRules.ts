@@ -38,6 +38,11 @@ export class NameMarks {
     if (this.isName(k)) this.drop[k] = 1;
   }
 
+  /** A plain name only (the tokenizer's VAR), even before `(`. */
+  dropVar(k: number): void {
+    if (this.tokens[k]?.type === 'VAR') this.drop[k] = 1;
+  }
+
   /** A dotted or comma-separated run of names from k; returns the index after it. */
   dropRun(k: number, separators: readonly string[]): number {
     const { tokens } = this;
@@ -281,6 +286,90 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
   },
 ];
 
+/** `MODIFY [COLUMN] [IF EXISTS] c`: the index of the column's name after the keyword at `end`. */
+function columnAfter(m: NameMarks, end: number): number {
+  let j = end;
+  if (m.word(j) === 'COLUMN') j++;
+  if (m.word(j) === 'IF' && m.word(j + 1) === 'EXISTS') j += 2;
+  return j;
+}
+
+/**
+ * Names in DDL clauses the tree keeps without positions, read in a pass of their own (before the
+ * clause rules above, each token able to match one of each table), as data in the same form.
+ */
+export const DDL_RULES: readonly ClauseRule[] = [
+  { clause: 'MODIFY [COLUMN] c', dialects: 'all', phrase: ['MODIFY'], names: (m, end) => m.dropVar(columnAfter(m, end)) },
+  {
+    clause: 'CHANGE [COLUMN] a b',
+    dialects: 'all',
+    phrase: ['CHANGE'],
+    names: (m, end) => {
+      const j = columnAfter(m, end);
+      m.dropVar(j);
+      m.dropVar(j + 1);
+    },
+  },
+  { clause: 'AFTER c', dialects: 'all', phrase: ['AFTER'], names: (m, end) => m.dropVar(end) },
+  {
+    clause: 'RENAME INDEX|KEY|COLUMN a TO b',
+    dialects: 'all',
+    phrase: ['RENAME', 'INDEX|KEY|COLUMN', '*', 'TO'],
+    names: (m, _end, i) => {
+      m.dropVar(i + 2);
+      m.dropVar(i + 4);
+    },
+  },
+  {
+    clause: 'SET TABLESPACE t',
+    dialects: [...POSTGRES_FAMILY, 'oracle'],
+    phrase: ['SET', 'TABLESPACE'],
+    names: (m, end) => m.dropVar(end),
+  },
+  {
+    clause: 'SET ACCESS METHOD m',
+    dialects: POSTGRES_FAMILY,
+    phrase: ['SET', 'ACCESS', 'METHOD'],
+    names: (m, end) => m.dropVar(end),
+  },
+  {
+    // T-SQL's filegroup, a name as `ON [PRIMARY]` is (not `ON PRIMARY KEY`).
+    clause: 'ON PRIMARY',
+    dialects: ['tsql', 'fabric'],
+    phrase: ['ON', 'PRIMARY'],
+    names: (m, end) => {
+      if (m.word(end) !== 'KEY') m.drop[end - 1] = 1;
+    },
+  },
+  {
+    clause: 'INTO [TABLE] t (a, b)',
+    dialects: 'all',
+    phrase: ['INTO'],
+    names: (m, end) => dropInsertTarget(m, m.word(end) === 'TABLE' ? end + 1 : end),
+  },
+  {
+    clause: 'FORCE|USE|IGNORE INDEX|KEY (i, …)',
+    dialects: MYSQL_FAMILY,
+    phrase: ['FORCE|USE|IGNORE', 'INDEX|KEY', '('],
+    names: (m, end) => {
+      for (let j = end; j < m.tokens.length && m.type(j) !== 'R_PAREN'; j++) m.dropVar(j);
+    },
+  },
+];
+
+const NAME_TYPES = new Set(['VAR', 'QUOTED_IDENTIFIER']);
+
+/**
+ * `INTO t (a, b)`: the table before its column list is a name, not a call, where the tree gives it
+ * no place (SQLite's and MySQL's `REPLACE INTO t (…)`, an `INSERT` in a trigger's body).
+ */
+function dropInsertTarget(m: NameMarks, k: number): void {
+  let j = k;
+  while (NAME_TYPES.has(m.type(j)) && m.type(j + 1) === 'DOT') j += 2;
+  if (!NAME_TYPES.has(m.type(j)) || m.type(j + 1) !== 'L_PAREN') return;
+  for (let n = k; n <= j; n++) m.drop[n] = 1;
+}
+
 /** `FOR SYSTEM_TIME FROM c TO d`: the clause's own words go on; the next clause ends it. */
 function timeTravel(m: NameMarks, end: number): void {
   if (!TIME_TRAVEL_STARTS.includes(m.word(end))) return;
@@ -314,9 +403,9 @@ function matchAt(rule: ClauseRule, m: NameMarks, i: number, statement: Statement
   return i + rule.phrase.length;
 }
 
-/** The rules of a parser dialect, in order (every one in the generic dialect). */
-export function rulesOf(parserDialect: string): readonly ClauseRule[] {
-  return CLAUSE_RULES.filter((r) => r.dialects === 'all' || parserDialect === 'generic' || r.dialects.includes(parserDialect));
+/** The rules of a table that apply in a parser dialect, in order (every one in the generic dialect). */
+export function rulesOf(parserDialect: string, table: readonly ClauseRule[] = CLAUSE_RULES): readonly ClauseRule[] {
+  return table.filter((r) => r.dialects === 'all' || parserDialect === 'generic' || r.dialects.includes(parserDialect));
 }
 
 /**
@@ -324,26 +413,54 @@ export function rulesOf(parserDialect: string): readonly ClauseRule[] {
  * start with any token (`*`) merged in, in table order: only the few rules that can match a token
  * are tried (the if-chains this table replaced asked each token's upper case once; so does this).
  */
-const RULES_BY_WORD = new Map<string, Map<string, readonly ClauseRule[]>>();
-function rulesByWord(parserDialect: string): Map<string, readonly ClauseRule[]> {
-  let index = RULES_BY_WORD.get(parserDialect);
+const RULES_BY_WORD = new Map<readonly ClauseRule[], Map<string, Map<string, readonly ClauseRule[]>>>();
+function rulesByWord(parserDialect: string, table: readonly ClauseRule[]): Map<string, readonly ClauseRule[]> {
+  let byDialect = RULES_BY_WORD.get(table);
+  if (!byDialect) {
+    byDialect = new Map();
+    RULES_BY_WORD.set(table, byDialect);
+  }
+  let index = byDialect.get(parserDialect);
   if (!index) {
-    const rules = rulesOf(parserDialect);
+    const rules = rulesOf(parserDialect, table);
     const any = rules.filter((r) => r.phrase[0] === '*');
     const keys = new Set(rules.flatMap((r) => (r.phrase[0] === '*' ? [] : (r.phrase[0] as string).split('|'))));
     index = new Map(
       [...keys].map((key) => [key, rules.filter((r) => r.phrase[0] === '*' || (r.phrase[0] as string).split('|').includes(key))]),
     );
     index.set('*', any);
-    RULES_BY_WORD.set(parserDialect, index);
+    byDialect.set(parserDialect, index);
   }
   return index;
 }
 
-/** Marks the names of every clause rule of the dialect that matches; the first rule that matches at a token applies. */
-export function markClauseNames(tokens: readonly Token[], drop: Uint8Array, parserDialect: string): void {
+/** The first rule of the index that matches at each token applies; `each` is told of every token first. */
+function applyRules(
+  m: NameMarks,
+  index: Map<string, readonly ClauseRule[]>,
+  statement: StatementFacts,
+  each: (i: number) => void,
+): void {
+  for (let i = 0; i < m.tokens.length; i++) {
+    each(i);
+    for (const rule of index.get(m.word(i)) ?? index.get('*') ?? []) {
+      const end = matchAt(rule, m, i, statement);
+      if (end < 0) continue;
+      rule.names(m, end, i, statement);
+      break;
+    }
+  }
+}
+
+/**
+ * Marks the names of every rule of the dialect that matches: the DDL rules in a pass of their own,
+ * then the clause rules; in each pass the first rule that matches at a token applies.
+ */
+export function markNamesByRule(tokens: readonly Token[], drop: Uint8Array, parserDialect: string): void {
   const m = new NameMarks(tokens, drop);
   const first = m.word(0);
+  const ddl = { first, ddl: first === 'CREATE' || first === 'ALTER', has: () => false };
+  applyRules(m, rulesByWord(parserDialect, DDL_RULES), ddl, () => {});
   const words = new Set<string>();
   const statement: StatementFacts = {
     first,
@@ -355,14 +472,7 @@ export function markClauseNames(tokens: readonly Token[], drop: Uint8Array, pars
   };
   // The whole body of a trigger is names and syntax the tree keeps as text: every name in it goes.
   const trigger = first === 'CREATE' && tokens.slice(1, 5).some((t) => t.text.toUpperCase() === 'TRIGGER');
-  const index = rulesByWord(parserDialect);
-  for (let i = 0; i < tokens.length; i++) {
+  applyRules(m, rulesByWord(parserDialect, CLAUSE_RULES), statement, (i) => {
     if (trigger && tokens[i]?.type === 'VAR') m.dropName(i);
-    for (const rule of index.get(m.word(i)) ?? index.get('*') ?? []) {
-      const end = matchAt(rule, m, i, statement);
-      if (end < 0) continue;
-      rule.names(m, end, i, statement);
-      break;
-    }
-  }
+  });
 }

@@ -4,7 +4,7 @@
  * as a name is dropped, never kept as if it were syntax. And the few tokens that are syntax
  * although the parser files them as names (date parts, named-argument keys) are kept.
  */
-import { DEFINING, markClauseNames } from './clauseRules.js';
+import { DEFINING, markNamesByRule } from './clauseRules.js';
 import type { DialectInfo } from './dialects.js';
 import { BUILTIN_TYPES, DATA_TYPES, DATE_FUNCTIONS, DATE_PARTS, SPECIAL_WORDS, UNIT_FIRST_FUNCTIONS } from './keywords.js';
 import { type Lexical, SqlLexer } from './lexer.js';
@@ -103,8 +103,7 @@ function markByPattern(sql: string, tokens: readonly Token[], parsed: ParsedQuer
   markStructFields(tokens, drop);
   markDefinitionNames(tokens, drop);
   markPathKeys(tokens, drop);
-  markDdlNames(tokens, drop);
-  markClauseNames(tokens, drop, dialect.parserName);
+  markNamesByRule(tokens, drop, dialect.parserName);
   markPlaceholders(sql, tokens, drop);
   markLocations(tokens, dialect, drop);
   markAggregateStateArguments(tokens, drop);
@@ -231,54 +230,6 @@ function markStructFields(tokens: readonly Token[], drop: Uint8Array) {
       if (next && /^[A-Za-z_]/.test(next.text) && next.type !== 'COMMA') drop[i] = 1;
     }
   }
-}
-
-/**
- * Names in DDL clauses the tree keeps without positions: `MODIFY [COLUMN] c`, `CHANGE [COLUMN] a b`,
- * `AFTER c`, `RENAME INDEX|KEY|COLUMN a TO b`, `SET TABLESPACE t`, `SET ACCESS METHOD m`, T-SQL's
- * `ON PRIMARY`, the table of `INTO t (a, b)`, `FORCE|USE|IGNORE INDEX (i, ...)`.
- */
-function markDdlNames(tokens: readonly Token[], drop: Uint8Array) {
-  const word = (k: number) => tokens[k]?.text.toUpperCase() ?? '';
-  const dropVar = (k: number) => {
-    if (tokens[k]?.type === 'VAR') drop[k] = 1;
-  };
-  for (let i = 0; i < tokens.length; i++) {
-    const w = word(i);
-    if (w === 'MODIFY' || w === 'CHANGE') {
-      let j = i + 1;
-      if (word(j) === 'COLUMN') j++;
-      if (word(j) === 'IF' && word(j + 1) === 'EXISTS') j += 2;
-      dropVar(j);
-      if (w === 'CHANGE') dropVar(j + 1);
-    } else if (w === 'AFTER') dropVar(i + 1);
-    else if (w === 'RENAME' && ['INDEX', 'KEY', 'COLUMN'].includes(word(i + 1)) && word(i + 3) === 'TO') {
-      dropVar(i + 2);
-      dropVar(i + 4);
-    } else if (w === 'SET' && word(i + 1) === 'TABLESPACE') dropVar(i + 2);
-    else if (w === 'SET' && word(i + 1) === 'ACCESS' && word(i + 2) === 'METHOD') dropVar(i + 3);
-    // T-SQL's filegroup `ON PRIMARY` (a name, as `ON [PRIMARY]` is).
-    else if (w === 'ON' && word(i + 1) === 'PRIMARY' && word(i + 2) !== 'KEY') drop[i + 1] = 1;
-    else if (w === 'INTO') dropInsertTarget(tokens, i + (word(i + 1) === 'TABLE' ? 2 : 1), drop);
-    else if (
-      ['FORCE', 'USE', 'IGNORE'].includes(w) &&
-      ['INDEX', 'KEY'].includes(word(i + 1)) &&
-      tokens[i + 2]?.type === 'L_PAREN'
-    ) {
-      for (let j = i + 3; j < tokens.length && tokens[j]?.type !== 'R_PAREN'; j++) dropVar(j);
-    }
-  }
-}
-
-/**
- * `INTO t (a, b)`: the table before its column list is a name, not a call, where the tree gives it
- * no place (SQLite's and MySQL's `REPLACE INTO t (…)`, an `INSERT` in a trigger's body).
- */
-function dropInsertTarget(tokens: readonly Token[], k: number, drop: Uint8Array) {
-  let j = k;
-  while (NAME_TYPES.has(tokens[j]?.type ?? '') && tokens[j + 1]?.type === 'DOT') j += 2;
-  if (!NAME_TYPES.has(tokens[j]?.type ?? '') || tokens[j + 1]?.type !== 'L_PAREN') return;
-  for (let n = k; n <= j; n++) drop[n] = 1;
 }
 
 /** Words before a type that are not the name being defined (`VARIADIC ARRAY[…]`). */

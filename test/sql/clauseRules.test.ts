@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { CLAUSE_RULES, rulesOf } from '../../src/sql/clauseRules.js';
+import { CLAUSE_RULES, DDL_RULES, rulesOf } from '../../src/sql/clauseRules.js';
 import { dialectInfo } from '../../src/sql/dialects.js';
 import { TemplateEngine } from '../../src/sql/engine.js';
 import { loadParser } from '../../src/sql/parser.js';
@@ -29,13 +29,19 @@ const ROWS: RuleRow[] = readFileSync(join(FIXTURES_HERE, 'templates', 'clause-ru
 
 before(() => loadParser());
 
+/** Every rule of both tables, each with the table it belongs to. */
+const RULES = [
+  ...CLAUSE_RULES.map((rule) => ({ rule, table: CLAUSE_RULES })),
+  ...DDL_RULES.map((rule) => ({ rule, table: DDL_RULES })),
+];
+
 test('every clause rule has a fixture row, and every row names a rule', () => {
   assert.deepEqual(
-    CLAUSE_RULES.map((r) => r.clause).filter((c) => !ROWS.some((row) => row.clause === c)),
+    RULES.map(({ rule }) => rule.clause).filter((c) => !ROWS.some((row) => row.clause === c)),
     [],
   );
   assert.deepEqual(
-    ROWS.map((row) => row.clause).filter((c) => !CLAUSE_RULES.some((r) => r.clause === c)),
+    ROWS.map((row) => row.clause).filter((c) => !RULES.some(({ rule }) => rule.clause === c)),
     [],
   );
 });
@@ -50,14 +56,14 @@ test('each rule drops the names of its clause: the fixture template, with none o
 });
 
 test("a rule of some dialects applies in those and in the generic dialect only, and each row's dialect is among them", () => {
-  for (const rule of CLAUSE_RULES) {
+  for (const { rule, table } of RULES) {
     const row = ROWS.find((r) => r.clause === rule.clause) as RuleRow;
     const parser = dialectInfo(row.dialect).parserName;
-    assert.ok(rulesOf(parser).includes(rule), `${rule.clause} in ${row.dialect}`);
-    assert.ok(rulesOf('generic').includes(rule));
+    assert.ok(rulesOf(parser, table).includes(rule), `${rule.clause} in ${row.dialect}`);
+    assert.ok(rulesOf('generic', table).includes(rule));
     if (rule.dialects !== 'all') {
       const other = ['sqlite', 'postgresql', 'tsql', 'clickhouse', 'snowflake'].find((d) => !rule.dialects.includes(d));
-      assert.ok(other && !rulesOf(other).includes(rule), `${rule.clause} applied in ${other}`);
+      assert.ok(other && !rulesOf(other, table).includes(rule), `${rule.clause} applied in ${other}`);
     }
   }
 });
