@@ -11,6 +11,7 @@
  * in the names the shape would mask) is parsed with each repeat cut to a few copies, and the piece
  * of template a copy adds is repeated, so its time grows with the scan, not with the parser's pace.
  */
+import { splitBatch } from './batches.js';
 import { type DialectInfo, dialectInfo } from './dialects.js';
 import { SHAPE_KEPT_WORDS } from './keywords.js';
 import { SET_CHAIN_PROBE, setChainError, type Token, tokenizeQuery } from './parser.js';
@@ -20,6 +21,9 @@ import { longestSetChainOfText } from './setChain.js';
 import { detailedTemplate, type TemplateResult } from './template.js';
 
 export const DEFAULT_CACHE_ENTRIES = 200_000;
+
+/** Dialects whose scripts run as batches of statements without `;` (batches.ts). */
+const BATCH_DIALECTS = new Set(['tsql', 'fabric']);
 
 /** Which repeats (repeats.ts) are folded: in queries of at least `minLength` characters, of at least `minCopies` copies. */
 export interface FoldOptions {
@@ -81,7 +85,13 @@ export class TemplateEngine {
       const folded = repeats.length > 0 ? this.foldedTemplate(sql, longest(repeats, FOLD_MAX_REPEATS)) : null;
       if (folded !== null) return { template: folded };
     }
-    return this.shapedTemplate(sql);
+    const result = this.shapedTemplate(sql);
+    if (!('error' in result) || !BATCH_DIALECTS.has(this.info.parserName)) return result;
+    // A T-SQL batch without `;` between its statements: read as its statements where the parser confirms the cuts.
+    const split = splitBatch(sql, this.info, (text) => 'template' in this.shapedTemplate(text));
+    if (split === null) return result;
+    const statements = this.shapedTemplate(split);
+    return 'template' in statements ? statements : result;
   }
 
   /** Why the parser would refuse `sql`, told from the text before any parse (a set chain too long for it); null if not. */

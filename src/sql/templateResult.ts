@@ -16,6 +16,7 @@ export type TemplateResult = ({ template: string } | { error: string }) & {
  * (engine.ts), so that no cache can hand back a template made by old rules or a wrong cache hit
  * (2026-12-01.9: words such as SYSDATE could share a shape of plain names; .10: words of commands
  * such as SET VARIABLE, date units, `U&'…'`, built-in types; 2026-12-07.1: a routine defined with
- * `IF [NOT] EXISTS` drops its qualified name, and clause rules apply only in their dialects).
+ * `IF [NOT] EXISTS` drops its qualified name, and clause rules apply only in their dialects; .2:
+ * T-SQL batches without `;` are read as their statements).
  */
-export const TEMPLATE_VERSION = '2026-12-07.1';
+export const TEMPLATE_VERSION = '2026-12-07.2';
