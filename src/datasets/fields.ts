@@ -19,6 +19,15 @@ const SQL_NAMES = new Set([
   'predictedquery',
   'prediction',
   'generatedsql',
+  // Query-log exports, by their own column names: Snowflake's QUERY_HISTORY (QUERY_TEXT), SQL
+  // Server's Query Store (query_sql_text), Oracle's V$SQL and others (SQL_TEXT), MySQL's
+  // performance_schema digests (DIGEST_TEXT), the Stack Exchange Data Explorer (QueryBody);
+  // PostgreSQL's pg_stat_statements and BigQuery's INFORMATION_SCHEMA.JOBS say `query`.
+  'querytext',
+  'querysqltext',
+  'sqltext',
+  'digesttext',
+  'querybody',
 ]);
 const DB_NAMES = ['db_id', 'dbid', 'database', 'db', 'databaseid'];
 

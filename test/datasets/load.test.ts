@@ -90,6 +90,23 @@ describe('formats', () => {
     assert.equal(records[0]?.fields?.question, 'How many singers do we have?');
   });
 
+  test('query-log exports are read by their own column names, with nothing to name', async () => {
+    const exports: [string, string][] = [
+      ['snowflake_query_history.csv', 'QUERY_ID,QUERY_TEXT,WAREHOUSE_NAME\n1,SELECT 1,wh\n'],
+      ['pg_stat_statements.csv', 'queryid,query,calls\n7,SELECT $1,12\n'],
+      ['query_store.csv', 'query_id,query_sql_text,count_executions\n3,SELECT 1,4\n'],
+      ['v_sql.csv', 'SQL_ID,SQL_TEXT,EXECUTIONS\nab,SELECT 1 FROM dual,2\n'],
+      ['digests.csv', 'DIGEST,DIGEST_TEXT,COUNT_STAR\nd,SELECT ? FROM t,5\n'],
+      ['sede.csv', 'Id,QueryBody\n1,SELECT TOP 10 Id FROM Posts\n'],
+      ['jobs.jsonl', '{"job_id": "j", "query": "SELECT 1", "total_bytes_processed": 10}\n'],
+    ];
+    for (const [name, content] of exports) {
+      const { records } = await load(tmp.file(name, content));
+      assert.equal(records.length, 1, name);
+      assert.match(records[0]?.sql ?? '', /^SELECT/, name);
+    }
+  });
+
   test('BIRD json: the `SQL` field, difficulty and evidence kept', async () => {
     const { field, records } = await load(join(EXAMPLES, 'bird_dev_sample.json'));
     assert.equal(field, 'SQL');
