@@ -66,6 +66,17 @@ export class NameMarks {
     }
   }
 
+  /** Every word inside the parentheses that open at k, keywords included (not a call's name). */
+  dropWordsInParens(k: number): void {
+    const { tokens } = this;
+    if (tokens[k]?.type !== 'L_PAREN') return;
+    for (let j = k + 1, depth = 1; j < tokens.length && depth > 0; j++) {
+      if (tokens[j]?.type === 'L_PAREN') depth++;
+      else if (tokens[j]?.type === 'R_PAREN') depth--;
+      else if (/^[A-Za-z_"`[]/.test(tokens[j]?.text ?? '') && tokens[j + 1]?.type !== 'L_PAREN') this.drop[j] = 1;
+    }
+  }
+
   /** Every name inside the parentheses that open at k. */
   dropInParens(k: number): void {
     const { tokens } = this;
@@ -246,8 +257,11 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
     notAfter: ['TABLE'],
     ddl: true,
     names: (m, end, i) => {
-      m.dropInParens(end - 1);
-      if (m.word(1) === 'VIRTUAL') m.drop[i + 1] = 1; // SQLite's module name
+      if (m.word(1) !== 'VIRTUAL') return m.dropInParens(end - 1);
+      // SQLite's `CREATE VIRTUAL TABLE t USING fts5(title, body)`: the module's name, and its
+      // arguments, columns whatever word they are (`body`, `content` are keywords elsewhere).
+      m.drop[i + 1] = 1;
+      m.dropWordsInParens(end - 1);
     },
   },
   {

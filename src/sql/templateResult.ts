@@ -17,6 +17,7 @@ export type TemplateResult = ({ template: string } | { error: string }) & {
  * (2026-12-01.9: words such as SYSDATE could share a shape of plain names; .10: words of commands
  * such as SET VARIABLE, date units, `U&'…'`, built-in types; 2026-12-07.1: a routine defined with
  * `IF [NOT] EXISTS` drops its qualified name, and clause rules apply only in their dialects; .2:
- * T-SQL batches without `;` are read as their statements).
+ * T-SQL batches without `;` are read as their statements; .3: a SQLite virtual table's module
+ * arguments are dropped whatever word they are).
  */
-export const TEMPLATE_VERSION = '2026-12-07.2';
+export const TEMPLATE_VERSION = '2026-12-07.3';
