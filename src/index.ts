@@ -165,6 +165,7 @@ export { exactMatch, type Hardness, hardness, rebuildForMatch } from './spider/e
 export { SpiderJudge } from './spider/judge.js';
 export { parseSpiderSql, type SpiderSql } from './spider/parse.js';
 export { type SchemaTables, SpiderSchema, type TablesJsonEntry } from './spider/schema.js';
+export { type NamesOf, schemaNames } from './spider/schemaNames.js';
 export {
   DIALECT_NAMES,
   type DialectInfo,

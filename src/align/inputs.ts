@@ -19,6 +19,7 @@ import { type QuerySet, requireSomeParsed, type Templater } from '../features/qu
 import { dbIdsOf, type ItemFacts, type ReducedCache, type ReducedDataset, reduceDataset } from '../features/reducedCache.js';
 import { stratumOf } from '../features/strata.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
+import { schemaNames } from '../spider/schemaNames.js';
 import { transpiledFrom } from '../sql/dialects.js';
 import type { TemplateResult } from '../sql/template.js';
 import { lazyTemplaters } from '../sql/templater.js';
@@ -202,7 +203,7 @@ async function reduceInput(
     );
   }
   const from = readDialectOf(input.arg, how.options.read);
-  const prepare = beforeTranspiling(from, how.params.dialect, namesByDatabase(how.options.tables));
+  const prepare = beforeTranspiling(from, how.params.dialect, schemaNames({ tables: how.options.tables }));
   const reduced = await reduceDataset(dataset, await how.templater(from), {
     dialect: how.params.dialect,
     from,
@@ -223,19 +224,6 @@ const tablesKey = (tables: readonly TablesJsonEntry[]): string =>
     .update(JSON.stringify(tables.map((t) => [t.db_id, t.table_names_original, t.column_names_original])))
     .digest('hex')
     .slice(0, 16);
-
-/** With a tables.json: the lower-case table and column names of each database, which SQLite's double-quoted words must match to stay names. */
-function namesByDatabase(tables: readonly TablesJsonEntry[] | undefined) {
-  if (tables === undefined) return undefined;
-  const names = new Map<string, Set<string>>();
-  for (const entry of tables) {
-    names.set(
-      entry.db_id,
-      new Set([...entry.table_names_original, ...entry.column_names_original.map(([, c]) => c)].map((n) => n.toLowerCase())),
-    );
-  }
-  return (dbId: string | undefined) => (dbId === undefined ? undefined : names.get(dbId));
-}
 
 /** How many items of a training set are target items (items without SQL aside). */
 function leakedItems(targetKeys: ItemKeys, items: ItemFacts): number {

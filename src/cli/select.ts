@@ -84,15 +84,18 @@ export function selectCommand(): Command {
 
 async function runSelect(flags: SelectFlags): Promise<void> {
   // The run's code is loaded when it runs: `select --help` starts without it.
-  const [{ renderSelectText }, { exportSelection }, { select }, { parseReadArguments }] = await Promise.all([
+  const [{ renderSelectText }, { exportSelection }, { select }, { parseReadArguments }, { schemaNames }] = await Promise.all([
     import('../report/selectText.js'),
     import('../select/export.js'),
     import('../select/select.js'),
     import('../datasets/readDialects.js'),
+    import('../spider/schemaNames.js'),
   ]);
   const read = parseReadArguments(flags.read ?? []);
   const progress = createProgress(!flags.json);
   const schema = flags.schema ? flags.schema.flatMap(readTablesJson) : undefined;
+  // The databases' names tell SQLite's double-quoted strings from names when pools are transpiled.
+  const namesOf = schemaNames({ dbDir: flags.dbDir, tables: schema });
   let result: Awaited<ReturnType<typeof select>>;
   try {
     result = await select({
@@ -107,6 +110,7 @@ async function runSelect(flags: SelectFlags): Promise<void> {
       cache: cacheOf(flags, note),
       dialect: flags.dialect,
       read,
+      namesOf,
       workers: flags.workers,
       onProgress: (stage, done) => progress.update(stage, done),
     });
@@ -119,6 +123,7 @@ async function runSelect(flags: SelectFlags): Promise<void> {
         dbDir: flags.dbDir,
         schema,
         dialect: flags.exportDialect ?? result.sets[0]?.dialect ?? flags.dialect,
+        namesOf,
       })
     : null;
   noteLeftOut(result, exported, flags);

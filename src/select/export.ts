@@ -10,6 +10,7 @@ import { type SftShape, type TrainingTurns, trainingTurnsOf } from '../datasets/
 import { DEFAULT_SYSTEM, DEFAULT_TEMPLATE, renderPrompt } from '../prompt/prompt.js';
 import { SchemaSource } from '../prompt/schemaSource.js';
 import type { TablesJsonFull } from '../prompt/schemaText.js';
+import type { NamesOf } from '../spider/schemaNames.js';
 import { needsTranspiling } from '../sql/dialects.js';
 import { loadParser } from '../sql/parser.js';
 import { transpileQuery } from '../sql/transpile.js';
@@ -24,6 +25,8 @@ export interface ExportOptions {
   readonly evidence?: boolean;
   /** The dialect each answer is written in (default sqlite): an item's SQL of another is transpiled into it. */
   readonly dialect?: string;
+  /** The names of each database, which SQLite's double-quoted words must match to stay names (default: by position). */
+  readonly namesOf?: NamesOf;
 }
 
 /** What a prompt says where no schema could be found for the item. */
@@ -38,7 +41,7 @@ export function trainingRecord(item: SelectedItem, schemas: SchemaSource, option
   const given = trainingTurnsOf(r);
   if (given && r.fields && formOf(given.shape) === options.format) return { ...meta, ...r.fields };
   if (given) return inFormat(options.format, given, meta);
-  const answer = answerOf(item, options.dialect ?? 'sqlite');
+  const answer = answerOf(item, options.dialect ?? 'sqlite', options.namesOf);
   const prompt = renderPrompt(DEFAULT_TEMPLATE, {
     schema: schema ?? schemas.of(r),
     question: questionOf(r) ?? '',
@@ -54,10 +57,10 @@ export function trainingRecord(item: SelectedItem, schemas: SchemaSource, option
  * The item's SQL written in `dialect`: transpiled where its pool is written in another, the original
  * kept beside it; where the transpiler cannot, the original in its own dialect, and why.
  */
-function answerOf(item: SelectedItem, dialect: string): { sql: string; dialect: string; meta: object } {
+function answerOf(item: SelectedItem, dialect: string, namesOf?: NamesOf): { sql: string; dialect: string; meta: object } {
   const sql = item.record.sql ?? '';
   if (!needsTranspiling(item.dialect, dialect)) return { sql, dialect, meta: {} };
-  const out = transpileQuery(sql, item.dialect, dialect, null);
+  const out = transpileQuery(sql, item.dialect, dialect, namesOf?.(item.record.dbId) ?? null);
   if (!out.ok) return { sql, dialect: item.dialect, meta: { dialect: item.dialect, transpile_error: out.error } };
   return { sql: out.sql, dialect, meta: { dialect, original_sql: sql, original_dialect: item.dialect } };
 }

@@ -22,6 +22,7 @@ import { ngramDistribution, TemplateCounter } from '../features/distribution.js'
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { type SetDialect, setDialect } from '../features/setDialect.js';
 import { alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
+import type { NamesOf } from '../spider/schemaNames.js';
 import { transpiledFrom } from '../sql/dialects.js';
 import type { TemplateCacheOptions } from '../sql/templateCache.js';
 import { lazyTemplaters } from '../sql/templater.js';
@@ -51,6 +52,8 @@ export interface SelectOptions {
   readonly dialect?: string;
   /** The dialect each named dataset (target or pool) is written in, where it is not `dialect`: transpiled into it first. */
   readonly read?: ReadDialects;
+  /** The names of each database (schemaNames), which SQLite's double-quoted words must match to stay names; default: by position. */
+  readonly namesOf?: NamesOf;
   readonly alpha?: number;
   readonly lmax?: number;
   readonly workers?: number;
@@ -255,7 +258,7 @@ async function templateCandidates(
     for (const [k, dataset] of datasets.entries()) {
       if (k > 0 && dataset.counts) throw new DataError(dataset.path, 'a counts file has no questions: it cannot be a pool');
       const from = fromOf(k);
-      const prepare = beforeTranspiling(from, dialect);
+      const prepare = beforeTranspiling(from, dialect, options.namesOf);
       const written = from ?? dialect;
       const set = await buildQuerySet(dataset, await templaters.get(from), {
         dialect,
