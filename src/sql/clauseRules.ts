@@ -66,25 +66,15 @@ export class NameMarks {
     }
   }
 
-  /** Every word inside the parentheses that open at k, keywords included (not a call's name). */
-  dropWordsInParens(k: number): void {
+  /** Every name inside the parentheses that open at k; with `anyWord`, every word, keywords included (a call's name aside). */
+  dropInParens(k: number, anyWord = false): void {
     const { tokens } = this;
     if (tokens[k]?.type !== 'L_PAREN') return;
     for (let j = k + 1, depth = 1; j < tokens.length && depth > 0; j++) {
       if (tokens[j]?.type === 'L_PAREN') depth++;
       else if (tokens[j]?.type === 'R_PAREN') depth--;
+      else if (!anyWord) this.dropName(j);
       else if (/^[A-Za-z_"`[]/.test(tokens[j]?.text ?? '') && tokens[j + 1]?.type !== 'L_PAREN') this.drop[j] = 1;
-    }
-  }
-
-  /** Every name inside the parentheses that open at k. */
-  dropInParens(k: number): void {
-    const { tokens } = this;
-    if (tokens[k]?.type !== 'L_PAREN') return;
-    for (let j = k + 1, depth = 1; j < tokens.length && depth > 0; j++) {
-      if (tokens[j]?.type === 'L_PAREN') depth++;
-      else if (tokens[j]?.type === 'R_PAREN') depth--;
-      else this.dropName(j);
     }
   }
 }
@@ -261,7 +251,7 @@ export const CLAUSE_RULES: readonly ClauseRule[] = [
       // SQLite's `CREATE VIRTUAL TABLE t USING fts5(title, body)`: the module's name, and its
       // arguments, columns whatever word they are (`body`, `content` are keywords elsewhere).
       m.drop[i + 1] = 1;
-      m.dropWordsInParens(end - 1);
+      m.dropInParens(end - 1, true);
     },
   },
   {
