@@ -2,7 +2,7 @@
 import type { PairedComparison } from '../eval/pairedRuns.js';
 import { renderSvg } from './charts.js';
 import { renderCompareMarkdown } from './compareText.js';
-import { escapeHtml, page } from './htmlPage.js';
+import { escapeHtml, htmlTablesOf, page } from './htmlPage.js';
 
 export async function renderCompareHtml(comparisons: readonly PairedComparison[]): Promise<string> {
   const rows = comparisons.flatMap((c) => {
@@ -46,26 +46,7 @@ export async function renderCompareHtml(comparisons: readonly PairedComparison[]
       },
     ],
   } as never);
-  // Each Markdown table (overall, then per stratum) as an HTML table, the line before it its caption.
-  const tables: string[] = [];
-  let caption = '';
-  for (const block of renderCompareMarkdown(comparisons).split('\n\n')) {
-    const lines = block.split('\n').filter((l) => l.startsWith('| ') && !/^\| -/.test(l));
-    if (lines.length === 0) {
-      caption = block.trim();
-      continue;
-    }
-    const rows = lines.map((l, k) => {
-      const tag = k === 0 ? 'th' : 'td';
-      return `<tr>${l
-        .slice(2, -2)
-        .split(' | ')
-        .map((cell) => `<${tag}>${escapeHtml(cell)}</${tag}>`)
-        .join('')}</tr>`;
-    });
-    tables.push(`<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}${rows.join('')}</table>`);
-    caption = '';
-  }
+  const tables = htmlTablesOf(renderCompareMarkdown(comparisons));
   return page(
     'sqlalign: did fine-tuning pay off?',
     `<header><h1>Did ${escapeHtml(comparisons.map((c) => c.run).join(', '))} beat ${escapeHtml(comparisons[0]?.base ?? 'the base')}?</h1>

@@ -1,9 +1,8 @@
 /** The `compare` report for people and for papers: each run against its base, paired. */
 import type { PairedComparison, PairedStats } from '../eval/pairedRuns.js';
-import { clipped, count, renderTable } from './table.js';
+import { clipped, count, percentOrDash, renderTable } from './table.js';
 
 const points = (x: number | null) => (x === null ? '–' : `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`);
-const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
 const interval = (ci: PairedStats['deltaCi95']) => (ci === null ? '–' : `[${points(ci[0])}, ${points(ci[1])}]`);
 const pValue = (p: number) => (p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
 
@@ -18,8 +17,8 @@ const verdict = (c: PairedStats & { pHolm?: number }) => {
 const HEADERS = ['EX base', 'EX run', 'ΔEX (points)', '95% CI', 'base only', 'run only', 'p (McNemar)'];
 
 const cells = (s: PairedStats) => [
-  pct(s.exA),
-  pct(s.exB),
+  percentOrDash(s.exA),
+  percentOrDash(s.exB),
   points(s.delta),
   interval(s.deltaCi95),
   count(s.aOnly),

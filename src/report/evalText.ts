@@ -1,9 +1,8 @@
 /** The `eval` report for people. */
 import type { AuditSummary, EvalSummary, Scores } from '../eval/summary.js';
 import { plural } from '../words.js';
-import { count, percent, renderTable } from './table.js';
+import { count, percentOrDash, renderTable } from './table.js';
 
-const pct = (x: number | null) => (x === null ? '–' : percent(x));
 /** VES and R-VES are already in percent (and VES may pass 100). */
 const score = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(2));
 
@@ -33,9 +32,9 @@ function scoreTable(label: string, groups: Record<string, Scores>, exact: boolea
       k,
       count(s.items),
       count(s.n),
-      pct(s.ex),
-      ...(exact ? [count(s.exactN), pct(s.exact)] : []),
-      pct(s.templateMatch),
+      percentOrDash(s.ex),
+      ...(exact ? [count(s.exactN), percentOrDash(s.exact)] : []),
+      percentOrDash(s.templateMatch),
       ...(ves ? [score(s.ves), score(s.rVes)] : []),
     ]),
   );
@@ -91,7 +90,7 @@ function auditLines(a: AuditSummary, overall: Scores): string[] {
     `audit of the gold answers: ${plural(a.audited, 'item')} audited; ${
       found.length === 0 ? 'nothing found' : found.map(([code, n]) => `${code} ${count(n)}`).join(', ')
     }`,
-    `EX ${pct(overall.ex)}; EX counting tied answers ${pct(a.exCountingTies)} (${plural(a.tiedGolds, 'gold')} cut at a tie, ${plural(
+    `EX ${percentOrDash(overall.ex)}; EX counting tied answers ${percentOrDash(a.exCountingTies)} (${plural(a.tiedGolds, 'gold')} cut at a tie, ${plural(
       a.rightByTie,
       'prediction',
     )} right only by a tied row)`,

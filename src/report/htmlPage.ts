@@ -2,6 +2,31 @@
 export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/**
+ * The tables of a Markdown report as HTML tables: each table's first row as its header, the
+ * separator row left out; a line of text ending in `:` right before a table is its caption.
+ * Other text between the tables is not a table's and is left to the page.
+ */
+export function htmlTablesOf(markdown: string): string[] {
+  const tables: string[] = [];
+  let caption = '';
+  for (const block of markdown.split(/\n\s*\n/)) {
+    const rows = block.split('\n').filter((l) => l.startsWith('| ') && !/^\|\s*-/.test(l));
+    if (rows.length === 0) {
+      caption = block.trim().endsWith(':') ? block.trim() : '';
+      continue;
+    }
+    const html = rows.map((line, k) => {
+      const tag = k === 0 ? 'th' : 'td';
+      const cells = line.slice(2, -2).split(' | ');
+      return `<tr>${cells.map((cell) => `<${tag}>${escapeHtml(cell)}</${tag}>`).join('')}</tr>`;
+    });
+    tables.push(`<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}${html.join('')}</table>`);
+    caption = '';
+  }
+  return tables;
+}
+
 export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,7 +1,7 @@
 /** The `study` report as one self-contained HTML file: the table, and AR against ΔEX per family with its fitted line. */
 import type { StudyResult } from '../study/study.js';
 import { renderSvg } from './charts.js';
-import { escapeHtml, page } from './htmlPage.js';
+import { escapeHtml, htmlTablesOf, page } from './htmlPage.js';
 import { renderStudyMarkdown } from './studyText.js';
 
 export async function renderStudyHtml(result: StudyResult): Promise<string> {
@@ -42,20 +42,13 @@ export async function renderStudyHtml(result: StudyResult): Promise<string> {
     );
   }
   const o = result.overall;
-  const table = renderStudyMarkdown(result)
-    .trim()
-    .split('\n')
-    .filter((_, k) => k !== 1)
-    .map((line, k) => {
-      const cells = line.slice(2, -2).split(' | ');
-      const tag = k === 0 ? 'th' : 'td';
-      return `<tr>${cells.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
-    });
+  // The table per group, and where ΔEX came from paired eval files, the table per experiment.
+  const tables = htmlTablesOf(renderStudyMarkdown(result));
   return page(
     'sqlalign: does AR predict the gain?',
     `<header><h1>Does AR predict the gain?</h1>
 <p class="params">${o.n} experiments · Pearson r = ${o.pearson.r?.toFixed(3) ?? 'n/a'} (p = ${o.pearson.p?.toPrecision(2) ?? 'n/a'}) · Spearman ρ = ${o.spearman.rho?.toFixed(3) ?? 'n/a'} (p = ${o.spearman.p?.toPrecision(2) ?? 'n/a'}) · mean ΔEX when AR &gt; 1: ${o.meanDeltaEx.arAbove1?.toFixed(2) ?? 'n/a'}, when AR ≤ 1: ${o.meanDeltaEx.arAtMost1?.toFixed(2) ?? 'n/a'}</p></header>
-<table>${table.join('')}</table>
+${tables.join('\n')}
 ${figures.join('\n')}`,
   );
 }

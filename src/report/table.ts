@@ -22,6 +22,8 @@ const width = (s: string) => [...s].length;
 
 export const fixed = (x: number, digits = 4) => (Number.isFinite(x) ? x.toFixed(digits) : String(x));
 export const percent = (x: number, digits = 1) => `${(100 * x).toFixed(digits)}%`;
+/** A share as a percent, or a dash where there is none. */
+export const percentOrDash = (x: number | null) => (x === null ? '–' : percent(x));
 export { count } from '../words.js';
 
 /** Text on one line (runs of white space as one space), cut to `max` characters with `…`. */

@@ -194,6 +194,14 @@ describe('HTML reports in Chromium', browserOrSkip(), () => {
       assert.equal(await page.locator(`figure[data-chart="scatter-${family}"] g.mark-line.role-mark > path`).count(), 1);
     }
     assert.match((await page.locator('h1').textContent()) ?? '', /Does AR predict the gain\?/);
+    // Only table rows in the tables: the small-sample note is text, not a row of cells.
+    for (const table of await page.locator('table').all()) {
+      const widths = await table.locator('tr').evaluateAll((rows) => rows.map((r) => r.children.length));
+      assert.ok(
+        widths.every((w) => w === widths[0]),
+        `rows of ${widths.join(', ')} cells`,
+      );
+    }
     await page.close();
   });
 });
