@@ -218,34 +218,38 @@ function isValuePosition(tokens: readonly Tok[], k: number): boolean {
   return false;
 }
 
-/** Whether the `AND` at `and` is a BETWEEN's second bound: a BETWEEN at its depth with no AND since. */
-function openBetween(tokens: readonly Tok[], and: number): boolean {
+/**
+ * The tokens before `k` at its own bracket depth, nearest first (a bracketed group before it is
+ * stepped over); `opener` is then the index of the bracket that encloses `k`, or -1.
+ */
+function* backAtDepth(tokens: readonly Tok[], k: number): Generator<number, number> {
   let depth = 0;
-  for (let j = and - 1; j >= 0; j--) {
+  for (let j = k - 1; j >= 0; j--) {
     const t = tokens[j] as Tok;
     if (t.char === ')') depth++;
     else if (t.char === '(') {
-      if (depth === 0) return false;
+      if (depth === 0) return j;
       depth--;
-    } else if (depth === 0 && t.word === 'AND') return false;
-    else if (depth === 0 && t.word === 'BETWEEN') return true;
+    } else if (depth === 0) yield j;
+  }
+  return -1;
+}
+
+/** Whether the `AND` at `and` is a BETWEEN's second bound: a BETWEEN at its depth with no AND since. */
+function openBetween(tokens: readonly Tok[], and: number): boolean {
+  for (const j of backAtDepth(tokens, and)) {
+    const word = (tokens[j] as Tok).word;
+    if (word === 'AND') return false;
+    if (word === 'BETWEEN') return true;
   }
   return false;
 }
 
 /** Whether the innermost bracket open before `k` is an `IN (` list of values (not a subquery). */
 function insideInList(tokens: readonly Tok[], k: number): boolean {
-  let depth = 0;
-  for (let j = k - 1; j >= 0; j--) {
-    const t = tokens[j] as Tok;
-    if (t.char === ')') depth++;
-    else if (t.char === '(') {
-      if (depth > 0) {
-        depth--;
-        continue;
-      }
-      return tokens[j - 1]?.word === 'IN' && !QUERY_WORDS.has(tokens[j + 1]?.word ?? '');
-    }
-  }
-  return false;
+  const walk = backAtDepth(tokens, k);
+  let step = walk.next();
+  while (!step.done) step = walk.next();
+  const open = step.value;
+  return open >= 0 && tokens[open - 1]?.word === 'IN' && !QUERY_WORDS.has(tokens[open + 1]?.word ?? '');
 }
