@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import {
   type DatasetInput,
-  estimateQueries,
+  estimateQueriesBy,
   parseDatasetSpec,
   resolveDataset,
   UsageError,
@@ -19,7 +19,7 @@ import { type QuerySet, requireSomeParsed, type Templater } from '../features/qu
 import { dbIdsOf, type ItemFacts, type ReducedCache, type ReducedDataset, reduceDataset } from '../features/reducedCache.js';
 import { stratumOf } from '../features/strata.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
-import { schemaNames } from '../spider/schemaNames.js';
+import { type NamesOf, schemaNames } from '../spider/schemaNames.js';
 import { transpiledFrom } from '../sql/dialects.js';
 import type { TemplateResult } from '../sql/template.js';
 import { lazyTemplaters } from '../sql/templater.js';
@@ -61,7 +61,7 @@ export async function openInputs(
   });
   const toRead = inputs.filter((_, k) => hits[k] === null);
   // Each dialect's parser (threads or this thread) is chosen on the number of its own queries.
-  const estimates = await estimatesByDialect(toRead, (input) =>
+  const estimates = await estimateQueriesBy(toRead, (input) =>
     transpiledFrom(readDialectOf(input, options.read), params.dialect),
   );
   const templater = lazyTemplaters(params.dialect, {
@@ -86,16 +86,6 @@ export async function openInputs(
   // A file that cannot be opened stops the run (seen where it is awaited); align closes the parser.
   opened.catch(() => {});
   return { inputs: opened, templater };
-}
-
-/** The estimated queries to parse of each dialect the inputs are written in. */
-async function estimatesByDialect(
-  inputs: readonly DatasetInput[],
-  dialectOf: (input: DatasetInput) => string | undefined,
-): Promise<Map<string | undefined, number>> {
-  const groups = new Map<string | undefined, DatasetInput[]>();
-  for (const input of inputs) groups.set(dialectOf(input), [...(groups.get(dialectOf(input)) ?? []), input]);
-  return new Map(await Promise.all([...groups].map(async ([from, list]) => [from, await estimateQueries(list)] as const)));
 }
 
 /** How the inputs are read: what the dataset cache's keys hold besides the files' bytes. */
@@ -203,7 +193,7 @@ async function reduceInput(
     );
   }
   const from = readDialectOf(input.arg, how.options.read);
-  const prepare = beforeTranspiling(from, how.params.dialect, schemaNames({ tables: how.options.tables }));
+  const prepare = beforeTranspiling(from, how.params.dialect, namesOfTables(how.options.tables));
   const reduced = await reduceDataset(dataset, await how.templater(from), {
     dialect: how.params.dialect,
     from,
@@ -218,12 +208,27 @@ async function reduceInput(
   return reduced;
 }
 
-/** The schemas' names as a key of the dataset cache (the same tables.json, the same key). */
-const tablesKey = (tables: readonly TablesJsonEntry[]): string =>
-  createHash('sha256')
-    .update(JSON.stringify(tables.map((t) => [t.db_id, t.table_names_original, t.column_names_original])))
-    .digest('hex')
-    .slice(0, 16);
+/** The schemas' names as a key of the dataset cache (the same tables.json, the same key): hashed once per tables.json. */
+const tablesKeys = new WeakMap<readonly TablesJsonEntry[], string>();
+function tablesKey(tables: readonly TablesJsonEntry[]): string {
+  let key = tablesKeys.get(tables);
+  if (key === undefined) {
+    key = createHash('sha256')
+      .update(JSON.stringify(tables.map((t) => [t.db_id, t.table_names_original, t.column_names_original])))
+      .digest('hex')
+      .slice(0, 16);
+    tablesKeys.set(tables, key);
+  }
+  return key;
+}
+
+/** The names of each database of a tables.json, one lookup per tables.json (each database's names made once). */
+const namesLookups = new WeakMap<readonly TablesJsonEntry[], NamesOf | undefined>();
+function namesOfTables(tables: readonly TablesJsonEntry[] | undefined): NamesOf | undefined {
+  if (tables === undefined) return undefined;
+  if (!namesLookups.has(tables)) namesLookups.set(tables, schemaNames({ tables }));
+  return namesLookups.get(tables);
+}
 
 /** How many items of a training set are target items (items without SQL aside). */
 function leakedItems(targetKeys: ItemKeys, items: ItemFacts): number {

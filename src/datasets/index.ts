@@ -33,6 +33,19 @@ export async function estimateQueries(inputs: readonly DatasetInput[]): Promise<
   return Math.round(total);
 }
 
+/** estimateQueries of each group of inputs (the group of an input by `groupOf`: e.g. the dialect it is written in). */
+export async function estimateQueriesBy<K>(
+  inputs: readonly DatasetInput[],
+  groupOf: (input: DatasetInput) => K,
+): Promise<Map<K, number>> {
+  const groups = new Map<K, DatasetInput[]>();
+  for (const input of inputs) {
+    const key = groupOf(input);
+    groups.set(key, [...(groups.get(key) ?? []), input]);
+  }
+  return new Map(await Promise.all([...groups].map(async ([key, list]) => [key, await estimateQueries(list)] as const)));
+}
+
 /** Every record of a dataset, in order (convenient for small datasets and tests). */
 export async function readAll(dataset: Dataset): Promise<QueryRecord[]> {
   const out: QueryRecord[] = [];

@@ -12,14 +12,13 @@
  *   no fixed order (`order_not_fixed`); NULLs and numbers stored as text among the keys decide an
  *   order by rules that differ between engines (`null_in_order_key`, `text_number_order_key`).
  */
-import { spiderOrderMatters } from '../spider/prep.js';
 import { dialectInfo } from '../sql/dialects.js';
 import type { Lexical } from '../sql/lexer.js';
 import { type OrderProbe, orderProbeOf, widened } from './orderProbe.js';
 import type { AuditCode, ExecRequest } from './protocol.js';
 import { resultsEqual, type Semantics } from './resultsEqual.js';
 import { type Row, rowKey, type SqlValue, valueKey } from './values.js';
-import type { QueryOutcome, Verdict } from './verdict.js';
+import { type QueryOutcome, spiderOrdered, type Verdict } from './verdict.js';
 
 export interface AuditFindings {
   readonly audit: AuditCode[];
@@ -201,7 +200,7 @@ export async function withAudit(
   before: (verdict: Verdict) => void = () => {},
 ): Promise<Verdict> {
   if (!request.audit || !request.execute) return verdict;
-  const ordered = request.semantics === 'ordered' || (request.semantics === 'spider' && spiderOrderMatters(outcomes.gold));
+  const ordered = request.semantics === 'ordered' || spiderOrdered(request, outcomes.gold);
   const findings = await auditGold(
     { sql: outcomes.gold, outcome: outcomes.goldOutcome },
     outcomes.pred,

@@ -86,6 +86,10 @@ export async function withTimeRatio(
   return { ...verdict, timeRatio: timeRatio(goldMs, predMs) };
 }
 
+/** Whether Spider's rule compares the rows in order: where the gold query (as it runs) has ORDER BY. */
+export const spiderOrdered = (request: ExecRequest, gold: string): boolean =>
+  request.semantics === 'spider' && spiderOrderMatters(gold);
+
 /** A failing gold query makes the item unjudgeable, then a failing prediction is wrong, else the results are compared. */
 export function verdictOf(request: ExecRequest, gold: string, pred: QueryOutcome, goldOutcome: QueryOutcome): Verdict {
   if (!goldOutcome.ok) {
@@ -98,7 +102,7 @@ export function verdictOf(request: ExecRequest, gold: string, pred: QueryOutcome
     };
   }
   if (!pred.ok) return { status: 'pred_error', ex: false, goldRows: goldOutcome.rows.length, predRows: null, error: pred.error };
-  const ordered = request.semantics === 'spider' && spiderOrderMatters(gold);
+  const ordered = spiderOrdered(request, gold);
   const ex = resultsEqual(request.semantics, goldOutcome.rows, pred.rows, ordered);
   return { status: 'ok', ex, goldRows: goldOutcome.rows.length, predRows: pred.rows.length, error: null };
 }

@@ -8,7 +8,7 @@ import {
   DataError,
   type Dataset,
   type DatasetInput,
-  estimateQueries,
+  estimateQueriesBy,
   type QueryRecord,
   resolveDataset,
   UsageError,
@@ -236,11 +236,7 @@ async function templateCandidates(
   const dialect = comparisonDialect(options);
   const inputs = [options.target, ...options.pools];
   const fromOf = (k: number) => readDialectOf(inputs[k] as DatasetInput, options.read);
-  const estimates = new Map<string | undefined, number>();
-  for (const [k, d] of datasets.entries()) {
-    const from = transpiledFrom(fromOf(k), dialect);
-    estimates.set(from, (estimates.get(from) ?? 0) + (await estimateQueries([d.path])));
-  }
+  const estimates = await estimateQueriesBy(inputs, (input) => transpiledFrom(readDialectOf(input, options.read), dialect));
   const templaters = lazyTemplaters(dialect, {
     workers: options.workers,
     cache: options.cache,
