@@ -9,6 +9,8 @@ import { dialectInfo } from '../sql/dialects.js';
 import { plural } from '../words.js';
 import { DataError, UsageError } from './errors.js';
 import { resolveDbField, resolveSqlField } from './fields.js';
+import { type LogFormat, LOG_FORMAT_NAMES, logFormatOf } from './logs/format.js';
+import { describeLog, logRecords, tallyLog } from './logs/logDataset.js';
 import { readCsv } from './readers/csv.js';
 import { holdsInteractions, INTERACTION_COLUMN, interactionBatches } from './readers/interactions.js';
 import { BIRD_SEPARATOR, readJson } from './readers/json.js';
@@ -63,6 +65,8 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
   const files = sqlFilesAt(path);
   if (files) return sqlFilesDataset(name, path, spec.field, files, maxLength);
   await checkReadable(path);
+  const log = logFormatOf((await readHead(path)).toString('utf8'));
+  if (log) return logDataset(name, path, spec.field, log, maxLength);
   const kind = await detectFormat(path);
 
   if (kind === 'sql') {
@@ -109,6 +113,20 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
         ? await readParquet(path)
         : await readCsv(path, kind === 'tsv' ? '\t' : ',');
   return withSourceNotes(tableDataset(name, path, kind, table, spec.field, maxLength, options.requireSql ?? true), table);
+}
+
+/** A server log, recognised by its content: one item per statement the server ran. */
+async function logDataset(name: string, path: string, field: string | undefined, format: LogFormat, maxLength: number): Promise<Dataset> {
+  if (field !== undefined) throw new DataError(path, `${LOG_FORMAT_NAMES[format]} has no fields (got '#${field}')`);
+  const described = describeLog(format, await tallyLog(path, format));
+  return {
+    name,
+    path,
+    format,
+    layout: described.replace(/^read as /, ''),
+    notes: [described],
+    batches: () => checked(path, logRecords(path, format), maxLength),
+  };
 }
 
 /** A folder of SQL files (or those of its files a pattern names): one item per file. */

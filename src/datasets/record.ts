@@ -25,7 +25,13 @@ export type DatasetFormat =
   /** A folder of SQL files, one item per file (Spider 2.0's gold and submission folders). */
   | 'sql-files'
   | 'bird-predictions'
-  | 'template-counts';
+  | 'template-counts'
+  /** Server logs, told by their content (datasets/logs/format.ts). */
+  | 'postgres-stderr'
+  | 'postgres-csvlog'
+  | 'postgres-jsonlog'
+  | 'mysql-general'
+  | 'mysql-slow';
 
 export interface Dataset {
   /** The label the user gave, or the argument as written. */

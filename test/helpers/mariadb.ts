@@ -22,7 +22,8 @@ export function mariadbOrSkip(): { skip: string | false } {
   return { skip: 'MariaDB is not installed (apt-get install mariadb-server)' };
 }
 
-export async function startMariadb(): Promise<TestServer> {
+/** Starts a server; `options` are more server options (e.g. `--general-log=1`, with files in `dir`). */
+export async function startMariadb(options: readonly string[] = []): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'sqlalign-mariadb-'));
   const asRoot = process.getuid?.() === 0;
   const owner = asRoot ? ['--user=mysql'] : [];
@@ -51,6 +52,7 @@ export async function startMariadb(): Promise<TestServer> {
       '--skip-log-bin',
       '--innodb-flush-log-at-trx-commit=0',
       `--log-error=${join(dir, 'error.log')}`,
+      ...options,
       ...owner,
     ],
     { stdio: 'ignore' },
@@ -68,7 +70,7 @@ export async function startMariadb(): Promise<TestServer> {
   const admin = await mysql.createConnection({ uri: url });
   await admin.query("CREATE USER 'reader'@'%'");
   await admin.end();
-  return { url, readerUrl: `mysql://reader@127.0.0.1:${port}`, stop };
+  return { url, readerUrl: `mysql://reader@127.0.0.1:${port}`, dir, stop };
 }
 
 async function waitUntilReady(url: string, server: ChildProcess): Promise<void> {

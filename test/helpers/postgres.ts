@@ -16,6 +16,8 @@ export interface TestServer {
   readonly url: string;
   /** The same database as a role that may only read (what the README recommends). */
   readonly readerUrl: string;
+  /** The server's temporary folder (its logs go to `logs/` there when asked for). */
+  readonly dir: string;
   stop(): void;
 }
 
@@ -34,7 +36,8 @@ export function postgresOrSkip(): { skip: string | false } {
   return { skip: 'PostgreSQL is not installed (apt-get install postgresql)' };
 }
 
-export async function startPostgres(): Promise<TestServer> {
+/** Starts a server; `settings` are more `-c name=value` settings (e.g. what to log, into `dir/logs`). */
+export async function startPostgres(settings: readonly string[] = []): Promise<TestServer> {
   const bin = binDir();
   if (!bin) throw new Error('no PostgreSQL binaries under /usr/lib/postgresql');
   const dir = mkdtempSync(join(tmpdir(), 'sqlalign-pg-'));
@@ -56,7 +59,7 @@ export async function startPostgres(): Promise<TestServer> {
     '-l',
     join(dir, 'server.log'),
     '-o',
-    `-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off -c full_page_writes=off`,
+    [`-p ${port} -k ${dir} -h 127.0.0.1 -c fsync=off -c full_page_writes=off`, ...settings.map((s) => `-c ${s}`)].join(' '),
     '-w',
     'start',
   ]);
@@ -74,6 +77,7 @@ export async function startPostgres(): Promise<TestServer> {
   return {
     url: `postgres://sqlalign@127.0.0.1:${port}/postgres`,
     readerUrl: `postgres://reader@127.0.0.1:${port}/postgres`,
+    dir,
     stop,
   };
 }
