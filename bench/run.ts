@@ -3,7 +3,7 @@
  * 1,000,000 queries, as a user runs it (the built CLI in a fresh process), and the template
  * stage in-process. Prints medians of several runs, queries per second and peak memory.
  * Set BENCH_RUNS (default 5) and BENCH_LOG_QUERIES (default 1000000) to change the work, and
- * BENCH_ONLY to run some sections (comma-separated: align, eval, templates, log, select, long).
+ * BENCH_ONLY to run some sections (comma-separated: align, dialects, eval, templates, log, weights, select, long).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -277,6 +277,46 @@ async function benchLog(texts: string[]) {
   }
 }
 
+/**
+ * 5. A weighted export (pg_stat_statements' shape): 50,000 distinct queries standing for
+ * 10,000,000 calls, Zipf-distributed as a server's are. Weighted, it must count no slower than its
+ * distinct queries counted once each (`--weight export=none`): the runs are never expanded.
+ */
+async function benchWeighted(texts: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'sqlalign-bench-'));
+  try {
+    const distinct = 50_000;
+    const calls = 10_000_000;
+    const next = seededRandom(7);
+    const zipf = Array.from({ length: distinct }, (_, k) => 1 / (k + 1));
+    const sum = zipf.reduce((a, b) => a + b, 0);
+    const perQuery = zipf.map((z) => Math.max(1, Math.floor((calls * z) / sum)));
+    perQuery[0] = (perQuery[0] as number) + calls - perQuery.reduce((a, b) => a + b, 0);
+    const seen = new Set<string>();
+    const lines: string[] = ['queryid,query,calls,total_exec_time'];
+    while (seen.size < distinct) {
+      const sql = varyLiterals((texts[Math.floor(next() * texts.length)] as string).replace(/\s+/g, ' '), next);
+      if (seen.has(sql)) continue;
+      lines.push(`${seen.size},"${sql.replace(/"/g, '""')}",${perQuery[seen.size]},1.5`);
+      seen.add(sql);
+    }
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const runs = Math.max(1, Math.min(RUNS, 3));
+    const base = ['align', '--target', file, '--train', data('spider/train_gold.sql'), '--json'];
+    const [weighted, once] = timeCliInterleaved([base, [...base, '--weight', 'export=none']], runs);
+    row(
+      `align, weighted export: ${fmt(distinct)} distinct queries, ${fmt(calls)} calls`,
+      distinct + 8659,
+      weighted as Timed,
+      'calls column',
+    );
+    row('  the same, each query once (--weight export=none)', distinct + 8659, once as Timed);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function benchSelect(texts: string[]) {
   // 5. select: 10,000 from a pool of 100,000 (real queries with varied literals, each with a question).
   const poolDir = mkdtempSync(join(tmpdir(), 'sqlalign-bench-'));
@@ -383,10 +423,11 @@ async function main() {
   if (wants('align')) await benchAlign();
   if (wants('dialects')) benchCrossDialect();
   if (wants('eval')) await benchEval();
-  if (wants('templates') || wants('log') || wants('select')) {
+  if (wants('templates') || wants('log') || wants('weights') || wants('select')) {
     const texts = await distinctTexts();
     if (wants('templates')) await benchTemplates(texts);
     if (wants('log')) await benchLog(texts);
+    if (wants('weights')) await benchWeighted(texts);
     if (wants('select')) await benchSelect(texts);
   }
   if (wants('long')) await benchLong();

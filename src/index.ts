@@ -46,6 +46,7 @@ export { ItemKeys } from './datasets/overlap.js';
 export { questionOf } from './datasets/question.js';
 export { checkReadDialects, parseReadArguments, type ReadDialects, readDialectOf } from './datasets/readDialects.js';
 export { SQL_TEXT_LAYOUTS, type SqlTextLayout } from './datasets/readers/sqlText.js';
+export { checkWeightFields, parseWeightArguments, type WeightFields, weightFieldOf } from './datasets/weights.js';
 export { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_SECONDS } from './eval/defaults.js';
 export {
   type EvalOptions,
@@ -150,7 +151,7 @@ export { renderAlignMarkdown } from './report/alignMarkdown.js';
 export { renderAlignText } from './report/alignText.js';
 export { renderCompareHtml } from './report/compareHtml.js';
 export { renderCompareMarkdown, renderCompareText } from './report/compareText.js';
-export { dialectNotes, querySetDialectNotes } from './report/dialectNotes.js';
+export { dialectNotes, querySetDialectNotes, weightNotes } from './report/dialectNotes.js';
 export { renderEvalText } from './report/evalText.js';
 export { renderPredictText } from './report/predictText.js';
 export { renderProfileText } from './report/profileText.js';

@@ -2,6 +2,7 @@
 
 import { UsageError } from '../datasets/index.js';
 import { checkReadDialects } from '../datasets/readDialects.js';
+import { checkWeightFields } from '../datasets/weights.js';
 import { type Distribution, TemplateCounter } from '../features/distribution.js';
 import { NgramIndex } from '../features/ngrams.js';
 import { type QuerySet, requireSomeParsed } from '../features/querySet.js';
@@ -20,7 +21,7 @@ import {
 } from './figures.js';
 import { openInputs, type TemplatedInputs, templateInputs } from './inputs.js';
 import { type AlignOptions, bootstrapReplicates } from './options.js';
-import { samplePerGroup, type TargetEntry } from './sample.js';
+import { samplePerGroup, type TargetEntry, weightsOf } from './sample.js';
 import { type SensitivityRow, sensitivity } from './sensitivity.js';
 import { DEFAULT_SIZE_MATCH_REPLICATES, type SizeMatchedRatio, sizeMatchedRatios } from './sizeMatched.js';
 import { type StrataResult, stratify } from './stratify.js';
@@ -52,6 +53,7 @@ export async function align(options: AlignOptions): Promise<AlignResult> {
   };
   validateParams(params);
   checkReadDialects(options.read, [options.target, ...options.train, ...(options.pred ?? [])]);
+  checkWeightFields(options.weights, [options.target, ...options.train, ...(options.pred ?? [])]);
   const tooFew = options.bootstrap === undefined ? null : replicatesProblem(options.bootstrap, 'bootstrap');
   if (tooFew !== null) throw new UsageError(tooFew, ['bootstrap']);
   const cache = ReducedCache.open(options.cache);
@@ -138,8 +140,10 @@ interface Analysis {
 
 function bootstrapOf(run: Analysis, params: AlignParams): BootstrapResult | null {
   if (run.replicates <= 0 || !run.entries) return null;
+  const parsed = run.entries.filter((e) => e.template !== null);
   return bootstrap({
-    targetTemplates: run.entries.flatMap((e) => (e.template === null ? [] : [e.template])),
+    targetTemplates: parsed.map((e) => e.template as string),
+    targetWeights: weightsOf(parsed),
     others: run.distributions.others,
     trainIndex: run.train.map((_, k) => k),
     predIndex: run.pred.map((_, k) => run.train.length + k),
@@ -231,15 +235,25 @@ function sizeMatchedOf(
   });
 }
 
-/** Spider hardness needs the database's schema: from tables.json (the target's own column wins if it has one). */
+/** The target reduced to the sampled items, each with its weight. */
 function sampleQuerySet(full: QuerySet, sampled: readonly TargetEntry[]): QuerySet {
   const templates = new TemplateCounter();
-  for (const e of sampled) if (e.template !== null) templates.add(e.template);
+  for (const e of sampled) if (e.template !== null && (e.weight ?? 1) > 0) templates.add(e.template, e.weight ?? 1);
+  const weightOf = (list: readonly TargetEntry[]) => list.reduce((sum, e) => sum + (e.weight ?? 1), 0);
   return {
     ...full,
     queries: sampled.length,
     unparseable: sampled.filter((e) => e.template === null).length,
     templates,
+    ...(full.weighted
+      ? {
+          weighted: {
+            field: full.weighted.field,
+            total: weightOf(sampled),
+            unparseable: weightOf(sampled.filter((e) => e.template === null)),
+          },
+        }
+      : {}),
   };
 }
 

@@ -29,6 +29,13 @@ export interface BootstrapResult {
 export interface BootstrapInput {
   /** Templates of the target's parsed queries, one per query (repeats included). */
   readonly targetTemplates: readonly string[];
+  /**
+   * Each query's weight, where the target is weighted: a replicate then makes round(Σ weights)
+   * draws, each query drawn with probability weight / Σ weights. With whole weights this is the
+   * bootstrap of the target written out run by run (each query repeated as often as its weight,
+   * in place), draw for draw.
+   */
+  readonly targetWeights?: readonly number[];
   readonly others: readonly Distribution[];
   /** Indices into `others` of the training sets and of the prediction sets. */
   readonly trainIndex: readonly number[];
@@ -143,10 +150,38 @@ function divergenceOfDraw(t: Float64Array, total: number, x: DenseSet, alpha: nu
   return { d, covered };
 }
 
+/** How a replicate draws the target's queries: uniformly, or by weight (a position in the runs laid end to end). */
+function drawer(perQuery: readonly number[], weights: readonly number[] | undefined) {
+  const n = perQuery.length;
+  if (weights === undefined) return { draws: n, next: (random: () => number) => perQuery[Math.floor(random() * n)] as number };
+  const ends = new Float64Array(n);
+  let total = 0;
+  for (let k = 0; k < n; k++) {
+    total += weights[k] as number;
+    ends[k] = total;
+  }
+  return {
+    draws: Math.max(1, Math.round(total)),
+    next(random: () => number): number {
+      const u = random() * total;
+      // The first query whose runs end after u.
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((ends[mid] as number) > u) hi = mid;
+        else lo = mid + 1;
+      }
+      return perQuery[lo] as number;
+    },
+  };
+}
+
 export function bootstrap(input: BootstrapInput): BootstrapResult {
   const level = input.level ?? 0.95;
   const { perQuery, distinctTemplates, divergences } = replicates(input);
-  const n = perQuery.length;
+  const draw = drawer(perQuery, input.targetWeights);
+  const n = draw.draws;
   const templateDraws = new Float64Array(distinctTemplates);
   const samples = {
     kl: input.others.map(() => new Float64Array(input.replicates)),
@@ -159,7 +194,7 @@ export function bootstrap(input: BootstrapInput): BootstrapResult {
   for (let b = 0; b < input.replicates; b++) {
     templateDraws.fill(0);
     for (let k = 0; k < n; k++) {
-      const id = perQuery[Math.floor(random() * n)] as number;
+      const id = draw.next(random);
       templateDraws[id] = (templateDraws[id] as number) + 1;
     }
     const { kl: kls, coverage } = divergences(templateDraws);

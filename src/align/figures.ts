@@ -4,7 +4,7 @@
  */
 import { type Distribution, ngramDistribution } from '../features/distribution.js';
 import type { NgramIndex } from '../features/ngrams.js';
-import type { QuerySet } from '../features/querySet.js';
+import type { QuerySet, WeightTotals } from '../features/querySet.js';
 import { type SetDialect, setDialect } from '../features/setDialect.js';
 import { alignmentRatio, alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
 
@@ -26,6 +26,8 @@ export interface AlignmentRow extends SetDialect {
   readonly name: string;
   readonly queries: number;
   readonly unparseable: number;
+  /** Where the set's items are weighted: by which field, and the runs they stand for. */
+  readonly weighted?: WeightTotals;
   /** D(T‖X). */
   readonly kl: number;
   /** A_KL(T, X) = exp(−D/c). */
@@ -46,7 +48,7 @@ export interface RatioRow {
 
 export interface Comparison {
   readonly params: { dialect: string; alpha: number; lmax: number; scale: number; scaleSource: 'max-kl' | 'fixed' };
-  readonly target: { name: string; queries: number; unparseable: number } & SetDialect;
+  readonly target: { name: string; queries: number; unparseable: number; weighted?: WeightTotals } & SetDialect;
   readonly rows: readonly AlignmentRow[];
   readonly ratios: readonly RatioRow[];
 }
@@ -100,6 +102,7 @@ export function compare(
     name: m.set.name,
     queries: m.set.queries,
     unparseable: m.set.unparseable,
+    ...(m.set.weighted ? { weighted: m.set.weighted } : {}),
     ...setDialect(m.set, params.dialect),
     kl: m.kl,
     alignment: alignmentScore(m.kl, c),
@@ -125,6 +128,7 @@ export function compare(
       name: input.target.name,
       queries: input.target.queries,
       unparseable: input.target.unparseable,
+      ...(input.target.weighted ? { weighted: input.target.weighted } : {}),
       ...setDialect(input.target, params.dialect),
     },
     rows,

@@ -15,6 +15,7 @@ import {
 import { ItemKeys } from '../datasets/overlap.js';
 import { readDialectOf } from '../datasets/readDialects.js';
 import type { Dataset, QueryRecord } from '../datasets/record.js';
+import { weightFieldOf } from '../datasets/weights.js';
 import { type QuerySet, requireSomeParsed, type Templater } from '../features/querySet.js';
 import { dbIdsOf, type ItemFacts, type ReducedCache, type ReducedDataset, reduceDataset } from '../features/reducedCache.js';
 import { stratumOf } from '../features/strata.js';
@@ -96,6 +97,7 @@ const readSettingsOf = (options: AlignOptions, params: AlignParams, input: Datas
   quotedWords: options.tables === undefined ? undefined : tablesKey(options.tables),
   showLiterals: options.showLiterals,
   layout: options.layout,
+  weight: weightFieldOf(input, options.weights),
 });
 
 /** Every input reduced to its templates, with what the analysis needs of the target's items. */
@@ -251,7 +253,7 @@ async function targetEntryRecorder(
   return (record, result) => {
     const template = 'template' in result ? result.template : null;
     const stratum = options.by ? stratumOfTarget(options.by, record, template) : undefined;
-    entries.push({ i: record.i, group: groupOf(record, by), template, stratum });
+    entries.push({ i: record.i, group: groupOf(record, by), template, stratum, weight: record.weight ?? 1 });
   };
 }
 

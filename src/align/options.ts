@@ -2,6 +2,7 @@
 import type { DatasetInput } from '../datasets/index.js';
 import type { ReadDialects } from '../datasets/readDialects.js';
 import type { SqlTextLayout } from '../datasets/readers/sqlText.js';
+import type { WeightFields } from '../datasets/weights.js';
 import type { TablesJsonEntry } from '../spider/schema.js';
 import type { TemplateCacheOptions } from '../sql/templateCache.js';
 
@@ -13,6 +14,11 @@ export interface AlignOptions {
   readonly dialect?: string;
   /** The dialect each named dataset is written in, where it is not `dialect`: it is transpiled into `dialect` first. */
   readonly read?: ReadDialects;
+  /**
+   * The field each named dataset's items are weighted by ('none': each counts once). A table with a
+   * `calls` column (a pg_stat_statements export) is weighted by it unless named here.
+   */
+  readonly weights?: WeightFields;
   readonly alpha?: number;
   readonly lmax?: number;
   readonly scale?: number;

@@ -12,6 +12,8 @@ export interface TargetEntry {
   readonly template: string | null;
   /** Its stratum, where --by asks for strata. */
   readonly stratum?: string | null;
+  /** How many times it counts (1 unless the set is weighted): a sample draws items, each keeping its weight. */
+  readonly weight?: number;
 }
 
 /** K entries per group, each group shuffled with the seed; entries keep their input order. */
@@ -27,4 +29,9 @@ export function samplePerGroup(entries: readonly TargetEntry[], k: number, seed:
     picked.push(...shuffleInPlace([...(groups.get(key) as TargetEntry[])], random).slice(0, k));
   }
   return picked.sort((a, b) => a.i - b.i);
+}
+
+/** The entries' weights, or undefined where every one is 1 (an unweighted target draws as it always has). */
+export function weightsOf(entries: readonly TargetEntry[]): number[] | undefined {
+  return entries.every((e) => (e.weight ?? 1) === 1) ? undefined : entries.map((e) => e.weight ?? 1);
 }

@@ -100,7 +100,7 @@ const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.lengt
 /** Parsed queries of a set: its templates counted with repeats (an empty template has no n-grams and does not count). */
 export function parsedCount(templates: TemplateCounter): number {
   let n = 0;
-  for (const [template, times] of templates.counts) if (template !== '') n += times;
+  for (const [template, times] of templates.counts) if (template !== '') n += Math.round(times);
   return n;
 }
 
@@ -114,8 +114,12 @@ export function drawDown(templates: TemplateCounter, size: number, random: () =>
  * that layout (so a draw depends only on the seed, not on the draws before it).
  */
 function drawer(templates: TemplateCounter): (size: number, random: () => number) => Map<string, number> {
-  const distinct = [...templates.counts].filter(([t]) => t !== '');
+  // Whole runs are drawn: a weighted set's fractional weight counts as its nearest whole number of runs.
+  const distinct = [...templates.counts]
+    .filter(([t]) => t !== '')
+    .map(([t, times]) => [t, Math.round(times)] as [string, number]);
   const total = distinct.reduce((n, [, times]) => n + times, 0);
+  if (total > LAYOUT_LIMIT) return sparseDrawer(distinct, total);
   const layout = new Int32Array(total);
   let at = 0;
   distinct.forEach(([, times], id) => {
@@ -132,6 +136,38 @@ function drawer(templates: TemplateCounter): (size: number, random: () => number
       ids[j] = ids[k] as number;
       ids[k] = id;
       const template = (distinct[id] as [string, number])[0];
+      drawn.set(template, (drawn.get(template) ?? 0) + 1);
+    }
+    return drawn;
+  };
+}
+
+/** Sets of more runs than this (a weighted export of a busy server) are drawn without laying every run out. */
+const LAYOUT_LIMIT = 1 << 25;
+
+/** Draws without replacement by position among the runs laid end to end, remembering the positions drawn. */
+function sparseDrawer(distinct: readonly [string, number][], total: number) {
+  const ends = new Float64Array(distinct.length);
+  let sum = 0;
+  distinct.forEach(([, times], id) => {
+    sum += times;
+    ends[id] = sum;
+  });
+  return (size: number, random: () => number): Map<string, number> => {
+    const taken = new Set<number>();
+    const drawn = new Map<string, number>();
+    while (taken.size < Math.min(size, total)) {
+      const position = Math.floor(random() * total);
+      if (taken.has(position)) continue;
+      taken.add(position);
+      let lo = 0;
+      let hi = distinct.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((ends[mid] as number) > position) hi = mid;
+        else lo = mid + 1;
+      }
+      const template = (distinct[lo] as [string, number])[0];
       drawn.set(template, (drawn.get(template) ?? 0) + 1);
     }
     return drawn;

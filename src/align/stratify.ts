@@ -10,11 +10,13 @@ import { alignmentRatio, alignmentScore, coverage, klDivergence } from '../metri
 import { seededRandom, shuffleInPlace } from '../stats/random.js';
 import { type BootstrapResult, bootstrap } from './bootstrap.js';
 import { type AlignParams, type Decision, decide } from './figures.js';
-import type { TargetEntry } from './sample.js';
+import { type TargetEntry, weightsOf } from './sample.js';
 
 export interface StratumRow {
   readonly stratum: string;
   readonly queries: number;
+  /** Where the target is weighted: the stratum's items' weights added up (the runs they stand for). */
+  readonly weight?: number;
   /** The stratum's share of the target's n-gram mass (the shares of all strata add up to 1). */
   readonly massShare: number;
   /** Fewer queries than MIN_STRATUM_QUERIES: an unstable estimate. */
@@ -51,20 +53,23 @@ export interface StratifyInput {
 export const BASELINE_SUBSETS = 20;
 
 export function stratify(input: StratifyInput): StrataResult {
-  const groups = new Map<string, string[]>();
-  const all: string[] = [];
+  const groups = new Map<string, TargetEntry[]>();
+  const all: TargetEntry[] = [];
   for (const e of input.entries) {
     if (e.template === null) continue;
-    all.push(e.template);
+    all.push(e);
     const key = e.stratum ?? '(none)';
-    groups.set(key, [...(groups.get(key) ?? []), e.template]);
+    const group = groups.get(key);
+    if (group) group.push(e);
+    else groups.set(key, [e]);
   }
   const names = [...input.train, ...input.pred];
   const c = input.params.scale;
   const strata = [...groups.keys()].sort().map((stratum): StratumRow => {
-    const templates = groups.get(stratum) as string[];
+    const entries = groups.get(stratum) as TargetEntry[];
+    const templates = entries.map((e) => e.template as string);
     const counter = new TemplateCounter();
-    for (const t of templates) counter.add(t);
+    for (const e of entries) if ((e.weight ?? 1) > 0) counter.add(e.template as string, e.weight ?? 1);
     const target = ngramDistribution(counter.counts, input.params.lmax);
     const kls = input.others.map((x) => (target.total === 0 ? 0 : klDivergence(target, x, input.params.alpha)));
     const rows = input.others.map((x, k) => ({
@@ -77,6 +82,7 @@ export function stratify(input: StratifyInput): StrataResult {
       input.replicates > 0 && target.total > 0
         ? bootstrap({
             targetTemplates: templates,
+            targetWeights: weightsOf(entries),
             others: input.others,
             trainIndex: input.train.map((_, k) => k),
             predIndex: input.pred.map((_, k) => input.train.length + k),
@@ -87,7 +93,9 @@ export function stratify(input: StratifyInput): StrataResult {
             seed: input.seed,
           })
         : null;
-    const baseline = sizeMatchedBaseline(all, templates.length, input, names);
+    const weighted = weightsOf(entries) !== undefined || weightsOf(all) !== undefined;
+    const runs = weighted ? entries.reduce((sum, e) => sum + Math.round(e.weight ?? 1), 0) : templates.length;
+    const baseline = sizeMatchedBaseline(weighted ? runsOf(all) : all, runs, input, names);
     let pair = 0;
     const ratios = input.train.flatMap((s, si) =>
       input.pred.map((p, pi) => {
@@ -99,8 +107,10 @@ export function stratify(input: StratifyInput): StrataResult {
     return {
       stratum,
       queries: templates.length,
+      ...(weighted ? { weight: entries.reduce((sum, e) => sum + (e.weight ?? 1), 0) } : {}),
       massShare: target.total / input.targetTotal,
-      small: templates.length < MIN_STRATUM_QUERIES,
+      // A weighted stratum is as small as the runs it stands for (as the same target written out run by run).
+      small: runs < MIN_STRATUM_QUERIES,
       rows,
       baseline,
       ratios,
@@ -110,9 +120,22 @@ export function stratify(input: StratifyInput): StrataResult {
   return { key: input.key, strata };
 }
 
-/** D of BASELINE_SUBSETS random subsets of `size` target queries against each set: mean and spread. */
+/**
+ * A weighted target's queries as runs, each query repeated as often as its (rounded) weight, so
+ * that a baseline subset draws runs as it would from the target written out run by run.
+ */
+function runsOf(entries: readonly TargetEntry[]): TargetEntry[] {
+  const out: TargetEntry[] = [];
+  for (const e of entries) {
+    const one = { ...e, weight: 1 };
+    for (let k = Math.round(e.weight ?? 1); k > 0; k--) out.push(one);
+  }
+  return out;
+}
+
+/** D of BASELINE_SUBSETS random subsets of `size` target queries (each with its weight) against each set: mean and spread. */
 function sizeMatchedBaseline(
-  all: readonly string[],
+  all: readonly TargetEntry[],
   size: number,
   input: StratifyInput,
   names: readonly string[],
@@ -121,7 +144,8 @@ function sizeMatchedBaseline(
   const kls = input.others.map(() => [] as number[]);
   for (let r = 0; r < BASELINE_SUBSETS; r++) {
     const counter = new TemplateCounter();
-    for (const t of shuffleInPlace([...all], random).slice(0, size)) counter.add(t);
+    for (const e of shuffleInPlace([...all], random).slice(0, size))
+      if ((e.weight ?? 1) > 0) counter.add(e.template as string, e.weight ?? 1);
     const target = ngramDistribution(counter.counts, input.params.lmax);
     input.others.forEach((x, k) => {
       kls[k]?.push(target.total === 0 ? 0 : klDivergence(target, x, input.params.alpha));

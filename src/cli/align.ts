@@ -18,6 +18,7 @@ import {
   readOption,
   seedOption,
   showLiteralsOption,
+  weightOption,
   wholeNumber,
 } from './options.js';
 import { note, write, writeJson } from './output.js';
@@ -45,6 +46,7 @@ interface AlignFlags extends ParsingFlags {
   evidence: string;
   sizeMatch: number;
   read?: string[];
+  weight?: string[];
   showLiterals?: boolean;
 }
 
@@ -84,6 +86,7 @@ export function alignCommand(): Command {
       DEFAULT_SIZE_MATCH_REPLICATES,
     )
     .addOption(readOption())
+    .addOption(weightOption())
     .addOption(showLiteralsOption())
     .option('--markdown <file>', 'also write the tables as Markdown')
     .option('--html <file>', 'also write a self-contained HTML report with charts')
@@ -99,9 +102,10 @@ async function runAlign(flags: AlignFlags): Promise<void> {
       flags.evidence === 'none' ? null : readEvidence(flags.evidence === 'default' ? DEFAULT_EVIDENCE_PATH : flags.evidence),
   };
   // The run's code is loaded when it runs: `align --help` starts without it.
-  const [{ align }, { parseReadArguments }] = await Promise.all([
+  const [{ align }, { parseReadArguments }, { parseWeightArguments }] = await Promise.all([
     import('../align/align.js'),
     import('../datasets/readDialects.js'),
+    import('../datasets/weights.js'),
   ]);
   try {
     const result = await align({
@@ -110,6 +114,7 @@ async function runAlign(flags: AlignFlags): Promise<void> {
       pred: flags.pred ?? [],
       dialect: flags.dialect,
       read: parseReadArguments(flags.read ?? []),
+      weights: parseWeightArguments(flags.weight ?? []),
       showLiterals: flags.showLiterals,
       alpha: flags.alpha,
       lmax: flags.lmax,

@@ -4,7 +4,15 @@ import { Command } from 'commander';
 import type { TemplateCountsFile } from '../datasets/counts.js';
 import { count, plural } from '../words.js';
 import { DESCRIPTIONS } from './descriptions.js';
-import { addParsingOptions, cacheOf, loadOptionsOf, type ParsingFlags, readOption, showLiteralsOption } from './options.js';
+import {
+  addParsingOptions,
+  cacheOf,
+  loadOptionsOf,
+  type ParsingFlags,
+  readOption,
+  showLiteralsOption,
+  weightOption,
+} from './options.js';
 import { note, write } from './output.js';
 import { createProgress } from './progress.js';
 
@@ -14,8 +22,11 @@ export function countCommand(): Command {
     .argument('<dataset...>', 'datasets ([label=]path[#field]) or counts files to count and add up')
     .requiredOption('--out <counts.json>', 'where to write the counts (JSON)')
     .option('--name <label>', "the label of the counts in reports (default: the first input's)");
-  return addParsingOptions(command.addOption(readOption()).addOption(showLiteralsOption())).action(
-    async (specs: string[], flags: ParsingFlags & { read?: string[]; showLiterals?: boolean; out: string; name?: string }) => {
+  return addParsingOptions(command.addOption(readOption()).addOption(weightOption()).addOption(showLiteralsOption())).action(
+    async (
+      specs: string[],
+      flags: ParsingFlags & { read?: string[]; weight?: string[]; showLiterals?: boolean; out: string; name?: string },
+    ) => {
       // The run's code is loaded when it runs: `count --help` starts without it.
       const [
         { mergeCounts },
@@ -24,7 +35,8 @@ export function countCommand(): Command {
         { cachedQuerySet, ReducedCache },
         { lazyTemplaters },
         { parseReadArguments, readDialectOf, checkReadDialects },
-        { querySetDialectNotes },
+        { parseWeightArguments, weightFieldOf, checkWeightFields },
+        { querySetDialectNotes, weightNotes },
       ] = await Promise.all([
         import('../datasets/counts.js'),
         import('../datasets/index.js'),
@@ -32,6 +44,7 @@ export function countCommand(): Command {
         import('../features/reducedCache.js'),
         import('../sql/templater.js'),
         import('../datasets/readDialects.js'),
+        import('../datasets/weights.js'),
         import('../report/dialectNotes.js'),
       ]);
       const progress = createProgress(true);
@@ -39,6 +52,8 @@ export function countCommand(): Command {
       const cache = cacheOf(flags, note);
       const read = parseReadArguments(flags.read ?? []);
       checkReadDialects(read, specs);
+      const weights = parseWeightArguments(flags.weight ?? []);
+      checkWeightFields(weights, specs);
       const estimate = await estimateQueries(specs);
       const templater = lazyTemplaters(flags.dialect, {
         workers: flags.workers,
@@ -49,13 +64,19 @@ export function countCommand(): Command {
       try {
         for (const spec of specs) {
           const { set, counts } = await cachedQuerySet(spec, {
-            read: { ...loadOptionsOf(flags), from: readDialectOf(spec, read), showLiterals: flags.showLiterals, onNote: note },
+            read: {
+              ...loadOptionsOf(flags),
+              from: readDialectOf(spec, read),
+              weight: weightFieldOf(spec, weights),
+              showLiterals: flags.showLiterals,
+              onNote: note,
+            },
             cache: reduced,
             templater: templater.get,
             onProgress: (name, done) => progress.update(name, done),
           });
           requireSomeParsed(set);
-          for (const line of querySetDialectNotes(set, flags.dialect)) note(line);
+          for (const line of [...querySetDialectNotes(set, flags.dialect), ...weightNotes([set])]) note(line);
           parts.push({ path: set.path, counts: counts ?? countsOfQuerySet(set, flags.dialect) });
         }
       } finally {

@@ -16,6 +16,7 @@ export const FLAG_OF: Readonly<Record<string, string>> = {
   restart: '--restart',
   target: '--target',
   targetSample: '--target-sample',
+  weight: '--weight',
 };
 
 /** An error's message with each option it names (in backticks) said as its flag. */

@@ -48,6 +48,14 @@ export function readOption(): Option {
   ).argParser(collect);
 }
 
+/** --weight NAME=FIELD (repeatable): the column each item of a dataset is weighted by ('none': each counts once). */
+export function weightOption(): Option {
+  return new Option(
+    '--weight <name=field>',
+    "weigh each item of a dataset by a column, e.g. log=calls (repeatable); a table with a 'calls' column is weighted by it unless NAME=none",
+  ).argParser(collect);
+}
+
 /** --show-literals: examples keep the queries' own strings and numbers (by default each is `?`). */
 export function showLiteralsOption(): Option {
   return new Option(

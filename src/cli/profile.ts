@@ -11,6 +11,7 @@ import {
   type ParsingFlags,
   readOption,
   showLiteralsOption,
+  weightOption,
   wholeNumber,
 } from './options.js';
 import { note, write, writeJson } from './output.js';
@@ -23,10 +24,17 @@ export function profileCommand(): Command {
     .option('--lmax <n>', 'longest n-gram', wholeNumber(1), DEFAULT_LMAX)
     .option('--top <n>', 'how many of the most common templates to list', wholeNumber(1), 10)
     .addOption(jsonOption('the profile'));
-  return addParsingOptions(command.addOption(readOption()).addOption(showLiteralsOption())).action(
+  return addParsingOptions(command.addOption(readOption()).addOption(weightOption()).addOption(showLiteralsOption())).action(
     async (
       spec: string,
-      flags: ParsingFlags & { read?: string[]; showLiterals?: boolean; lmax: number; top: number; json?: boolean },
+      flags: ParsingFlags & {
+        read?: string[];
+        weight?: string[];
+        showLiterals?: boolean;
+        lmax: number;
+        top: number;
+        json?: boolean;
+      },
     ) => {
       // The run's code is loaded when it runs: `profile --help` starts without it.
       const [
@@ -37,7 +45,8 @@ export function profileCommand(): Command {
         { renderProfileText },
         { lazyTemplaters },
         { parseReadArguments, readDialectOf, checkReadDialects },
-        { querySetDialectNotes },
+        { parseWeightArguments, weightFieldOf, checkWeightFields },
+        { querySetDialectNotes, weightNotes },
       ] = await Promise.all([
         import('../datasets/index.js'),
         import('../features/profile.js'),
@@ -46,11 +55,14 @@ export function profileCommand(): Command {
         import('../report/profileText.js'),
         import('../sql/templater.js'),
         import('../datasets/readDialects.js'),
+        import('../datasets/weights.js'),
         import('../report/dialectNotes.js'),
       ]);
       const cache = cacheOf(flags, note);
       const read = parseReadArguments(flags.read ?? []);
       checkReadDialects(read, [spec]);
+      const weights = parseWeightArguments(flags.weight ?? []);
+      checkWeightFields(weights, [spec]);
       const estimate = await estimateQueries([spec]);
       const templater = lazyTemplaters(flags.dialect, {
         workers: flags.workers,
@@ -60,14 +72,20 @@ export function profileCommand(): Command {
       const progress = createProgress(!flags.json);
       try {
         const { set } = await cachedQuerySet(spec, {
-          read: { ...loadOptionsOf(flags), from: readDialectOf(spec, read), showLiterals: flags.showLiterals, onNote: note },
+          read: {
+            ...loadOptionsOf(flags),
+            from: readDialectOf(spec, read),
+            weight: weightFieldOf(spec, weights),
+            showLiterals: flags.showLiterals,
+            onNote: note,
+          },
           cache: ReducedCache.open(cache),
           templater: templater.get,
           onProgress: (name, done) => progress.update(name, done),
         });
         progress.done();
         requireSomeParsed(set);
-        for (const line of querySetDialectNotes(set, flags.dialect)) note(line);
+        for (const line of [...querySetDialectNotes(set, flags.dialect), ...weightNotes([set])]) note(line);
         const profile = profileQuerySet(set, flags.lmax, flags.top);
         await (flags.json ? writeJson(profile) : write(renderProfileText(profile)));
       } finally {

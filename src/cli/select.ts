@@ -17,6 +17,7 @@ import {
   positiveNumber,
   readOption,
   seedOption,
+  weightOption,
   wholeNumber,
 } from './options.js';
 import { note, write, writeJson } from './output.js';
@@ -37,6 +38,7 @@ interface SelectFlags {
   schema?: string[];
   dialect: string;
   read?: string[];
+  weight?: string[];
   exportDialect?: string;
   workers?: number;
   json?: boolean;
@@ -71,6 +73,7 @@ export function selectCommand(): Command {
     .option('--schema <tables.json>', 'tables.json, for the schemas in the prompts (repeatable)', collect)
     .addOption(dialectOption("SQL dialect of the comparison: the target's (pools of another are named by --read)"))
     .addOption(readOption())
+    .addOption(weightOption())
     .addOption(
       new Option(
         '--export-dialect <name>',
@@ -84,12 +87,20 @@ export function selectCommand(): Command {
 
 async function runSelect(flags: SelectFlags): Promise<void> {
   // The run's code is loaded when it runs: `select --help` starts without it.
-  const [{ renderSelectText }, { exportSelection }, { select }, { parseReadArguments }, { schemaNames }] = await Promise.all([
+  const [
+    { renderSelectText },
+    { exportSelection },
+    { select },
+    { parseReadArguments },
+    { schemaNames },
+    { parseWeightArguments },
+  ] = await Promise.all([
     import('../report/selectText.js'),
     import('../select/export.js'),
     import('../select/select.js'),
     import('../datasets/readDialects.js'),
     import('../spider/schemaNames.js'),
+    import('../datasets/weights.js'),
   ]);
   const read = parseReadArguments(flags.read ?? []);
   const progress = createProgress(!flags.json);
@@ -110,6 +121,8 @@ async function runSelect(flags: SelectFlags): Promise<void> {
       cache: cacheOf(flags, note),
       dialect: flags.dialect,
       read,
+      weights: parseWeightArguments(flags.weight ?? []),
+      onNote: note,
       namesOf,
       workers: flags.workers,
       onProgress: (stage, done) => progress.update(stage, done),

@@ -25,6 +25,10 @@ export interface TemplateCountsFile {
   /** 'shown' where the examples keep the queries' literals (asked for); absent, they hold `?`. */
   readonly literals?: 'shown';
   readonly name: string;
+  /** Where items were weighted (`--weight`, or a `calls` column): the field, and the weights' sums; `templates` then counts by weight. */
+  readonly weight_field?: string;
+  readonly weight_total?: number;
+  readonly weight_unparseable?: number;
   readonly queries: number;
   readonly unparseable: number;
   readonly unparseable_examples: readonly { i: number; where: string; sql: string; error: string }[];
@@ -52,6 +56,12 @@ export function checkCountsFile(path: string, value: Record<string, unknown>): T
   }
   for (const key of ['template_version', 'parser', 'dialect', 'name'] as const) {
     if (typeof value[key] !== 'string') throw new DataError(path, `a counts file without '${key}'`);
+  }
+  if (value.weight_field !== undefined) {
+    if (typeof value.weight_field !== 'string') throw new DataError(path, "a counts file whose 'weight_field' is not a name");
+    for (const key of ['weight_total', 'weight_unparseable'] as const) {
+      if (typeof value[key] !== 'number') throw new DataError(path, `a counts file with 'weight_field' but without '${key}'`);
+    }
   }
   if (value.read_dialect !== undefined) {
     if (typeof value.read_dialect !== 'string') throw new DataError(path, "a counts file whose 'read_dialect' is not a name");
@@ -92,7 +102,13 @@ export function mergeCounts(parts: readonly { path: string; counts: TemplateCoun
   let unparseable = 0;
   let transpiled = 0;
   let transpileFailed = 0;
+  // Shards weighted and not add up too: an unweighted item weighs 1.
+  const weighted = parts.find((p) => p.counts.weight_field !== undefined)?.counts.weight_field;
+  let weightTotal = 0;
+  let weightUnparseable = 0;
   for (const { counts } of parts) {
+    weightTotal += counts.weight_total ?? counts.queries;
+    weightUnparseable += counts.weight_unparseable ?? counts.unparseable;
     queries += counts.queries;
     unparseable += counts.unparseable;
     transpiled += counts.transpiled ?? 0;
@@ -110,6 +126,9 @@ export function mergeCounts(parts: readonly { path: string; counts: TemplateCoun
     templates: sortedCounts(templates),
     examples: [...examples],
     ...(first.counts.read_dialect === undefined ? {} : { transpiled, transpile_failed: transpileFailed }),
+    ...(weighted === undefined
+      ? {}
+      : { weight_field: weighted, weight_total: weightTotal, weight_unparseable: weightUnparseable }),
   };
 }
 

@@ -9,7 +9,7 @@ import { dialectInfo } from '../sql/dialects.js';
 import { plural } from '../words.js';
 import { DataError, UsageError } from './errors.js';
 import { resolveDbField, resolveSqlField } from './fields.js';
-import { type LogFormat, LOG_FORMAT_NAMES, logFormatOf } from './logs/format.js';
+import { LOG_FORMAT_NAMES, type LogFormat, logFormatOf } from './logs/format.js';
 import { describeLog, logRecords, tallyLog } from './logs/logDataset.js';
 import { readCsv } from './readers/csv.js';
 import { holdsInteractions, INTERACTION_COLUMN, interactionBatches } from './readers/interactions.js';
@@ -23,6 +23,7 @@ import { type SqlFileList, sqlFileBatches, sqlFilesAt } from './readers/sqlFiles
 import { decideLayout, type SqlTextLayout, sqlLineBatches, sqlStatementBatches } from './readers/sqlText.js';
 import type { Dataset, DatasetFormat, QueryRecord } from './record.js';
 import { parseDatasetSpec } from './spec.js';
+import { AUTOMATIC_WEIGHT, weightOf } from './weights.js';
 
 export interface LoadOptions {
   /** Queries longer than this (in UTF-16 code units) are refused as bad data. */
@@ -33,6 +34,11 @@ export interface LoadOptions {
   readonly dialect?: string;
   /** How a SQL text file is read: one item per line, or a script split on `;` (default: decided from the file). */
   readonly layout?: SqlTextLayout;
+  /**
+   * The field holding each item's weight (its n-gram counts are multiplied by it), 'none' for
+   * none; by default a table with a `calls` column (a pg_stat_statements export) is weighted by it.
+   */
+  readonly weight?: string;
   /** Told what a user should know about how a file was read (the dataset's notes, prefixed with its path). */
   readonly onNote?: (message: string) => void;
 }
@@ -53,6 +59,14 @@ const EXTENSIONS: Record<string, DatasetFormat | 'sql'> = {
 /** Opens `[label=]path[#field]`. Throws DataError for anything wrong with the file. */
 export async function openDataset(arg: string, options: LoadOptions = {}): Promise<Dataset> {
   const dataset = await openFile(arg, options);
+  if (options.weight !== undefined && options.weight !== 'none' && dataset.weightField === undefined) {
+    throw new DataError(
+      dataset.path,
+      `cannot be weighted by '${options.weight}': a ${dataset.format} dataset has no fields (\`weight\`)`,
+      undefined,
+      ['weight'],
+    );
+  }
   for (const note of dataset.notes ?? []) options.onNote?.(`${dataset.path}: ${note}`);
   return dataset;
 }
@@ -104,7 +118,7 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
           : [];
       return { name, path, format, notes, batches: () => checked(path, stringBatches(content.values, content.keys), maxLength) };
     }
-    return tableDataset(name, path, 'json', content.table, spec.field, maxLength, options.requireSql ?? true);
+    return tableDataset(name, path, 'json', content.table, spec.field, maxLength, options);
   }
   const table =
     kind === 'jsonl'
@@ -112,11 +126,17 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
       : kind === 'parquet'
         ? await readParquet(path)
         : await readCsv(path, kind === 'tsv' ? '\t' : ',');
-  return withSourceNotes(tableDataset(name, path, kind, table, spec.field, maxLength, options.requireSql ?? true), table);
+  return withSourceNotes(tableDataset(name, path, kind, table, spec.field, maxLength, options), table);
 }
 
 /** A server log, recognised by its content: one item per statement the server ran. */
-async function logDataset(name: string, path: string, field: string | undefined, format: LogFormat, maxLength: number): Promise<Dataset> {
+async function logDataset(
+  name: string,
+  path: string,
+  field: string | undefined,
+  format: LogFormat,
+  maxLength: number,
+): Promise<Dataset> {
   if (field !== undefined) throw new DataError(path, `${LOG_FORMAT_NAMES[format]} has no fields (got '#${field}')`);
   const described = describeLog(format, await tallyLog(path, format));
   return {
@@ -164,8 +184,9 @@ function tableDataset(
   table: TableSource,
   named: string | undefined,
   maxLength: number,
-  requireSql: boolean,
+  options: LoadOptions,
 ): Dataset {
+  const requireSql = options.requireSql ?? true;
   if (table.columns.length === 0) {
     // A JSONL of bare strings has no columns: each line is a query.
     if (named !== undefined) throw new DataError(path, `no field '${named}': the items have no fields`);
@@ -185,14 +206,58 @@ function tableDataset(
     if (!sft && (requireSql || named !== undefined)) throw err;
   }
   const dbField = resolveDbField(table.columns);
-  if (sft) return sftDataset(name, path, format, table, sft, dbField, maxLength);
-  return {
+  const weight = resolveWeightField(path, table.columns, options.weight);
+  const weighted = (dataset: Dataset): Dataset =>
+    weight === undefined
+      ? dataset
+      : {
+          ...dataset,
+          weightField: weight.field,
+          notes: [...(dataset.notes ?? []), ...(weight.automatic ? [AUTOMATIC_NOTE(weight.field)] : [])],
+          batches: () => withWeights(path, dataset.batches(), weight.field),
+        };
+  if (sft) return weighted(sftDataset(name, path, format, table, sft, dbField, maxLength));
+  return weighted({
     name,
     path,
     format,
     field,
     batches: () => checked(path, rowBatches(table, field, dbField), maxLength),
-  };
+  });
+}
+
+const AUTOMATIC_NOTE = (field: string) =>
+  `weighted by its '${field}' column (each row is a distinct query and how often it ran); \`weight\` NAME=none counts each row once`;
+
+/** The column that weighs each row: the one named, else `calls` where there is one, else none. */
+function resolveWeightField(
+  path: string,
+  columns: readonly string[],
+  named: string | undefined,
+): { field: string; automatic: boolean } | undefined {
+  if (named === 'none') return undefined;
+  const normal = (c: string) => c.toLowerCase().replace(/[^a-z0-9]/g, '');
+  if (named === undefined) {
+    const calls = columns.find((c) => normal(c) === AUTOMATIC_WEIGHT);
+    return calls === undefined ? undefined : { field: calls, automatic: true };
+  }
+  if (columns.includes(named)) return { field: named, automatic: false };
+  const loose = columns.filter((c) => normal(c) === normal(named));
+  if (loose.length === 1) return { field: loose[0] as string, automatic: false };
+  throw new DataError(path, `no field '${named}' to weight by (fields: ${columns.slice(0, 12).join(', ')})`, undefined, [
+    'weight',
+  ]);
+}
+
+/** Each record with its weight, read from its field: a bad one is an error naming its line. */
+async function* withWeights(
+  path: string,
+  batches: AsyncIterable<readonly QueryRecord[]>,
+  field: string,
+): AsyncIterable<readonly QueryRecord[]> {
+  for await (const batch of batches) {
+    yield batch.map((record) => ({ ...record, weight: weightOf(record.fields?.[field], field, path, record.where) }));
+  }
 }
 
 /** SParC/CoSQL interactions: one item per turn. */

@@ -9,6 +9,8 @@ export interface QueryRecord {
   readonly dbId?: string;
   /** Where the item sits in its file, for messages: "line 12" or "item 3". */
   readonly where: string;
+  /** How many times the item counts (its field named by `weight`, or `calls`); absent: once. */
+  readonly weight?: number;
   /** Every other column or key of the item (question, evidence, difficulty, ...), kept for later stages. */
   readonly fields?: Readonly<Record<string, unknown>>;
 }
@@ -40,6 +42,8 @@ export interface Dataset {
   readonly format: DatasetFormat;
   /** The column or key the SQL came from (undefined for line and statement files). */
   readonly field?: string;
+  /** The field each item's weight is read from (absent: every item counts once). */
+  readonly weightField?: string;
   /** How a SQL text file was read, and why (e.g. "one item per line (1034 of 1034 lines begin a statement)"). */
   readonly layout?: string;
   /** What a user should know about how the file was read (a layout that could have gone the other way, values read as empty). */

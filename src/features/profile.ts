@@ -3,7 +3,7 @@
  * templates, how often each clause or construct occurs, and template lengths.
  */
 import { ngramDistribution } from './distribution.js';
-import type { QuerySet } from './querySet.js';
+import type { QuerySet, WeightTotals } from './querySet.js';
 
 /** Constructs looked for in a template, each a test on its token list. */
 const CONSTRUCTS: readonly [string, (tokens: readonly string[], text: string) => boolean][] = [
@@ -40,6 +40,8 @@ export interface Profile {
   readonly name: string;
   readonly queries: number;
   readonly unparseable: number;
+  /** Where the set is weighted: its field and the runs its queries stand for (template and construct counts are of runs). */
+  readonly weighted?: WeightTotals;
   readonly distinctTemplates: number;
   readonly ngrams: { readonly distinct: number; readonly total: number };
   readonly topTemplates: readonly { template: string; count: number; share: number }[];
@@ -57,7 +59,8 @@ export interface Profile {
 }
 
 export function profileQuerySet(set: QuerySet, lmax: number, top = 10): Profile {
-  const parsed = set.queries - set.unparseable;
+  // Shares are of the parsed queries as counted: by weight where the set is weighted.
+  const parsed = set.weighted ? set.weighted.total - set.weighted.unparseable : set.queries - set.unparseable;
   const entries = [...set.templates.counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const constructCounts = new Map<string, number>(CONSTRUCTS.map(([name]) => [name, 0]));
   const lengths: [number, number][] = [];
@@ -72,6 +75,7 @@ export function profileQuerySet(set: QuerySet, lmax: number, top = 10): Profile 
     name: set.name,
     queries: set.queries,
     unparseable: set.unparseable,
+    ...(set.weighted ? { weighted: set.weighted } : {}),
     distinctTemplates: entries.length,
     ngrams: { distinct: distribution.counts.size, total: distribution.total },
     topTemplates: entries.slice(0, top).map(([template, n]) => ({ template, count: n, share: n / parsed })),

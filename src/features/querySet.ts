@@ -34,6 +34,15 @@ export interface QuerySet {
   readonly transpile?: TranspileCounts;
   /** Whether the examples keep their literals (asked for); by default they hold `?` for every string and number. */
   readonly literalsShown?: boolean;
+  /** Where each item counts as often as its weight says: the field, and the weights' sums (templates are counted by weight). */
+  readonly weighted?: WeightTotals;
+}
+
+/** A weighted set's weights: `queries` items stand for `total` runs (`unparseable` of them of unparseable items). */
+export interface WeightTotals {
+  readonly field: string;
+  readonly total: number;
+  readonly unparseable: number;
 }
 
 /** A set read in dialect `from` and compared in `to`: how many queries the transpiler rewrote, and how many it could not. */
@@ -79,6 +88,7 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
   const unparseableExamples: UnparseableExample[] = [];
   let queries = 0;
   let unparseable = 0;
+  const weights = { total: 0, unparseable: 0 };
   const transpile = { transpiled: 0, failed: 0 };
   // Examples are written in the set's own dialect (the original text, not the transpiled one).
   const written = from ?? options.dialect ?? 'generic';
@@ -88,13 +98,17 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
       const record = batch[k] as QueryRecord;
       const result = record.sql === null ? { error: 'no SQL for this item' } : (results[k] as TemplateResult);
       queries++;
+      const weight = record.weight ?? 1;
+      weights.total += weight;
       if (result.transpiled === true) transpile.transpiled++;
       else if (result.transpiled === false) transpile.failed++;
       if ('template' in result) {
-        templates.add(result.template);
+        // An item that never ran (weight 0) counts nothing: not even its n-grams' place in the support.
+        if (weight > 0) templates.add(result.template, weight);
         if (!examples.has(result.template)) examples.set(result.template, shown(record.sql ?? ''));
       } else {
         unparseable++;
+        weights.unparseable += weight;
         if (unparseableExamples.length < EXAMPLES_KEPT) {
           const sql = record.sql ?? '';
           const error = options.showLiterals ? result.error : maskLiteralsIn(result.error, sql, written);
@@ -115,6 +129,7 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
     examples,
     ...(from === undefined ? {} : { transpile: { from, to: options.dialect as string, ...transpile } }),
     ...(options.showLiterals ? { literalsShown: true } : {}),
+    ...(dataset.weightField === undefined ? {} : { weighted: { field: dataset.weightField, ...weights } }),
   };
 }
 
@@ -195,6 +210,15 @@ function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, options:
     queries: counts.queries,
     unparseable: counts.unparseable,
     templates,
+    ...(counts.weight_field === undefined
+      ? {}
+      : {
+          weighted: {
+            field: counts.weight_field,
+            total: counts.weight_total ?? counts.queries,
+            unparseable: counts.weight_unparseable ?? counts.unparseable,
+          },
+        }),
     // A file whose examples keep their literals (made with them shown, or by an older sqlalign) is
     // masked here unless this run asks for them too.
     ...examplesOfCounts(counts, options.showLiterals === true),
@@ -244,5 +268,9 @@ export function countsOfQuerySet(set: QuerySet, dialect: string): TemplateCounts
       : { read_dialect: set.transpile.from, transpiled: set.transpile.transpiled, transpile_failed: set.transpile.failed }),
     // Said in the file: its examples hold the queries' own literals (by default they hold `?`).
     ...(set.literalsShown ? { literals: 'shown' as const } : {}),
+    // Templates counted by weight: the items' weights, said so that a reader knows what the counts are.
+    ...(set.weighted === undefined
+      ? {}
+      : { weight_field: set.weighted.field, weight_total: set.weighted.total, weight_unparseable: set.weighted.unparseable }),
   };
 }

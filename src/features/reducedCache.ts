@@ -45,10 +45,17 @@ import type { Templater } from '../sql/templater.js';
 import { beforeTranspiling } from '../sql/transpile.js';
 import { sqlalignVersion } from '../version.js';
 import { TemplateCounter } from './distribution.js';
-import { buildQuerySet, type QuerySet, type QuerySetOptions, type TranspileCounts, type UnparseableExample } from './querySet.js';
+import {
+  buildQuerySet,
+  type QuerySet,
+  type QuerySetOptions,
+  type TranspileCounts,
+  type UnparseableExample,
+  type WeightTotals,
+} from './querySet.js';
 
 /** Bumped whenever what is stored, or how a file is read into it, changes. */
-const REDUCED_FORMAT = 4;
+const REDUCED_FORMAT = 5;
 const MAGIC = 'SQALRED1';
 export const DEFAULT_REDUCED_CACHE_BYTES = 512 * 2 ** 20;
 
@@ -85,6 +92,8 @@ export interface ReadSettings {
   /** Whether the examples keep their literals (by default they are masked, and so is every cached reduction). */
   readonly showLiterals?: boolean;
   readonly layout?: string;
+  /** The weight field asked for ('none', a field; undefined: the automatic `calls` rule). */
+  readonly weight?: string;
   readonly maxQueryLength?: number;
   /** false: a table without a SQL field is read as questions only (default true). */
   readonly requireSql?: boolean;
@@ -208,6 +217,7 @@ interface Header {
   readonly examples: readonly (readonly [string, string])[];
   readonly transpile?: TranspileCounts;
   readonly literalsShown?: boolean;
+  readonly weighted?: WeightTotals;
   readonly dbNames: readonly string[];
 }
 
@@ -241,6 +251,7 @@ export class ReducedCache {
       settings.quotedWords ?? '',
       settings.showLiterals === true,
       settings.layout ?? '',
+      settings.weight ?? '\u0001auto',
       settings.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH,
       settings.requireSql ?? true,
       spec.field ?? '\u0001none',
@@ -350,6 +361,7 @@ function encode(reduced: ReducedDataset): Uint8Array[] {
     examples: [...set.examples],
     transpile: set.transpile,
     literalsShown: set.literalsShown,
+    weighted: set.weighted,
     dbNames: items.dbNames,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -396,6 +408,7 @@ function decode(bytes: Buffer, name: string, path: string): ReducedDataset {
     examples: new Map(header.examples),
     ...(header.transpile === undefined ? {} : { transpile: header.transpile }),
     ...(header.literalsShown ? { literalsShown: true } : {}),
+    ...(header.weighted ? { weighted: header.weighted } : {}),
   };
   return { dataset: header.dataset, set, items };
 }

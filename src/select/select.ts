@@ -18,6 +18,7 @@ import { ItemKeys } from '../datasets/overlap.js';
 import { questionOf } from '../datasets/question.js';
 import { checkReadDialects, type ReadDialects, readDialectOf } from '../datasets/readDialects.js';
 import { trainingTurnsOf } from '../datasets/readers/sftRecords.js';
+import { checkWeightFields, type WeightFields, weightFieldOf } from '../datasets/weights.js';
 import { ngramDistribution, TemplateCounter } from '../features/distribution.js';
 import { buildQuerySet, requireSomeParsed } from '../features/querySet.js';
 import { type SetDialect, setDialect } from '../features/setDialect.js';
@@ -52,6 +53,13 @@ export interface SelectOptions {
   readonly dialect?: string;
   /** The dialect each named dataset (target or pool) is written in, where it is not `dialect`: transpiled into it first. */
   readonly read?: ReadDialects;
+  /**
+   * The field the target's items are weighted by ('none': each once; by default a `calls` column):
+   * a weighted target is selected for as the same target written out run by run. Pools are not weighted.
+   */
+  readonly weights?: WeightFields;
+  /** Told how each input was read where that is worth knowing (a weighted target, a layout that could have gone the other way). */
+  readonly onNote?: (message: string) => void;
   /** The names of each database (schemaNames), which SQLite's double-quoted words must match to stay names; default: by position. */
   readonly namesOf?: NamesOf;
   readonly alpha?: number;
@@ -120,6 +128,13 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
   if (!(holdout >= 0 && holdout < 1)) throw new UsageError(`holdout must lie in [0, 1) (got ${holdout})`);
 
   checkReadDialects(options.read, [options.target, ...options.pools]);
+  checkWeightFields(options.weights, [options.target, ...options.pools]);
+  const poolWeighted = options.pools.find((pool) => ![undefined, 'none'].includes(weightFieldOf(pool, options.weights)));
+  if (poolWeighted !== undefined) {
+    throw new UsageError(`\`weight\` weighs the target only: a pool's items are examples to choose, not runs to count`, [
+      'weight',
+    ]);
+  }
   const { datasets, candidates } = await loadCandidates(options);
   const { items, targetTemplates } = candidates;
   const budget = Math.min(options.budget, items.length);
@@ -186,7 +201,15 @@ export async function select(options: SelectOptions): Promise<SelectResult> {
 /** The target and pools read and templated; pools without one usable query are an error. */
 async function loadCandidates(options: SelectOptions) {
   const datasets = withDistinctNames(
-    await Promise.all([options.target, ...options.pools].map((d) => resolveDataset(d, { dialect: options.dialect }))),
+    await Promise.all(
+      [options.target, ...options.pools].map((d, k) =>
+        resolveDataset(d, {
+          dialect: options.dialect,
+          weight: k === 0 ? weightFieldOf(d, options.weights) : 'none',
+          onNote: options.onNote,
+        }),
+      ),
+    ),
   );
   const candidates = await templateCandidates(datasets, options);
   if (candidates.items.length === 0)
@@ -264,7 +287,8 @@ async function templateCandidates(
         onRecord: (record, result) => {
           if (k === 0) targetKeys.add(record);
           if (!('template' in result)) return;
-          if (k === 0) targetTemplates.push(result.template);
+          // A weighted target item stands for its runs (a fractional weight for the nearest whole number of them).
+          if (k === 0) for (let j = Math.round(record.weight ?? 1); j > 0; j--) targetTemplates.push(result.template);
           else if (questionOf(record) === null && trainingTurnsOf(record) === null) withoutQuestion++;
           else if (!options.allowOverlap && targetKeys.has(record)) overlap[dataset.name] = (overlap[dataset.name] ?? 0) + 1;
           else items.push({ pool: dataset.name, i: record.i, template: result.template, record, dialect: written });
@@ -274,7 +298,7 @@ async function templateCandidates(
       sets.push({ role: k === 0 ? 'target' : 'pool', name: dataset.name, ...setDialect(set, dialect) });
       // A target given as counts: its templates, each as often as it occurs.
       if (k === 0 && dataset.counts)
-        for (const [t, n] of dataset.counts.templates) for (let j = 0; j < n; j++) targetTemplates.push(t);
+        for (const [t, n] of dataset.counts.templates) for (let j = Math.round(n); j > 0; j--) targetTemplates.push(t);
     }
   } finally {
     await templaters.close();

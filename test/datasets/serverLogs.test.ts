@@ -117,7 +117,13 @@ describe('a MariaDB server’s general and slow query logs', mariadbOrSkip(), ()
   const sent: string[] = [];
 
   before(async () => {
-    server = await startMariadb(['--general-log=1', '--general-log-file=general.log', '--slow-query-log=1', '--slow-query-log-file=slow.log', '--long-query-time=0']);
+    server = await startMariadb([
+      '--general-log=1',
+      '--general-log-file=general.log',
+      '--slow-query-log=1',
+      '--slow-query-log-file=slow.log',
+      '--long-query-time=0',
+    ]);
     const client = await mysql.createConnection({ uri: server.url });
     // The test server's own first statement (test/helpers/mariadb.ts) is in its logs too.
     sent.push("CREATE USER 'reader'@'%'");
@@ -143,7 +149,12 @@ describe('a MariaDB server’s general and slow query logs', mariadbOrSkip(), ()
   test('general log: every Query and Execute, once, in order; connections and Prepare skipped', async () => {
     const { sql, notes } = await statementsOf(join(server.dir, 'data', 'general.log'));
     assert.deepEqual(sql, sent);
-    assert.match(notes[0] as string, new RegExp(`read as a MySQL/MariaDB general query log: ${sent.length} statements; \\d+ entries skipped \\(\\d+ connection, 1 prepare/bind\\)`));
+    assert.match(
+      notes[0] as string,
+      new RegExp(
+        `read as a MySQL/MariaDB general query log: ${sent.length} statements; \\d+ entries skipped \\(\\d+ connection, 1 prepare/bind\\)`,
+      ),
+    );
   });
 
   test('slow log (long_query_time = 0): every statement, without the server’s `use` and `SET timestamp` lines', async () => {

@@ -20,7 +20,8 @@ export function logWorkload(kind: 'postgres' | 'mysql'): SentQuery[] {
     out.push({ sql: `SELECT a, b FROM t WHERE b = '${LOG_CANARIES[0]}' AND a > ${k}` });
     out.push({ sql: `SELECT count(*)\nFROM t\nWHERE a BETWEEN ${k} AND ${LOG_CANARIES[2]}\nGROUP BY b` });
     if (k % 4 === 0) out.push({ sql: `SELECT x FROM missing_table_${k} WHERE x = '${LOG_CANARIES[1]}'` });
-    if (k % 5 === 0) out.push({ sql: `SELECT a FROM t WHERE a = ${mark(1)} AND b = ${mark(2)}`, params: [k, LOG_CANARIES[1] as string] });
+    if (k % 5 === 0)
+      out.push({ sql: `SELECT a FROM t WHERE a = ${mark(1)} AND b = ${mark(2)}`, params: [k, LOG_CANARIES[1] as string] });
   }
   out.push({ sql: `SELECT b\n\tFROM t\n\t\tWHERE a IN (1, 2)\nORDER BY b DESC LIMIT 3` });
   out.push({ sql: `SELECT 'x\nLOG:  statement: SELECT 1\n# User@Host: x' AS s FROM t` });

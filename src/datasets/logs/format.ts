@@ -17,10 +17,11 @@ export const LOG_FORMAT_NAMES: Record<LogFormat, string> = {
 
 /** PostgreSQL's message severities, as `elog.c` writes them before a message (two spaces after the colon). */
 export const PG_SEVERITY =
-  /^(.*?)\b(LOG|ERROR|STATEMENT|DETAIL|HINT|CONTEXT|WARNING|NOTICE|FATAL|PANIC|INFO|DEBUG[1-5]?|LOCATION|QUERY):  (.*)$/;
+  /^(.*?)\b(LOG|ERROR|STATEMENT|DETAIL|HINT|CONTEXT|WARNING|NOTICE|FATAL|PANIC|INFO|DEBUG[1-5]?|LOCATION|QUERY): {2}(.*)$/;
 
 /** The banner a MySQL or MariaDB server writes at the top of its general and slow logs (and again at each restart). */
-export const MYSQL_BANNER = /^\S*(mysqld|mariadbd)(\.exe)?, Version: .*started with:$|^Tcp port: \d+ {2}Unix socket: |^Time\s+Id Command\s+Argument$/;
+export const MYSQL_BANNER =
+  /^\S*(mysqld|mariadbd)(\.exe)?, Version: .*started with:$|^Tcp port: \d+ {2}Unix socket: |^Time\s+Id Command\s+Argument$/;
 
 /** A general-log entry: [time] thread id, command, tab, argument (MariaDB's `261207  3:44:43` or MySQL 8's ISO time). */
 export const MYSQL_GENERAL_ENTRY =

@@ -5,9 +5,9 @@
  * user sent it. The tally of what was read and left out is made by one pass before the first
  * read, so the note on stderr gives the whole file's counts.
  */
-import { plural } from '../../words.js';
+import { count, plural } from '../../words.js';
 import type { QueryRecord } from '../record.js';
-import { emptyTally, ErrorQuotes, type LogItem, type LogTally } from './entries.js';
+import { ErrorQuotes, emptyTally, type LogItem, type LogTally } from './entries.js';
 import { LOG_FORMAT_NAMES, type LogFormat } from './format.js';
 import { mysqlGeneralItems, mysqlSlowItems } from './mysql.js';
 import { postgresCsvItems, postgresJsonItems, postgresStderrItems } from './postgres.js';
@@ -58,13 +58,15 @@ export function describeLog(format: LogFormat, tally: LogTally): string {
   const { connection, duration, prepare, other } = tally.skipped;
   const skipped = connection + duration + prepare + other + tally.repeated;
   const kinds = [
-    connection > 0 ? `${connection} connection` : '',
-    duration > 0 ? `${duration} duration` : '',
-    prepare > 0 ? `${prepare} prepare/bind` : '',
-    other > 0 ? `${other} other` : '',
-    tally.repeated > 0 ? `${tally.repeated} error ${tally.repeated === 1 ? 'quote' : 'quotes'} of a statement logged already` : '',
+    connection > 0 ? `${count(connection)} connection` : '',
+    duration > 0 ? `${count(duration)} duration` : '',
+    prepare > 0 ? `${count(prepare)} prepare/bind` : '',
+    other > 0 ? `${count(other)} other` : '',
+    tally.repeated > 0
+      ? `${count(tally.repeated)} error ${tally.repeated === 1 ? 'quote' : 'quotes'} of a statement logged already`
+      : '',
   ].filter((k) => k !== '');
-  const errors = tally.fromErrors > 0 ? ` (${tally.fromErrors} of them only quoted beside an error)` : '';
+  const errors = tally.fromErrors > 0 ? ` (${count(tally.fromErrors)} of them only quoted beside an error)` : '';
   return (
     `read as ${LOG_FORMAT_NAMES[format]}: ${plural(tally.statements, 'statement')}${errors}; ` +
     `${plural(skipped, 'entry', 'entries')} skipped${kinds.length > 0 ? ` (${kinds.join(', ')})` : ''}`

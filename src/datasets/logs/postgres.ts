@@ -47,7 +47,8 @@ export async function* postgresCsvItems(file: string): AsyncIterable<LogItem[]> 
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       // info.lines is the record's last line; its first is what a reader finds with an editor.
       const line = info.lines - newlines(record);
-      if (record.length < 23) throw new DataError(file, `not a csvlog record (${record.length} fields, not 23 or more)`, `line ${line}`);
+      if (record.length < 23)
+        throw new DataError(file, `not a csvlog record (${record.length} fields, not 23 or more)`, `line ${line}`);
       out.push(...structuredItems(record[CSV.severity], record[CSV.message], record[CSV.query], line, record[CSV.database]));
       if (out.length >= 4096) {
         yield out;
