@@ -207,23 +207,22 @@ function tableDataset(
   }
   const dbField = resolveDbField(table.columns);
   const weight = resolveWeightField(path, table.columns, options.weight);
-  const weighted = (dataset: Dataset): Dataset =>
+  const weighted = (dataset: Dataset, batches: () => AsyncIterable<readonly QueryRecord[]>): Dataset =>
     weight === undefined
       ? dataset
       : {
           ...dataset,
           weightField: weight.field,
           notes: [...(dataset.notes ?? []), ...(weight.automatic ? [AUTOMATIC_NOTE(weight.field)] : [])],
-          batches: () => withWeights(path, dataset.batches(), weight.field),
+          batches,
         };
-  if (sft) return weighted(sftDataset(name, path, format, table, sft, dbField, maxLength));
-  return weighted({
-    name,
-    path,
-    format,
-    field,
-    batches: () => checked(path, rowBatches(table, field, dbField), maxLength),
-  });
+  if (sft) {
+    const dataset = sftDataset(name, path, format, table, sft, dbField, maxLength);
+    return weighted(dataset, () => withWeights(path, dataset.batches(), weight?.field as string));
+  }
+  const rows = (weightField?: string) => () =>
+    checked(path, rowBatches(table, field, dbField, weightField && { path, field: weightField }), maxLength);
+  return weighted({ name, path, format, field, batches: rows() }, rows(weight?.field));
 }
 
 const AUTOMATIC_NOTE = (field: string) =>
@@ -326,6 +325,7 @@ async function* rowBatches(
   table: TableSource,
   field: string | undefined,
   dbField: string | undefined,
+  weight?: { path: string; field: string } | '',
 ): AsyncIterable<QueryRecord[]> {
   let i = 0;
   for await (const rows of table.batches()) {
@@ -333,7 +333,16 @@ async function* rowBatches(
       const fields = row.value as Record<string, unknown>;
       const raw = field === undefined ? null : fields[field];
       const sql = raw === null || raw === undefined ? null : String(raw);
-      return { i: i++, sql, dbId: dbIdOf(fields, dbField), where: row.where, fields };
+      const dbId = dbIdOf(fields, dbField);
+      if (!weight) return { i: i++, sql, dbId, where: row.where, fields };
+      return {
+        i: i++,
+        sql,
+        dbId,
+        where: row.where,
+        fields,
+        weight: weightOf(fields[weight.field], weight.field, weight.path, row.where),
+      };
     });
   }
 }
