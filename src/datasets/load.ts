@@ -213,7 +213,7 @@ function tableDataset(
       : {
           ...dataset,
           weightField: weight.field,
-          notes: [...(dataset.notes ?? []), ...(weight.automatic ? [AUTOMATIC_NOTE(weight.field)] : [])],
+          notes: [...(dataset.notes ?? []), ...(weight.automatic ? [AUTOMATIC_NOTE(name, weight.field)] : [])],
           batches,
         };
   if (sft) {
@@ -225,8 +225,8 @@ function tableDataset(
   return weighted({ name, path, format, field, batches: rows() }, rows(weight?.field));
 }
 
-const AUTOMATIC_NOTE = (field: string) =>
-  `weighted by its '${field}' column (each row is a distinct query and how often it ran); \`weight\` NAME=none counts each row once`;
+const AUTOMATIC_NOTE = (name: string, field: string) =>
+  `weighted by its '${field}' column (each row is a distinct query and how often it ran); \`weight\` ${name}=none counts each row once`;
 
 /** The column that weighs each row: the one named, else `calls` where there is one, else none. */
 function resolveWeightField(

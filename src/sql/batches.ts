@@ -8,10 +8,37 @@
 import type { Lexical } from './lexer.js';
 import { SqlLexer } from './lexer.js';
 
-/** Words that start a statement of a batch. */
+/** Words that start a statement of a batch, and the control-of-flow words that start a piece of one. */
 const STATEMENT_WORDS = new Set(
-  'SELECT WITH DECLARE SET INSERT UPDATE DELETE MERGE EXEC EXECUTE PRINT CREATE ALTER DROP TRUNCATE USE'.split(' '),
+  'SELECT WITH DECLARE SET INSERT UPDATE DELETE MERGE EXEC EXECUTE PRINT CREATE ALTER DROP TRUNCATE USE IF WHILE ELSE BEGIN END RETURN BREAK CONTINUE'.split(
+    ' ',
+  ),
 );
+
+/**
+ * Control of flow (`IF cond`, `WHILE cond`, `BEGIN`, `END`, `ELSE`, `BEGIN TRY`, `RETURN`, …): the
+ * parser reads none of it. Its words stay in the template, as the sqlglot reference keeps them, with
+ * the condition's structure (docs/spec.md §6); the statements inside are the batch's statements. A
+ * bare `BEGIN` is a block here, not a transaction (`BEGIN TRAN` is). A piece is control only where it
+ * starts a new statement (the text before it parses alone): `DROP TABLE IF EXISTS t` and
+ * `CASE … ELSE … END` stay whole.
+ */
+const CONTROL = /^(?:(?:BEGIN|END)(?:\s+(?:TRY|CATCH))?|ELSE|BREAK|CONTINUE|RETURN\b.*|(?:IF|WHILE)\b.*)$/is;
+
+/** A piece of a batch: statements (`;` between them), or control of flow with its condition, if any. */
+export type BatchPiece =
+  | { readonly kind: 'statements'; readonly text: string }
+  | { readonly kind: 'control'; readonly words: string; readonly condition?: string };
+
+function controlPiece(text: string): BatchPiece {
+  const conditional = /^(IF|WHILE|RETURN)\b\s*([\s\S]*)$/i.exec(text);
+  if (conditional) {
+    const condition = (conditional[2] as string).trim();
+    return { kind: 'control', words: (conditional[1] as string).toUpperCase(), ...(condition === '' ? {} : { condition }) };
+  }
+  return { kind: 'control', words: text.toUpperCase().split(/\s+/).join(' ') };
+}
+
 /** Words after which a statement word continues the statement (`UNION SELECT`, `INSERT … SELECT`, `UPDATE t SET`). */
 const CONTINUES = new Set('UNION ALL EXCEPT INTERSECT AS ( INSERT INTO'.split(' '));
 
@@ -41,13 +68,14 @@ function cutPoints(sql: string, lexical: Lexical): number[] {
 export const withoutGoLines = (sql: string): string => sql.replace(/^[ \t]*GO(?:[ \t]+\d+)?[ \t]*$/gim, ';');
 
 /**
- * The batch with `;` between its statements, where the parser confirms each cut (`parses` says
- * whether a text parses); null where no cut makes a difference.
+ * The batch as its pieces: statements with `;` between them, where the parser confirms each cut
+ * (`parses` says whether a text parses), and control of flow between them; null where no cut makes
+ * a difference.
  */
-export function splitBatch(sql: string, lexical: Lexical, parses: (text: string) => boolean): string | null {
+export function splitBatch(sql: string, lexical: Lexical, parses: (text: string) => boolean): BatchPiece[] | null {
   const text = withoutGoLines(sql);
   const cuts = cutPoints(text, lexical);
-  if (cuts.length === 0) return text === sql ? null : text;
+  if (cuts.length === 0) return text === sql ? null : [{ kind: 'statements', text }];
   const pieces = [0, ...cuts].map((at, k) =>
     text
       .slice(at, cuts[k] ?? text.length)
@@ -55,14 +83,28 @@ export function splitBatch(sql: string, lexical: Lexical, parses: (text: string)
       .replace(/;+$/, '')
       .trim(),
   );
-  const statements: string[] = [];
+  const out: BatchPiece[] = [];
+  let statements: string[] = [];
+  const close = () => {
+    if (statements.length > 0) out.push({ kind: 'statements', text: statements.join(';\n') });
+    statements = [];
+  };
   let current = pieces[0] as string;
   for (const piece of pieces.slice(1)) {
-    if (parses(current) && !parses(`${current} ${piece}`)) {
+    if (CONTROL.test(current)) {
+      close();
+      out.push(controlPiece(current));
+      current = piece;
+    } else if (parses(current) && (CONTROL.test(piece) || !parses(`${current} ${piece}`))) {
       statements.push(current);
       current = piece;
     } else current = `${current} ${piece}`;
   }
-  statements.push(current);
-  return statements.length > 1 ? statements.join(';\n') : text === sql ? null : text;
+  if (CONTROL.test(current)) {
+    close();
+    out.push(controlPiece(current));
+  } else statements.push(current);
+  close();
+  if (out.length === 1 && out[0]?.kind === 'statements' && out[0].text === text && text === sql) return null;
+  return out;
 }

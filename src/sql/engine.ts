@@ -88,10 +88,21 @@ export class TemplateEngine {
     const result = this.shapedTemplate(sql);
     if (!('error' in result) || !BATCH_DIALECTS.has(this.info.parserName)) return result;
     // A T-SQL batch without `;` between its statements: read as its statements where the parser confirms the cuts.
-    const split = splitBatch(sql, this.info, (text) => 'template' in this.shapedTemplate(text));
-    if (split === null) return result;
-    const statements = this.shapedTemplate(split);
-    return 'template' in statements ? statements : result;
+    const pieces = splitBatch(sql, this.info, (text) => 'template' in this.shapedTemplate(text));
+    if (pieces === null) return result;
+    const parts: string[] = [];
+    for (const piece of pieces) {
+      if (piece.kind === 'control') parts.push(piece.words);
+      // A condition's structure is read as an expression (`SELECT cond`, its SELECT taken off again).
+      const text = piece.kind === 'statements' ? piece.text : piece.condition === undefined ? null : `SELECT ${piece.condition}`;
+      if (text === null) continue;
+      const read = this.shapedTemplate(text);
+      if (!('template' in read)) return result;
+      parts.push(piece.kind === 'statements' ? read.template : read.template.replace(/^SELECT\b ?/, ''));
+    }
+    // Control of flow alone is no query.
+    if (!pieces.some((p) => p.kind === 'statements')) return result;
+    return { template: parts.filter((p) => p !== '').join(' ') };
   }
 
   /** Why the parser would refuse `sql`, told from the text before any parse (a set chain too long for it); null if not. */

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { maskSecret } from '../../src/llm/client.js';
 import { maskLiterals } from '../../src/sql/literals.js';
@@ -34,34 +34,47 @@ function filesUnder(dir: string): string[] {
 
 const leaked = (text: string) => CANARIES.filter((c) => text.includes(c));
 
+/** The same queries as a PostgreSQL server log (a DETAIL line with a parameter, an error's quote) and as a weighted export. */
+const QUERIES = LOG.split('\n');
+const PG_LOG = [
+  ...QUERIES.map((q) => `2026-12-07 03:44:20.030 UTC [27665] app@shop LOG:  statement: ${q}`),
+  `2026-12-07 03:44:21.000 UTC [27665] app@shop LOG:  execute <unnamed>: SELECT a FROM t WHERE b = $1`,
+  `2026-12-07 03:44:21.000 UTC [27665] app@shop DETAIL:  parameters: $1 = '${CANARIES[0]}'`,
+  `2026-12-07 03:44:22.000 UTC [27665] app@shop ERROR:  syntax error at or near "SELEC"`,
+  `2026-12-07 03:44:22.000 UTC [27665] app@shop STATEMENT:  SELEC '${CANARIES[1]}'`,
+].join('\n');
+const EXPORT = `query,calls\n${QUERIES.map((q, k) => `"${q.replace(/"/g, '""')}",${k + 2}`).join('\n')}\n`;
+
 describe('no literal of an input reaches an output by default', () => {
   const log = tmp.file('log.sql', `${LOG}\n`);
   const cache = join(tmp.dir, 'cache');
   const train = join(EXAMPLES, 'spider_train_sample.sql');
 
-  test('align --explain, --json, --markdown, --html; count --out; profile; the caches', async () => {
-    const outputs: string[] = [];
-    const md = join(tmp.dir, 'r.md');
-    const html = join(tmp.dir, 'r.html');
-    const counts = join(tmp.dir, 'log.counts.json');
-    for (const args of [
-      ['align', '--target', log, '--train', train, '--explain', '--markdown', md, '--html', html],
-      ['align', '--target', log, '--train', train, '--explain', '--json'],
-      ['count', log, '--out', counts],
-      ['profile', log],
-      ['profile', log, '--json'],
-      ['align', '--target', counts, '--train', train, '--explain'],
-    ]) {
-      const run = await runCli([...args, '--cache-dir', cache]);
-      assert.equal(run.code, 0, `${args.join(' ')}: ${run.stderr}`);
-      outputs.push(run.stdout, run.stderr);
-    }
-    for (const file of [md, html, counts, ...filesUnder(cache)]) outputs.push(readFileSync(file, 'latin1'));
-    assert.deepEqual(leaked(outputs.join('\n')), []);
-    // The examples are there, with `?` for each literal.
-    assert.match(outputs.join('\n'), /email = \? AND ssn = \?/);
-    assert.equal(JSON.parse(readFileSync(counts, 'utf8')).literals, undefined);
-  });
+  for (const input of [log, tmp.file('postgresql.log', `${PG_LOG}\n`), tmp.file('pg_stat_statements.csv', EXPORT)]) {
+    test(`${basename(input)}: align --explain, --json, --markdown, --html; count --out; profile; the caches`, async () => {
+      const outputs: string[] = [];
+      const md = join(tmp.dir, 'r.md');
+      const html = join(tmp.dir, 'r.html');
+      const counts = join(tmp.dir, 'log.counts.json');
+      for (const args of [
+        ['align', '--target', input, '--train', train, '--explain', '--markdown', md, '--html', html],
+        ['align', '--target', input, '--train', train, '--explain', '--json'],
+        ['count', input, '--out', counts],
+        ['profile', input],
+        ['profile', input, '--json'],
+        ['align', '--target', counts, '--train', train, '--explain'],
+      ]) {
+        const run = await runCli([...args, '--cache-dir', cache]);
+        assert.equal(run.code, 0, `${args.join(' ')}: ${run.stderr}`);
+        outputs.push(run.stdout, run.stderr);
+      }
+      for (const file of [md, html, counts, ...filesUnder(cache)]) outputs.push(readFileSync(file, 'latin1'));
+      assert.deepEqual(leaked(outputs.join('\n')), []);
+      // The examples are there, with `?` for each literal.
+      assert.match(outputs.join('\n'), /email = \? AND ssn = \?/);
+      assert.equal(JSON.parse(readFileSync(counts, 'utf8')).literals, undefined);
+    });
+  }
 
   test('--show-literals shows them, and a counts file says so', async () => {
     const counts = join(tmp.dir, 'shown.counts.json');

@@ -27,6 +27,38 @@ test('a batch of statements without ; (the Stack Exchange Data Explorer log) is 
   assert.ok('error' in tsql.template('DECLARE @a int = 1 SELECT @a SELECT FROM WHERE (('));
 });
 
+test('control of flow (IF, WHILE, BEGIN … END, ELSE, TRY/CATCH) keeps its words and its condition’s structure, as the reference does', () => {
+  const tsql = new TemplateEngine('tsql');
+  const cases: [string, string][] = [
+    ['IF EXISTS (SELECT 1 FROM t) BEGIN SELECT a FROM t END', 'IF EXISTS ( SELECT FROM ) BEGIN SELECT FROM END'],
+    [
+      'IF @x > 1 BEGIN SELECT a FROM t END ELSE BEGIN SELECT b FROM u WHERE c = 2 END',
+      'IF > BEGIN SELECT FROM END ELSE BEGIN SELECT FROM WHERE = END',
+    ],
+    [
+      'DECLARE @n int = ##N## IF @n > 10 SELECT TOP 10 a FROM t ELSE SELECT a FROM t',
+      'DECLARE INT = IF > SELECT TOP FROM ELSE SELECT FROM',
+    ],
+    ['WHILE @i < 10 BEGIN SET @i = @i + 1 END SELECT @i', 'WHILE < BEGIN SET = + END SELECT'],
+    [
+      'BEGIN TRY SELECT 1 / 0 END TRY BEGIN CATCH SELECT ERROR_MESSAGE() END CATCH',
+      'BEGIN TRY SELECT / END TRY BEGIN CATCH SELECT ERROR_MESSAGE ( ) END CATCH',
+    ],
+    // The reference's own T-SQL test (sqlglot_tests_tsql i = 404), as it templates it.
+    [
+      'IF ((@a = 1 AND GETDATE() = GETDATE()) OR (GETDATE() = 2)) BEGIN SET @x = (SELECT MAX(a) + 1 FROM t) END',
+      'IF ( ( = AND GETDATE ( ) = GETDATE ( ) ) OR ( GETDATE ( ) = ) ) BEGIN SET = ( SELECT MAX ( ) + FROM ) END',
+    ],
+    // Words of control that belong to a statement stay in it.
+    ['SELECT CASE WHEN a > 1 THEN 1 ELSE 0 END AS b FROM t SELECT 2', 'SELECT CASE WHEN > THEN ELSE END FROM SELECT'],
+    ['DROP TABLE IF EXISTS t SELECT 1', 'DROP TABLE IF EXISTS SELECT'],
+  ];
+  for (const [sql, template] of cases) assert.deepEqual(tsql.template(sql), { template }, sql);
+  // Control of flow and nothing else is no query; nor is a condition the parser cannot read.
+  assert.ok('error' in tsql.template('IF @x > 1 RETURN'));
+  assert.ok('error' in tsql.template('IF ((( SELECT 1'));
+});
+
 test('only T-SQL reads batches: elsewhere two statements need their ;', () => {
   assert.ok('error' in new TemplateEngine('sqlite').template('SELECT 1 SELECT 2'));
   assert.ok('error' in new TemplateEngine('postgres').template('SELECT 1 SELECT 2'));

@@ -154,7 +154,8 @@ describe('a cached template never depends on the names it masks', sharedOrSkip()
           if (renamed === row.sql) continue;
           engine.template(renamed);
           const cached = engine.template(row.sql);
-          if (JSON.stringify(cached) !== JSON.stringify(templateOf(row.sql, dialectInfo(dialect).parserName)))
+          // A fresh engine's template (the engine reads T-SQL batches, which the parser alone does not).
+          if (JSON.stringify(cached) !== JSON.stringify(new TemplateEngine(dialect).template(row.sql)))
             differ.push(`${dialect}: ${row.sql.slice(0, 100)}`);
           checked++;
         }
