@@ -7,7 +7,7 @@ import { DESCRIPTIONS } from './descriptions.js';
 import {
   addParsingOptions,
   cacheOf,
-  loadOptionsOf,
+  datasetReadOf,
   type ParsingFlags,
   readOption,
   showLiteralsOption,
@@ -64,13 +64,7 @@ export function countCommand(): Command {
       try {
         for (const spec of specs) {
           const { set, counts } = await cachedQuerySet(spec, {
-            read: {
-              ...loadOptionsOf(flags),
-              from: readDialectOf(spec, read),
-              weight: weightFieldOf(spec, weights),
-              showLiterals: flags.showLiterals,
-              onNote: note,
-            },
+            read: datasetReadOf(flags, { from: readDialectOf(spec, read), weight: weightFieldOf(spec, weights) }),
             cache: reduced,
             templater: templater.get,
             onProgress: (name, done) => progress.update(name, done),

@@ -2,6 +2,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { SQL_TEXT_LAYOUTS, type SqlTextLayout } from '../datasets/readers/sqlText.js';
 import { DIALECT_NAMES } from '../sql/dialects.js';
+import { note } from './output.js';
 
 export function positiveNumber(value: string): number {
   const n = Number(value);
@@ -126,5 +127,14 @@ export const loadOptionsOf = (flags: ParsingFlags) => ({
   dialect: flags.dialect,
   layout: flags.layout,
 });
+
+/**
+ * How `profile` and `count` read one dataset: the parsing flags, the dialect it is written in and
+ * the field that weighs it (both resolved for it from --read and --weight), literals, notes.
+ */
+export const datasetReadOf = (
+  flags: ParsingFlags & { showLiterals?: boolean },
+  dataset: { from: string | undefined; weight: string | undefined },
+) => ({ ...loadOptionsOf(flags), ...dataset, showLiterals: flags.showLiterals, onNote: note });
 
 export const maxQueryLength = (flags: { maxQueryMb: number }) => Math.round(flags.maxQueryMb * 1e6);

@@ -6,8 +6,8 @@ import { DESCRIPTIONS } from './descriptions.js';
 import {
   addParsingOptions,
   cacheOf,
+  datasetReadOf,
   jsonOption,
-  loadOptionsOf,
   type ParsingFlags,
   readOption,
   showLiteralsOption,
@@ -72,13 +72,7 @@ export function profileCommand(): Command {
       const progress = createProgress(!flags.json);
       try {
         const { set } = await cachedQuerySet(spec, {
-          read: {
-            ...loadOptionsOf(flags),
-            from: readDialectOf(spec, read),
-            weight: weightFieldOf(spec, weights),
-            showLiterals: flags.showLiterals,
-            onNote: note,
-          },
+          read: datasetReadOf(flags, { from: readDialectOf(spec, read), weight: weightFieldOf(spec, weights) }),
           cache: ReducedCache.open(cache),
           templater: templater.get,
           onProgress: (name, done) => progress.update(name, done),
