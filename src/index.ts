@@ -26,6 +26,7 @@ export {
   sizeMatchedRatios,
 } from './align/sizeMatched.js';
 export { type StrataResult, type StratifyInput, stratify } from './align/stratify.js';
+export { type BuiltinSet, builtinSets, isBuiltin, type SetSummary } from './datasets/builtin.js';
 export { mergeCounts, type TemplateCountsFile } from './datasets/counts.js';
 export type { NamesOptions } from './datasets/errors.js';
 export {

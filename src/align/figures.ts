@@ -2,6 +2,8 @@
  * One comparison (docs/spec.md §3): the target against every training set and prediction set,
  * with D, A_KL, coverage per row, the scale c, and AR for every (train, pred) pair.
  */
+
+import { BUILTIN_PREFIX, builtinCredit, builtinSet, isBuiltin } from '../datasets/builtin.js';
 import { type Distribution, ngramDistribution } from '../features/distribution.js';
 import type { NgramIndex } from '../features/ngrams.js';
 import type { QuerySet, WeightTotals } from '../features/querySet.js';
@@ -9,6 +11,10 @@ import { type SetDialect, setDialect } from '../features/setDialect.js';
 import { alignmentRatio, alignmentScore, coverage, klDivergence } from '../metric/divergence.js';
 
 export const DEFAULT_ALPHA = 0.01;
+
+/** A built-in set's credit, for every report that names it. */
+const creditOf = (path: string) =>
+  isBuiltin(path) ? { credit: builtinCredit(builtinSet(path.slice(BUILTIN_PREFIX.length))) } : {};
 export const DEFAULT_LMAX = 15;
 
 export interface AlignParams {
@@ -28,6 +34,8 @@ export interface AlignmentRow extends SetDialect {
   readonly unparseable: number;
   /** Where the set's items are weighted: by which field, and the runs they stand for. */
   readonly weighted?: WeightTotals;
+  /** A built-in public set's title, licence and citation (what a report must say of it). */
+  readonly credit?: string;
   /** D(T‖X). */
   readonly kl: number;
   /** A_KL(T, X) = exp(−D/c). */
@@ -48,7 +56,7 @@ export interface RatioRow {
 
 export interface Comparison {
   readonly params: { dialect: string; alpha: number; lmax: number; scale: number; scaleSource: 'max-kl' | 'fixed' };
-  readonly target: { name: string; queries: number; unparseable: number; weighted?: WeightTotals } & SetDialect;
+  readonly target: { name: string; queries: number; unparseable: number; weighted?: WeightTotals; credit?: string } & SetDialect;
   readonly rows: readonly AlignmentRow[];
   readonly ratios: readonly RatioRow[];
 }
@@ -103,6 +111,7 @@ export function compare(
     queries: m.set.queries,
     unparseable: m.set.unparseable,
     ...(m.set.weighted ? { weighted: m.set.weighted } : {}),
+    ...creditOf(m.set.path),
     ...setDialect(m.set, params.dialect),
     kl: m.kl,
     alignment: alignmentScore(m.kl, c),
@@ -129,6 +138,7 @@ export function compare(
       queries: input.target.queries,
       unparseable: input.target.unparseable,
       ...(input.target.weighted ? { weighted: input.target.weighted } : {}),
+      ...creditOf(input.target.path),
       ...setDialect(input.target, params.dialect),
     },
     rows,

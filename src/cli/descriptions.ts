@@ -13,6 +13,7 @@ export const DESCRIPTIONS = {
   select: 'choose from candidate pools the fine-tuning subset whose structure best matches the target, and export it',
   'copy-db':
     'copy Spider/BIRD SQLite databases to a PostgreSQL or MySQL server, so that eval --db-url runs where the workload runs',
+  sets: 'the built-in public sets (builtin:NAME wherever a dataset goes): Spider, BIRD; name, dialect, size, licence, citation',
   count:
     "a dataset's template counts as a file (read back by align, select's --target and profile); several datasets or counts files added up",
 } as const;

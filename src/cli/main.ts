@@ -24,6 +24,7 @@ const LOADERS: Record<CommandName, () => Promise<Command>> = {
   compare: () => import('./compare.js').then((m) => m.compareCommand()),
   select: () => import('./select.js').then((m) => m.selectCommand()),
   count: () => import('./count.js').then((m) => m.countCommand()),
+  sets: () => import('./sets.js').then((m) => m.setsCommand()),
   'copy-db': () => import('./copyDb.js').then((m) => m.copyDbCommand()),
 };
 

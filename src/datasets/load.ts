@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { dialectInfo } from '../sql/dialects.js';
 import { plural } from '../words.js';
+import { builtinDataset, isBuiltin } from './builtin.js';
 import { DataError, UsageError } from './errors.js';
 import { resolveDbField, resolveSqlField } from './fields.js';
 import { LOG_FORMAT_NAMES, type LogFormat, logFormatOf } from './logs/format.js';
@@ -76,6 +77,7 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
   const { path, name } = spec;
   if (path === '') throw new UsageError(`empty dataset path in '${arg}'`);
   const maxLength = options.maxQueryLength ?? DEFAULT_MAX_QUERY_LENGTH;
+  if (isBuiltin(path)) return builtinDataset(name, path, options.dialect ?? 'sqlite', spec.field);
   const files = sqlFilesAt(path);
   if (files) return sqlFilesDataset(name, path, spec.field, files, maxLength);
   await checkReadable(path);

@@ -4,6 +4,7 @@
  * written in the comparison's dialect already.
  */
 import { dialectInfo, UnknownDialectError } from '../sql/dialects.js';
+import { builtinDialect } from './builtin.js';
 import { UsageError } from './errors.js';
 import type { InlineDataset } from './inline.js';
 import { parseDatasetSpec } from './spec.js';
@@ -16,9 +17,10 @@ const nameOf = (input: string | InlineDataset): string => (typeof input === 'str
 
 /** The dialect `input` is written in where `read` names it; undefined where it is the comparison's. */
 export function readDialectOf(input: string | InlineDataset, read: ReadDialects | undefined): string | undefined {
-  if (read === undefined) return undefined;
   const name = nameOf(input);
-  return Object.hasOwn(read, name) ? read[name] : undefined;
+  if (read !== undefined && Object.hasOwn(read, name)) return read[name];
+  // A built-in set says its own dialect.
+  return typeof input === 'string' ? builtinDialect(parseDatasetSpec(input).path) : undefined;
 }
 
 /** Every name in `read` is a dataset of the run and every dialect is known, or a one-line usage error. */

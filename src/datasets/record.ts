@@ -28,6 +28,8 @@ export type DatasetFormat =
   | 'sql-files'
   | 'bird-predictions'
   | 'template-counts'
+  /** A built-in set's masked queries, templated again (datasets/builtin.ts). */
+  | 'builtin'
   /** Server logs, told by their content (datasets/logs/format.ts). */
   | 'postgres-stderr'
   | 'postgres-csvlog'

@@ -9,7 +9,7 @@ import type { StrataResult } from '../align/stratify.js';
 import { defaultName } from '../datasets/spec.js';
 import { type ComparedProfile, compareProfiles } from '../features/profile.js';
 import { type ChartSpec, renderSvg } from './charts.js';
-import { dialectNotes, weightNotes } from './dialectNotes.js';
+import { creditNotes, dialectNotes, weightNotes } from './dialectNotes.js';
 import { escapeHtml, page } from './htmlPage.js';
 import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { fixed, percent } from './table.js';
@@ -42,7 +42,11 @@ export async function renderAlignHtml(result: AlignResult, options: AlignHtmlOpt
     `<header><h1>${escapeHtml(reportTitle(result))}</h1>
 <ul class="decisions">${decisionItems(result, options).join('') || '<li>No AR without the base model’s predictions (--pred).</li>'}</ul>
 <p class="params">target: ${escapeHtml(result.querySets.target.path)}, ${result.target.queries} queries${result.sample ? ` (${result.sample.perGroup} per ${escapeHtml(result.sample.by)}, seed ${result.sample.seed}, from ${result.sample.from})` : ''} · dialect ${escapeHtml(p.dialect)} · α ${p.alpha} · l_max ${p.lmax} · c ${fixed(p.scale, 3)} (${p.scaleSource === 'fixed' ? 'fixed' : 'the largest D'})</p>
-${[...dialectNotes(result.params.dialect, [result.target, ...result.rows]), ...weightNotes([result.target, ...result.rows])]
+${[
+  ...dialectNotes(result.params.dialect, [result.target, ...result.rows]),
+  ...weightNotes([result.target, ...result.rows]),
+  ...creditNotes([result.target, ...result.rows]),
+]
   .map((note) => `<p class="params">${escapeHtml(note)}</p>`)
   .join('')}</header>
 ${rowsTable(result)}

@@ -3,7 +3,7 @@ import type { AlignResult } from '../align/align.js';
 import type { Interval } from '../align/bootstrap.js';
 import type { StrataResult } from '../align/stratify.js';
 import { SAMPLE_NOTE } from './alignText.js';
-import { dialectNotes, weightNotes } from './dialectNotes.js';
+import { creditNotes, dialectNotes, weightNotes } from './dialectNotes.js';
 import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { stratumCells } from './stratumCells.js';
 import { fixed, percent } from './table.js';
@@ -18,6 +18,7 @@ export function renderAlignMarkdown(result: AlignResult, options: ReportOptions 
     `Target: ${result.target.name} (${result.target.queries} queries${result.sample ? `, ${result.sample.perGroup} per ${result.sample.by}` : ''}); α = ${result.params.alpha}, l_max = ${result.params.lmax}, c = ${fixed(result.params.scale, 3)}${boot ? `; ${Math.round(100 * boot.level)}% bootstrap intervals` : ''}.${boot && result.sample ? ` Note: ${SAMPLE_NOTE}` : ''}`,
     ...dialectNotes(result.params.dialect, [result.target, ...result.rows]).map((note) => `Dialect: ${note}.`),
     ...weightNotes([result.target, ...result.rows]).map((note) => `Weights: ${note}.`),
+    ...creditNotes([result.target, ...result.rows]).map((note) => `Source: ${note}.`),
     '',
     ...rowLines(result),
     ...ratioLines(result, options),

@@ -8,7 +8,7 @@ import type { SizeMatchedRatio } from '../align/sizeMatched.js';
 import { BASELINE_SUBSETS } from '../align/stratify.js';
 import type { QuerySet } from '../features/querySet.js';
 import type { EvidenceMatch } from '../study/evidence.js';
-import { dialectNotes, weightNotes } from './dialectNotes.js';
+import { creditNotes, dialectNotes, weightNotes } from './dialectNotes.js';
 import { evidenceMatches, type ReportOptions, ratioNotes } from './ratioNotes.js';
 import { type CellFormat, stratumCells } from './stratumCells.js';
 import { clipped, count, fixed, percent, renderTable } from './table.js';
@@ -58,6 +58,7 @@ function headerLines(result: AlignResult): string[] {
   out.push(`target: ${target.name} (${count(target.queries)} queries, ${count(target.unparseable)} unparseable)`);
   for (const note of dialectNotes(result.params.dialect, [result.target, ...result.rows])) out.push(`dialect: ${note}`);
   for (const note of weightNotes([result.target, ...result.rows])) out.push(`weights: ${note}`);
+  for (const note of creditNotes([result.target, ...result.rows])) out.push(`source: ${note}`);
   if (sample) {
     out.push(
       `sample: ${sample.perGroup} per ${sample.by} (seed ${sample.seed}): ${count(target.queries)} of the target's ${count(sample.from)} queries`,

@@ -37,3 +37,8 @@ export function weightNotes(
         ],
   );
 }
+
+/** One sentence per built-in public set: what it is, its licence and citation. */
+export function creditNotes(sets: readonly { readonly name: string; readonly credit?: string }[]): string[] {
+  return sets.flatMap((set) => (set.credit === undefined ? [] : [`${set.name} is the built-in ${set.credit}`]));
+}

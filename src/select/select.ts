@@ -4,6 +4,7 @@
  * random subsets of the same size and each pool alone, and export it for SFT trainers.
  */
 
+import { isBuiltin } from '../datasets/builtin.js';
 import {
   DataError,
   type Dataset,
@@ -275,6 +276,8 @@ async function templateCandidates(
   const overlap: Record<string, number> = {};
   try {
     for (const [k, dataset] of datasets.entries()) {
+      if (k > 0 && isBuiltin(dataset.path))
+        throw new DataError(dataset.path, 'a built-in set holds no questions: it cannot be a pool');
       if (k > 0 && dataset.counts) throw new DataError(dataset.path, 'a counts file has no questions: it cannot be a pool');
       const from = fromOf(k);
       const prepare = beforeTranspiling(from, dialect, options.namesOf);

@@ -8,8 +8,13 @@ import { dialectInfo } from './dialects.js';
 import { SqlLexer } from './lexer.js';
 import { doubleQuotedStringsAsLiterals } from './transpile.js';
 
-/** `sql` with every string and number literal replaced by `?` (names, keywords and parameters kept). */
-export function maskLiterals(sql: string, dialect: string): string {
+/**
+ * `sql` with every string and number literal replaced by `?` (names, keywords and parameters kept).
+ * `typed`: by a literal of its kind instead (`'?'` for a string, `0` or `0.0` for a number), for text
+ * that is parsed again, and transpiled: a transpiler writes `LIMIT ?` as T-SQL's `TOP (?)` but
+ * `LIMIT 3` as `TOP 3`, so a placeholder would change the structure a literal leaves.
+ */
+export function maskLiterals(sql: string, dialect: string, typed = false): string {
   const info = dialectInfo(dialect);
   const text = info.parserName === 'sqlite' && sql.includes('"') ? doubleQuotedStringsAsLiterals(sql, null) : sql;
   const lexer = new SqlLexer(text, info);
@@ -17,7 +22,8 @@ export function maskLiterals(sql: string, dialect: string): string {
   let from = 0;
   while (lexer.next()) {
     if (lexer.kind !== 'string' && lexer.kind !== 'number') continue;
-    out += `${text.slice(from, lexer.start)}?`;
+    const stand = !typed ? '?' : lexer.kind === 'string' ? "'?'" : /[.eE]/.test(text.slice(lexer.start, lexer.end)) ? '0.0' : '0';
+    out += `${text.slice(from, lexer.start)}${stand}`;
     from = lexer.end;
   }
   return out + text.slice(from);

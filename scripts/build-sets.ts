@@ -1,0 +1,181 @@
+/**
+ * `npm run build-sets`: builds the built-in sets (`builtin:NAME`, src/datasets/builtin.ts) from the
+ * public files, byte for byte the same each time: every query templated in its set's dialect under
+ * the current rules, its literals masked, and the distinct (masked query, template) pairs counted
+ * by how many items of the source each stands for, sorted. Nothing of the machine or the time goes
+ * into a set.
+ *
+ *   npm run build-sets                       # every set whose files are there, into sets/
+ *   npm run build-sets -- --data DIR --out DIR NAME ...
+ *
+ * `--data` is the folder the public datasets are unpacked in (default: ../shared/data, or
+ * SQLALIGN_SHARED/data). A set a user builds from a download (Gretel's synthetic_text_to_sql,
+ * which is too large to ship) goes into a folder of their own, which SQLALIGN_SETS names:
+ *
+ *   npm run build-sets -- --data ~/data --out ~/sqlalign-sets gretel-train
+ *   SQLALIGN_SETS=~/sqlalign-sets npx sqlalign align --target mylog.sql --train builtin:gretel-train
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { BuiltinSet } from '../src/datasets/builtin.js';
+import { SET_FORMAT } from '../src/datasets/builtin.js';
+import { openDataset, parseDatasetSpec, readAll } from '../src/datasets/index.js';
+import { TemplateEngine } from '../src/sql/engine.js';
+import { maskLiterals } from '../src/sql/literals.js';
+import { loadParser, parserVersion } from '../src/sql/parser.js';
+import { TEMPLATE_VERSION } from '../src/sql/templateResult.js';
+
+interface SetDefinition {
+  readonly name: string;
+  readonly title: string;
+  readonly dialect: string;
+  readonly licence: string;
+  readonly citation: string;
+  readonly url: string;
+  /** The source files under the data folder, each with the field holding its SQL. */
+  readonly files: readonly string[];
+  /** Not shipped: built only when named (its files are a user's download). */
+  readonly own?: boolean;
+}
+
+const SPIDER = {
+  licence: 'CC BY-SA 4.0',
+  citation:
+    'Yu et al., Spider: A Large-Scale Human-Labeled Dataset for Complex and Cross-Domain Semantic Parsing and Text-to-SQL Task, EMNLP 2018',
+  url: 'https://yale-lily.github.io/spider',
+  dialect: 'sqlite',
+};
+const BIRD = {
+  licence: 'CC BY-SA 4.0',
+  citation:
+    'Li et al., Can LLM Already Serve as A Database Interface? A BIg Bench for Large-Scale Database Grounded Text-to-SQLs, NeurIPS 2023',
+  url: 'https://bird-bench.github.io',
+  dialect: 'sqlite',
+};
+
+/** The sets: one row each, what they are built from and whose they are. */
+export const SETS: readonly SetDefinition[] = [
+  {
+    ...SPIDER,
+    name: 'spider-train',
+    title: 'Spider train (train_spider + train_others)',
+    files: ['spider/train_spider.json#query', 'spider/train_others.json#query'],
+  },
+  { ...SPIDER, name: 'spider-dev', title: 'Spider dev', files: ['spider/dev.json#query'] },
+  {
+    ...BIRD,
+    name: 'bird-train',
+    title: 'BIRD train, filtered (the maintainers’ 6,601 of 9,428)',
+    files: ['bird/train_filtered.json#SQL'],
+  },
+  { ...BIRD, name: 'bird-dev', title: 'BIRD dev', files: ['bird/dev.json#SQL'] },
+  { ...BIRD, name: 'bird-minidev-sqlite', title: 'BIRD mini-dev, SQLite', files: ['bird/mini_dev/mini_dev_sqlite.json#SQL'] },
+  {
+    ...BIRD,
+    name: 'bird-minidev-mysql',
+    title: 'BIRD mini-dev, MySQL',
+    dialect: 'mysql',
+    files: ['bird/mini_dev/mini_dev_mysql.json#SQL'],
+  },
+  {
+    ...BIRD,
+    name: 'bird-minidev-postgres',
+    title: 'BIRD mini-dev, PostgreSQL',
+    dialect: 'postgres',
+    files: ['bird/mini_dev/mini_dev_postgresql.json#SQL'],
+  },
+  {
+    name: 'gretel-train',
+    title: 'Gretel synthetic_text_to_sql, train',
+    dialect: 'sqlite',
+    licence: 'Apache-2.0',
+    citation:
+      'Meyer et al., Synthetic-Text-To-SQL: A synthetic dataset for training language models to generate SQL queries from natural language prompts, Gretel 2024',
+    url: 'https://huggingface.co/datasets/gretelai/synthetic_text_to_sql',
+    files: ['gretel/synthetic_text_to_sql/train.parquet#sql'],
+    own: true,
+  },
+];
+
+/** One set built from its files under `data`. */
+export async function buildSet(definition: SetDefinition, data: string): Promise<BuiltinSet> {
+  const engine = new TemplateEngine(definition.dialect);
+  const counts = new Map<string, number>();
+  const files: { path: string; sha256: string }[] = [];
+  let queries = 0;
+  let unparseable = 0;
+  for (const file of definition.files) {
+    const spec = parseDatasetSpec(join(data, file));
+    files.push({ path: file.replace(/#.*$/, ''), sha256: createHash('sha256').update(readFileSync(spec.path)).digest('hex') });
+    for (const record of await readAll(await openDataset(join(data, file), { dialect: definition.dialect, weight: 'none' }))) {
+      queries++;
+      const sql = record.sql ?? '';
+      const result = engine.template(sql);
+      const template = 'template' in result ? result.template : null;
+      if (template === null) unparseable++;
+      // Masked by literals of their kind, so that the set transpiles as its queries do.
+      const key = `${maskLiterals(sql, definition.dialect, true)}\u0000${template ?? '\u0001'}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  const pairs = [...counts].map(([key, items]) => {
+    const [sql, template] = key.split('\u0000') as [string, string];
+    return { sql, template: template === '\u0001' ? null : template, items };
+  });
+  const templates = [...new Set(pairs.flatMap((p) => (p.template === null ? [] : [p.template])))].sort();
+  const index = new Map(templates.map((t, k) => [t, k]));
+  const entries = pairs
+    .map((p) => [p.sql, p.template === null ? -1 : (index.get(p.template) as number), p.items] as [string, number, number])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  return {
+    sqlalign_set: SET_FORMAT,
+    name: definition.name,
+    title: definition.title,
+    dialect: definition.dialect,
+    licence: definition.licence,
+    citation: definition.citation,
+    url: definition.url,
+    files,
+    template_version: TEMPLATE_VERSION,
+    parser: parserVersion(),
+    queries,
+    unparseable,
+    templates,
+    entries,
+  };
+}
+
+/** The set as text: its header, then one template and one entry a line (readable, and it diffs). */
+export function setText(set: BuiltinSet): string {
+  const { templates, entries, ...header } = set;
+  const lines = (list: readonly unknown[]) => list.map((x) => JSON.stringify(x)).join(',\n');
+  const head = JSON.stringify(header, null, 1).slice(0, -2);
+  return `${head},\n"templates": [\n${lines(templates)}\n],\n"entries": [\n${lines(entries)}\n]\n}\n`;
+}
+
+async function main(): Promise<void> {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+  const { values, positionals } = parseArgs({
+    options: { data: { type: 'string' }, out: { type: 'string' } },
+    allowPositionals: true,
+  });
+  const data = values.data ?? join(process.env.SQLALIGN_SHARED ?? join(root, '..', 'shared'), 'data');
+  const out = values.out ?? join(root, 'sets');
+  const unknown = positionals.filter((name) => !SETS.some((s) => s.name === name));
+  if (unknown.length > 0) throw new Error(`no set ${unknown.join(', ')} (sets: ${SETS.map((s) => s.name).join(', ')})`);
+  const chosen = positionals.length > 0 ? SETS.filter((s) => positionals.includes(s.name)) : SETS.filter((s) => !s.own);
+  await loadParser();
+  mkdirSync(out, { recursive: true });
+  for (const definition of chosen) {
+    const missing = definition.files.map((f) => join(data, f.replace(/#.*$/, ''))).filter((f) => !existsSync(f));
+    if (missing.length > 0) throw new Error(`${definition.name}: no ${missing.join(', ')} (--data names the folder)`);
+    const set = await buildSet(definition, data);
+    writeFileSync(join(out, `${set.name}.json`), setText(set));
+    console.log(`${set.name}: ${set.queries} queries, ${set.entries.length} distinct masked, ${set.templates.length} templates`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

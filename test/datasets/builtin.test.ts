@@ -1,0 +1,168 @@
+/**
+ * Built-in public sets: each gives exactly the figures of its own public files (D, coverage, AR to
+ * 1e-9), in its dialect without parsing a query and in another dialect through its masked queries;
+ * the shipped files are what `npm run build-sets` makes now, byte for byte; a set built under other
+ * template rules is templated again, not refused; together they stay small.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { buildSet, SETS, setText } from '../../scripts/build-sets.js';
+import { align } from '../../src/align/align.js';
+import { builtinSets } from '../../src/datasets/builtin.js';
+import { loadParser } from '../../src/sql/parser.js';
+import { runCli } from '../helpers/cli.js';
+import { ROOT, shared, sharedOrSkip } from '../helpers/paths.js';
+import { scratchDir } from '../helpers/tmp.js';
+
+const tmp = scratchDir();
+const SETS_DIR = join(ROOT, 'sets');
+const shipped = SETS.filter((s) => !s.own);
+
+/** A set's public files as one dataset (Spider train is two files), with the SQL under `query`. */
+function rawFile(files: readonly string[]): string {
+  const rows = files.flatMap((file) => {
+    const [path, field] = file.split('#') as [string, string];
+    return (JSON.parse(readFileSync(shared('data', path), 'utf8')) as Record<string, unknown>[]).map((r) => ({
+      query: r[field],
+      db_id: r.db_id,
+    }));
+  });
+  return tmp.file(`${files[0]?.replace(/\W/g, '_')}.jsonl`, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
+}
+
+const TARGETS: Record<string, string> = {
+  sqlite: 'bird/mini_dev/mini_dev_sqlite.json#SQL',
+  mysql: 'bird/mini_dev/mini_dev_mysql.json#SQL',
+  postgres: 'bird/mini_dev/mini_dev_postgresql.json#SQL',
+};
+
+function assertClose(a: number, b: number, what: string): void {
+  assert.ok(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+}
+
+describe('every built-in set gives the figures of its own public files', sharedOrSkip(), () => {
+  for (const set of shipped) {
+    test(`builtin:${set.name}, in its own dialect (${set.dialect}): D, coverage, AR; no query parsed`, async () => {
+      const target = shared('data', TARGETS[set.dialect] as string);
+      const pred = shared('data', 'bird/mini_dev/mini_dev_sqlite.json#SQL');
+      const run = (train: string) =>
+        align({
+          target,
+          train: [train],
+          pred: set.dialect === 'sqlite' ? [pred] : [],
+          dialect: set.dialect,
+          cache: false,
+          sizeMatchReplicates: 0,
+        });
+      const [built, raw] = await Promise.all([run(`builtin:${set.name}`), run(rawFile(set.files))]);
+      assertClose(built.rows[0]?.kl as number, raw.rows[0]?.kl as number, 'D');
+      assertClose(built.rows[0]?.coverage as number, raw.rows[0]?.coverage as number, 'coverage');
+      if (set.dialect === 'sqlite') assertClose(built.ratios[0]?.ar as number, raw.ratios[0]?.ar as number, 'AR');
+      assert.equal(built.rows[0]?.queries, raw.rows[0]?.queries);
+      // Read as counts: the set's own templates, nothing transpiled or parsed.
+      assert.equal(built.querySets.train[0]?.transpile, undefined);
+      assert.equal(built.querySets.train[0]?.weighted, undefined);
+    });
+  }
+
+  test('in another dialect, its masked queries transpile as the public queries do (Spider train in T-SQL and PostgreSQL)', async () => {
+    const target = shared('data', 'spider/dev.json');
+    const raw = rawFile(shipped.find((s) => s.name === 'spider-train')?.files ?? []);
+    for (const dialect of ['tsql', 'postgres']) {
+      const run = (train: string, name: string) =>
+        align({
+          target,
+          train: [train],
+          dialect,
+          read: { dev: 'sqlite', [name]: 'sqlite' },
+          cache: false,
+          sizeMatchReplicates: 0,
+        });
+      const [built, fromFile] = await Promise.all([
+        align({
+          target,
+          train: ['builtin:spider-train'],
+          dialect,
+          read: { dev: 'sqlite' },
+          cache: false,
+          sizeMatchReplicates: 0,
+        }),
+        run(raw, 'spider_train_spider_json_query'),
+      ]);
+      assert.ok(built.querySets.train[0]?.transpile, 'transpiled from the set’s own dialect');
+      assertClose(built.rows[0]?.kl as number, fromFile.rows[0]?.kl as number, `${dialect} D`);
+      assertClose(built.rows[0]?.coverage as number, fromFile.rows[0]?.coverage as number, `${dialect} coverage`);
+    }
+  });
+});
+
+describe('the shipped sets', () => {
+  test('are what build-sets makes now, byte for byte', sharedOrSkip(), async () => {
+    await loadParser();
+    for (const definition of shipped) {
+      const built = setText(await buildSet(definition, shared('data')));
+      assert.ok(
+        built === readFileSync(join(SETS_DIR, `${definition.name}.json`), 'utf8'),
+        `${definition.name}: run npm run build-sets`,
+      );
+    }
+  });
+
+  test('together add at most 4 MB to the package (compressed, as npm packs them)', () => {
+    const bytes = readdirSync(SETS_DIR).reduce((sum, f) => sum + gzipSync(readFileSync(join(SETS_DIR, f))).length, 0);
+    assert.ok(bytes < 4 * 2 ** 20, `${bytes} bytes`);
+  });
+
+  test('a set built under other template rules is templated again, not refused', sharedOrSkip(), async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sqlalign-sets-'));
+    const set = JSON.parse(readFileSync(join(SETS_DIR, 'spider-dev.json'), 'utf8'));
+    writeFileSync(
+      join(dir, 'spider-dev-old.json'),
+      JSON.stringify({ ...set, name: 'spider-dev-old', template_version: '2020-01-01' }),
+    );
+    process.env.SQLALIGN_SETS = dir;
+    try {
+      const target = shared('data', 'bird/mini_dev/mini_dev_sqlite.json#SQL');
+      const run = (train: string) => align({ target, train: [train], cache: false, sizeMatchReplicates: 0 });
+      const [old, current] = await Promise.all([run('builtin:spider-dev-old'), run('builtin:spider-dev')]);
+      assert.equal(old.querySets.train[0]?.weighted?.field, 'items');
+      assertClose(old.rows[0]?.kl as number, current.rows[0]?.kl as number, 'D');
+      assert.ok(builtinSets().some((s) => s.name === 'builtin:spider-dev-old' && !s.current));
+    } finally {
+      delete process.env.SQLALIGN_SETS;
+    }
+  });
+
+  test('sqlalign sets lists them; a name that is no set, and a set as a pool, are one-line errors', async () => {
+    const list = await runCli(['sets', '--json']);
+    assert.equal(list.code, 0, list.stderr);
+    const sets = JSON.parse(list.stdout) as { name: string; licence: string; queries: number; dialect: string }[];
+    assert.deepEqual(
+      sets.map((s) => s.name),
+      shipped.map((s) => `builtin:${s.name}`).sort(),
+    );
+    assert.ok(sets.every((s) => s.licence === 'CC BY-SA 4.0' && s.queries > 0));
+    const text = await runCli(['sets']);
+    assert.match(text.stdout, /builtin:spider-train\s+sqlite\s+8,659\s+1,180\s+CC BY-SA 4\.0/);
+    const missing = await runCli(['profile', 'builtin:nope']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^sqlalign: no built-in set 'nope' \(sets: bird-dev, .*\)/);
+    const pool = await runCli([
+      'select',
+      '--target',
+      'builtin:spider-dev',
+      '--pool',
+      'builtin:spider-train',
+      '--budget',
+      '5',
+      '--out',
+      join(tmp.dir, 'x.jsonl'),
+    ]);
+    assert.notEqual(pool.code, 0);
+    assert.match(pool.stderr, /builtin:spider-train: a built-in set holds no questions: it cannot be a pool/);
+  });
+});
