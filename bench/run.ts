@@ -3,7 +3,7 @@
  * 1,000,000 queries, as a user runs it (the built CLI in a fresh process), and the template
  * stage in-process. Prints medians of several runs, queries per second and peak memory.
  * Set BENCH_RUNS (default 5) and BENCH_LOG_QUERIES (default 1000000) to change the work, and
- * BENCH_ONLY to run some sections (comma-separated: align, dialects, eval, templates, log, weights, select, long).
+ * BENCH_ONLY to run some sections (comma-separated: align, dialects, sets, eval, templates, log, weights, select, long).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -154,6 +154,31 @@ function benchCrossDialect() {
     transpiled,
     `${fmt(transpiled.seconds / plain.seconds, 2)}x`,
   );
+}
+
+/**
+ * Built-in sets: Spider dev against three of them costs no more than Spider dev alone (cold, no
+ * cache): the sets are read as counts, none of their queries parsed.
+ */
+function benchSets() {
+  const dev = data('spider/dev.json');
+  const [sets, alone] = timeCliInterleaved([
+    [
+      'align',
+      '--target',
+      dev,
+      '--train',
+      'builtin:spider-train',
+      '--train',
+      'builtin:bird-train',
+      '--train',
+      'builtin:bird-dev',
+      '--json',
+    ],
+    ['align', '--target', dev, '--train', dev, '--json'],
+  ]);
+  row('align Spider dev vs builtin:spider-train, bird-train, bird-dev', 1034, sets as Timed, 'no set query parsed, by turns');
+  row('  Spider dev alone (against itself)', 1034, alone as Timed);
 }
 
 async function benchEval() {
@@ -422,6 +447,7 @@ async function main() {
   const wants = (section: string) => only === undefined || only.includes(section);
   if (wants('align')) await benchAlign();
   if (wants('dialects')) benchCrossDialect();
+  if (wants('sets')) benchSets();
   if (wants('eval')) await benchEval();
   if (wants('templates') || wants('log') || wants('weights') || wants('select')) {
     const texts = await distinctTexts();

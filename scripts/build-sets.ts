@@ -43,15 +43,13 @@ interface SetDefinition {
 
 const SPIDER = {
   licence: 'CC BY-SA 4.0',
-  citation:
-    'Yu et al., Spider: A Large-Scale Human-Labeled Dataset for Complex and Cross-Domain Semantic Parsing and Text-to-SQL Task, EMNLP 2018',
+  citation: 'Yu et al., EMNLP 2018',
   url: 'https://yale-lily.github.io/spider',
   dialect: 'sqlite',
 };
 const BIRD = {
   licence: 'CC BY-SA 4.0',
-  citation:
-    'Li et al., Can LLM Already Serve as A Database Interface? A BIg Bench for Large-Scale Database Grounded Text-to-SQLs, NeurIPS 2023',
+  citation: 'Li et al., NeurIPS 2023',
   url: 'https://bird-bench.github.io',
   dialect: 'sqlite',
 };
@@ -92,8 +90,7 @@ export const SETS: readonly SetDefinition[] = [
     title: 'Gretel synthetic_text_to_sql, train',
     dialect: 'sqlite',
     licence: 'Apache-2.0',
-    citation:
-      'Meyer et al., Synthetic-Text-To-SQL: A synthetic dataset for training language models to generate SQL queries from natural language prompts, Gretel 2024',
+    citation: 'Meyer et al., Gretel 2024',
     url: 'https://huggingface.co/datasets/gretelai/synthetic_text_to_sql',
     files: ['gretel/synthetic_text_to_sql/train.parquet#sql'],
     own: true,

@@ -5,8 +5,8 @@
  * each query's template under the template rules it was built with, its dialect, the source
  * files' checksums, licence and citation (scripts/build-sets.ts makes them). Compared in its own
  * dialect under the current rules, a set is read as counts (no query parsed); otherwise its masked
- * queries are templated again (transpiled first where the comparison's dialect is another), never
- * refused.
+ * queries (one per item) are templated again (transpiled first where the comparison's dialect is
+ * another), never refused.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -102,7 +102,7 @@ export const builtinCredit = (set: BuiltinSet): string => `${set.title}, ${set.l
 export function builtinDataset(name: string, path: string, dialect: string, field: string | undefined): Dataset {
   if (field !== undefined) throw new DataError(path, `a built-in set has no fields (got '#${field}')`);
   const set = builtinSet(path.slice(BUILTIN_PREFIX.length));
-  const notes = [`built-in set: ${builtinCredit(set)}`];
+  const notes = [`built-in set: ${set.title}, ${set.licence}`];
   const current = set.template_version === TEMPLATE_VERSION && set.parser === parserVersion() && set.dialect === dialect;
   if (current)
     return { name, path, format: 'template-counts', notes, counts: countsOf(set, name), batches: async function* () {} };
@@ -112,9 +112,12 @@ export function builtinDataset(name: string, path: string, dialect: string, fiel
     format: 'builtin',
     layout: `built-in set (${set.entries.length} distinct masked queries, templated again)`,
     notes,
-    weightField: 'items',
+    // Each masked query once per item it stands for, as the source has it (the templater reads each text once).
     async *batches() {
-      const batch: QueryRecord[] = set.entries.map(([sql, , items], i) => ({ i, sql, where: `entry ${i}`, weight: items }));
+      const batch: QueryRecord[] = [];
+      set.entries.forEach(([sql, , items], entry) => {
+        for (let k = 0; k < items; k++) batch.push({ i: batch.length, sql, where: `entry ${entry}` });
+      });
       yield batch;
     },
   };

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { runCli } from '../helpers/cli.js';
 import { ROOT } from '../helpers/paths.js';
 
-const COMMANDS = ['templates', 'align', 'profile', 'eval', 'select', 'compare', 'study', 'predict', 'count', 'copy-db'];
+const COMMANDS = ['templates', 'align', 'profile', 'eval', 'select', 'compare', 'study', 'predict', 'count', 'copy-db', 'sets'];
 
 function synopsis(): Map<string, Set<string>> {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');

@@ -5,7 +5,8 @@
  * template rules is templated again, not refused; together they stay small.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -15,6 +16,7 @@ import { align } from '../../src/align/align.js';
 import { builtinSets } from '../../src/datasets/builtin.js';
 import { loadParser } from '../../src/sql/parser.js';
 import { runCli } from '../helpers/cli.js';
+import { writeGretelParquet } from '../helpers/gretel.js';
 import { ROOT, shared, sharedOrSkip } from '../helpers/paths.js';
 import { scratchDir } from '../helpers/tmp.js';
 
@@ -129,12 +131,40 @@ describe('the shipped sets', () => {
       const target = shared('data', 'bird/mini_dev/mini_dev_sqlite.json#SQL');
       const run = (train: string) => align({ target, train: [train], cache: false, sizeMatchReplicates: 0 });
       const [old, current] = await Promise.all([run('builtin:spider-dev-old'), run('builtin:spider-dev')]);
-      assert.equal(old.querySets.train[0]?.weighted?.field, 'items');
+      assert.equal(old.querySets.train[0]?.queries, 1034);
       assertClose(old.rows[0]?.kl as number, current.rows[0]?.kl as number, 'D');
       assert.ok(builtinSets().some((s) => s.name === 'builtin:spider-dev-old' && !s.current));
     } finally {
       delete process.env.SQLALIGN_SETS;
     }
+  });
+
+  test('a set a user builds from a download (Gretel’s Parquet) is used as builtin: from their own folder', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'sqlalign-data-'));
+    const out = mkdtempSync(join(tmpdir(), 'sqlalign-own-sets-'));
+    mkdirSync(join(data, 'gretel', 'synthetic_text_to_sql'), { recursive: true });
+    const parquet = join(data, 'gretel', 'synthetic_text_to_sql', 'train.parquet');
+    writeGretelParquet(parquet);
+    const build = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts', 'build-sets.ts'), '--data', data, '--out', out, 'gretel-train'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(build.status, 0, build.stderr);
+    assert.match(build.stdout, /gretel-train: 3 queries/);
+    const target = join(ROOT, 'examples', 'spider_dev_sample.json');
+    const [own, raw] = await Promise.all([
+      runCli(['align', '--target', target, '--train', 'builtin:gretel-train', '--json', '--no-cache'], {
+        env: { SQLALIGN_SETS: out },
+      }),
+      runCli(['align', '--target', target, '--train', parquet, '--json', '--no-cache']),
+    ]);
+    assert.equal(own.code, 0, own.stderr);
+    assert.match(own.stderr, /builtin:gretel-train: built-in set: Gretel synthetic_text_to_sql, train, Apache-2\.0/);
+    assertClose(JSON.parse(own.stdout).rows[0].kl, JSON.parse(raw.stdout).rows[0].kl, 'D');
   });
 
   test('sqlalign sets lists them; a name that is no set, and a set as a pool, are one-line errors', async () => {
