@@ -54,6 +54,42 @@ const BIRD = {
   dialect: 'sqlite',
 };
 
+/**
+ * The classic sets of jkkummerfeld/text2sql-data (Finegan-Dollak et al., ACL 2018), each SQL weighted
+ * by its questions: by their question splits where they have train/dev/test, whole where they have
+ * ten folds. ATIS, Advising, Scholar, Academic, IMDB and Yelp are MySQL databases in the original
+ * work, GeoQuery and Restaurants SQLite.
+ */
+const CLASSIC: readonly SetDefinition[] = (
+  [
+    ['atis', 'ATIS', 'mysql', 'Hemphill et al., 1990; Dahl et al., 1994', ['train', 'dev', 'test']],
+    ['advising', 'Advising', 'mysql', 'Finegan-Dollak et al., ACL 2018', ['train', 'dev', 'test']],
+    ['geoquery', 'GeoQuery', 'sqlite', 'Zelle and Mooney, AAAI 1996', ['train', 'dev', 'test']],
+    ['scholar', 'Scholar', 'mysql', 'Iyer et al., ACL 2017', ['train', 'dev', 'test']],
+    ['restaurants', 'Restaurants', 'sqlite', 'Tang and Mooney, 2000; Popescu et al., 2003', []],
+    ['academic', 'Academic', 'mysql', 'Li and Jagadish, VLDB 2014', []],
+    ['imdb', 'IMDB', 'mysql', 'Yaghmazadeh et al., OOPSLA 2017', []],
+    ['yelp', 'Yelp', 'mysql', 'Yaghmazadeh et al., OOPSLA 2017', []],
+  ] as const
+).flatMap(([name, title, dialect, citation, splits]) => {
+  const file = `text2sql_data/${name === 'geoquery' ? 'geography' : name}.json`;
+  const base = {
+    dialect,
+    // text2sql-data states a licence for Advising only; the others it shares with their authors' permission.
+    licence: name === 'advising' ? 'CC BY 4.0' : 'none stated',
+    citation: name === 'advising' ? citation : `${citation}; Finegan-Dollak et al., ACL 2018`,
+    url: 'https://github.com/jkkummerfeld/text2sql-data',
+  };
+  return splits.length === 0
+    ? [{ ...base, name, title: `${title} (text2sql-data; SQL weighted by questions)`, files: [file] }]
+    : splits.map((split) => ({
+        ...base,
+        name: `${name}-${split}`,
+        title: `${title} ${split} (text2sql-data; SQL weighted by questions)`,
+        files: [`${file}#${split}`],
+      }));
+});
+
 /** The sets: one row each, what they are built from and whose they are. */
 export const SETS: readonly SetDefinition[] = [
   {
@@ -85,6 +121,7 @@ export const SETS: readonly SetDefinition[] = [
     dialect: 'postgres',
     files: ['bird/mini_dev/mini_dev_postgresql.json#SQL'],
   },
+  ...CLASSIC,
   {
     name: 'gretel-train',
     title: 'Gretel synthetic_text_to_sql, train',
@@ -107,15 +144,17 @@ export async function buildSet(definition: SetDefinition, data: string): Promise
   for (const file of definition.files) {
     const spec = parseDatasetSpec(join(data, file));
     files.push({ path: file.replace(/#.*$/, ''), sha256: createHash('sha256').update(readFileSync(spec.path)).digest('hex') });
-    for (const record of await readAll(await openDataset(join(data, file), { dialect: definition.dialect, weight: 'none' }))) {
-      queries++;
+    // Items as the source counts them: a text2sql-data SQL as often as it has questions.
+    for (const record of await readAll(await openDataset(join(data, file), { dialect: definition.dialect }))) {
+      const items = record.weight ?? 1;
+      queries += items;
       const sql = record.sql ?? '';
       const result = engine.template(sql);
       const template = 'template' in result ? result.template : null;
-      if (template === null) unparseable++;
+      if (template === null) unparseable += items;
       // Masked by literals of their kind, so that the set transpiles as its queries do.
       const key = `${maskLiterals(sql, definition.dialect, true)}\u0000${template ?? '\u0001'}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      counts.set(key, (counts.get(key) ?? 0) + items);
     }
   }
   const pairs = [...counts].map(([key, items]) => {

@@ -16,6 +16,7 @@ import { readCsv } from './readers/csv.js';
 import { holdsInteractions, INTERACTION_COLUMN, interactionBatches } from './readers/interactions.js';
 import { BIRD_SEPARATOR, readJson } from './readers/json.js';
 import { readJsonl } from './readers/jsonl.js';
+import { holdsText2sqlData, text2sqlBatches, text2sqlSplits } from './readers/text2sqlData.js';
 import { readParquet } from './readers/parquet.js';
 import { BATCH_SIZE, dbIdOf, type TableSource } from './readers/rows.js';
 import { answerOf, describeShape, type SftShape, sftShapeOf, sqlOfAnswer } from './readers/sftRecords.js';
@@ -119,6 +120,9 @@ async function openFile(arg: string, options: LoadOptions): Promise<Dataset> {
             ]
           : [];
       return { name, path, format, notes, batches: () => checked(path, stringBatches(content.values, content.keys), maxLength) };
+    }
+    if (holdsText2sqlData(content.table.columns, content.table.sample)) {
+      return text2sqlDataset(name, path, content.table, spec.field, maxLength, options);
     }
     return tableDataset(name, path, 'json', content.table, spec.field, maxLength, options);
   }
@@ -259,6 +263,39 @@ async function* withWeights(
   for await (const batch of batches) {
     yield batch.map((record) => ({ ...record, weight: weightOf(record.fields?.[field], field, path, record.where) }));
   }
+}
+
+/** text2sql-data records (the classic sets): one item per SQL, weighted by its questions (of one split, if named). */
+async function text2sqlDataset(
+  name: string,
+  path: string,
+  table: TableSource,
+  split: string | undefined,
+  maxLength: number,
+  options: LoadOptions,
+): Promise<Dataset> {
+  const splits = await text2sqlSplits(table);
+  if (split !== undefined && !splits.has(split)) {
+    throw new DataError(path, `no question of split '${split}' (splits: ${[...splits.keys()].join(', ')})`);
+  }
+  if (options.weight !== undefined && options.weight !== 'none' && options.weight !== 'questions') {
+    throw new DataError(path, `text2sql-data records are weighted by their questions or not at all (got '${options.weight}')`, undefined, [
+      'weight',
+    ]);
+  }
+  const weighted = options.weight !== 'none';
+  const questions = split === undefined ? [...splits.values()].reduce((a, b) => a + b, 0) : (splits.get(split) as number);
+  const layout = `text2sql-data records: one item per SQL${weighted ? ', weighted by its questions' : ''}${split === undefined ? '' : ` of split '${split}'`} (${plural(questions, 'question')})`;
+  return {
+    name,
+    path,
+    format: 'json',
+    field: 'sql[0]',
+    layout,
+    notes: [`read as ${layout}`],
+    ...(weighted ? { weightField: 'questions' } : {}),
+    batches: () => checked(path, text2sqlBatches(table, split, weighted), maxLength),
+  };
 }
 
 /** SParC/CoSQL interactions: one item per turn. */

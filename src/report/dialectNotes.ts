@@ -22,7 +22,7 @@ export function dialectNotes(to: string, sets: readonly (SetDialect & { readonly
 export const querySetDialectNotes = (set: QuerySet, to: string): string[] =>
   dialectNotes(to, [{ name: set.name, ...setDialect(set, to) }]);
 
-/** One sentence per weighted set: which field weighs its items, and how many runs they stand for. */
+/** One sentence per weighted set: which field weighs its items, and what they weigh in all (runs, calls, questions). */
 export function weightNotes(
   sets: readonly { readonly name: string; readonly queries: number; readonly weighted?: WeightTotals }[],
 ): string[] {
@@ -30,9 +30,9 @@ export function weightNotes(
     set.weighted === undefined
       ? []
       : [
-          `${set.name} is weighted by '${set.weighted.field}': its ${plural(set.queries, 'query', 'queries')} stand for ${count(Number(set.weighted.total.toPrecision(12)))} runs` +
+          `${set.name} is weighted by '${set.weighted.field}': its ${plural(set.queries, 'query', 'queries')} weigh ${count(Number(set.weighted.total.toPrecision(12)))} in all` +
             (set.weighted.unparseable > 0
-              ? ` (${count(Number(set.weighted.unparseable.toPrecision(12)))} of them of unparseable queries)`
+              ? ` (${count(Number(set.weighted.unparseable.toPrecision(12)))} of it in unparseable queries)`
               : ''),
         ],
   );

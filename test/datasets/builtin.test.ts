@@ -60,11 +60,14 @@ describe('every built-in set gives the figures of its own public files', sharedO
           cache: false,
           sizeMatchReplicates: 0,
         });
-      const [built, raw] = await Promise.all([run(`builtin:${set.name}`), run(rawFile(set.files))]);
+      // A text2sql-data file is read as it is (its split named as `#split`); Spider and BIRD as one file of their SQL.
+      const source = set.files[0]?.startsWith('text2sql_data/') ? shared('data', set.files[0]) : rawFile(set.files);
+      const [built, raw] = await Promise.all([run(`builtin:${set.name}`), run(source)]);
       assertClose(built.rows[0]?.kl as number, raw.rows[0]?.kl as number, 'D');
       assertClose(built.rows[0]?.coverage as number, raw.rows[0]?.coverage as number, 'coverage');
       if (set.dialect === 'sqlite') assertClose(built.ratios[0]?.ar as number, raw.ratios[0]?.ar as number, 'AR');
-      assert.equal(built.rows[0]?.queries, raw.rows[0]?.queries);
+      // The set counts its items as the source does (a text2sql-data SQL as often as it has questions).
+      assert.equal(built.rows[0]?.queries, raw.rows[0]?.weighted?.total ?? raw.rows[0]?.queries);
       // Read as counts: the set's own templates, nothing transpiled or parsed.
       assert.equal(built.querySets.train[0]?.transpile, undefined);
       assert.equal(built.querySets.train[0]?.weighted, undefined);
@@ -99,6 +102,23 @@ describe('every built-in set gives the figures of its own public files', sharedO
       assertClose(built.rows[0]?.kl as number, fromFile.rows[0]?.kl as number, `${dialect} D`);
       assertClose(built.rows[0]?.coverage as number, fromFile.rows[0]?.coverage as number, `${dialect} coverage`);
     }
+  });
+});
+
+describe('text2sql-data files (the classic sets) as they are published', sharedOrSkip(), () => {
+  test('one item per SQL, weighted by its questions; #split keeps one question split; --weight none counts each SQL once', async () => {
+    const atis = shared('data', 'text2sql_data', 'atis.json');
+    const whole = await align({ target: atis, train: [atis], dialect: 'mysql', cache: false, sizeMatchReplicates: 0 });
+    assert.equal(whole.target.queries, 947);
+    assert.deepEqual(whole.target.weighted, { field: 'questions', total: 5280, unparseable: 0 });
+    const dev = await align({ target: `${atis}#dev`, train: [atis], dialect: 'mysql', cache: false, sizeMatchReplicates: 0 });
+    assert.equal(dev.target.weighted?.total, 486);
+    const once = await align({ target: atis, train: [atis], dialect: 'mysql', weights: { atis: 'none' }, cache: false });
+    assert.equal(once.target.weighted, undefined);
+    assert.notEqual(once.rows[0]?.coverage, undefined);
+    const bad = await runCli(['profile', `${atis}#spring`, '--no-cache']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /atis\.json: no question of split 'spring' \(splits: train, dev, test\)/);
   });
 });
 
@@ -175,12 +195,13 @@ describe('the shipped sets', () => {
       sets.map((s) => s.name),
       shipped.map((s) => `builtin:${s.name}`).sort(),
     );
-    assert.ok(sets.every((s) => s.licence === 'CC BY-SA 4.0' && s.queries > 0));
+    assert.ok(sets.every((s) => s.queries > 0 && s.licence !== ''));
+    assert.ok(sets.filter((s) => /spider|bird/.test(s.name)).every((s) => s.licence === 'CC BY-SA 4.0'));
     const text = await runCli(['sets']);
     assert.match(text.stdout, /builtin:spider-train\s+sqlite\s+8,659\s+1,180\s+CC BY-SA 4\.0/);
     const missing = await runCli(['profile', 'builtin:nope']);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /^sqlalign: no built-in set 'nope' \(sets: bird-dev, .*\)/);
+    assert.match(missing.stderr, /^sqlalign: no built-in set 'nope' \(sets: academic, .*spider-train.*\)/);
     const pool = await runCli([
       'select',
       '--target',
