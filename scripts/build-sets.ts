@@ -90,6 +90,17 @@ const CLASSIC: readonly SetDefinition[] = (
       }));
 });
 
+/** WikiSQL as text2sql-data keeps it (bzip2; its SQL written loosely: `SELECT COUNT col`, names with `(`, so many are unparseable). */
+const WIKISQL: readonly SetDefinition[] = (['train', 'dev', 'test'] as const).map((split) => ({
+  name: `wikisql-${split}`,
+  title: `WikiSQL ${split} (text2sql-data; SQL weighted by questions)`,
+  dialect: 'sqlite',
+  licence: 'BSD-3-Clause',
+  citation: 'Zhong et al., 2017; Finegan-Dollak et al., ACL 2018',
+  url: 'https://github.com/jkkummerfeld/text2sql-data',
+  files: [`text2sql_data/wikisql.json.bz2#${split}`],
+}));
+
 /** The sets: one row each, what they are built from and whose they are. */
 export const SETS: readonly SetDefinition[] = [
   {
@@ -122,6 +133,7 @@ export const SETS: readonly SetDefinition[] = [
     files: ['bird/mini_dev/mini_dev_postgresql.json#SQL'],
   },
   ...CLASSIC,
+  ...WIKISQL,
   {
     name: 'gretel-train',
     title: 'Gretel synthetic_text_to_sql, train',

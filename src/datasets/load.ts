@@ -446,14 +446,14 @@ async function checkReadable(path: string): Promise<void> {
 
 /**
  * By content first (Parquet magic, binary bytes), then by extension, then by a look at the text.
- * A gzip file is looked at decompressed, and by the extension before `.gz`.
+ * A gzip or bzip2 file is looked at decompressed, and by the extension before `.gz` or `.bz2`.
  */
 async function detectFormat(path: string): Promise<DatasetFormat | 'sql'> {
   const bytes = await readHead(path);
   if (bytes.subarray(0, 4).toString('latin1') === 'PAR1') return 'parquet';
   if (bytes.includes(0))
     throw new DataError(path, 'is a binary file, not a dataset (JSON, JSONL, CSV, TSV, Parquet or SQL text)');
-  const ext = extname(path.replace(/\.gz$/i, '')).toLowerCase();
+  const ext = extname(path.replace(/\.(gz|bz2)$/i, '')).toLowerCase();
   const byExtension = EXTENSIONS[ext];
   if (byExtension) return byExtension;
   const text = bytes

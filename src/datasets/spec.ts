@@ -40,7 +40,7 @@ export function defaultName(path: string, field?: string, folders = 0): string {
   // A built-in set is known by its own name (`builtin:spider-train` is `spider-train`).
   if (path.startsWith('builtin:')) return path.slice('builtin:'.length);
   const parts = path.split(/[\\/]+/).filter((p) => p !== '' && p !== '.' && p !== '..');
-  const file = (parts.at(-1) ?? path).replace(/\.gz$/i, '').replace(/\.[^.]+$/, '');
+  const file = (parts.at(-1) ?? path).replace(/\.(gz|bz2)$/i, '').replace(/\.[^.]+$/, '');
   const stem = [...parts.slice(Math.max(0, parts.length - 1 - folders), -1), file].join('/');
   return field === undefined ? stem : `${stem}#${field}`;
 }

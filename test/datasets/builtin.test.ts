@@ -47,7 +47,9 @@ function assertClose(a: number, b: number, what: string): void {
 }
 
 describe('every built-in set gives the figures of its own public files', sharedOrSkip(), () => {
-  for (const set of shipped) {
+  // WikiSQL's splits come from one 36 MB file by one reader: its dev split stands for the three here
+  // (the byte-for-byte rebuild below makes all three).
+  for (const set of shipped.filter((s) => s.name !== 'wikisql-train' && s.name !== 'wikisql-test')) {
     test(`builtin:${set.name}, in its own dialect (${set.dialect}): D, coverage, AR; no query parsed`, async () => {
       const target = shared('data', TARGETS[set.dialect] as string);
       const pred = shared('data', 'bird/mini_dev/mini_dev_sqlite.json#SQL');
