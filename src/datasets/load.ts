@@ -16,13 +16,13 @@ import { readCsv } from './readers/csv.js';
 import { holdsInteractions, INTERACTION_COLUMN, interactionBatches } from './readers/interactions.js';
 import { BIRD_SEPARATOR, readJson } from './readers/json.js';
 import { readJsonl } from './readers/jsonl.js';
-import { holdsText2sqlData, text2sqlBatches, text2sqlSplits } from './readers/text2sqlData.js';
 import { readParquet } from './readers/parquet.js';
 import { BATCH_SIZE, dbIdOf, type TableSource } from './readers/rows.js';
 import { answerOf, describeShape, type SftShape, sftShapeOf, sqlOfAnswer } from './readers/sftRecords.js';
 import { readHead } from './readers/source.js';
 import { type SqlFileList, sqlFileBatches, sqlFilesAt } from './readers/sqlFiles.js';
 import { decideLayout, type SqlTextLayout, sqlLineBatches, sqlStatementBatches } from './readers/sqlText.js';
+import { holdsText2sqlData, text2sqlBatches, text2sqlSplits } from './readers/text2sqlData.js';
 import type { Dataset, DatasetFormat, QueryRecord } from './record.js';
 import { parseDatasetSpec } from './spec.js';
 import { AUTOMATIC_WEIGHT, weightOf } from './weights.js';
@@ -279,9 +279,12 @@ async function text2sqlDataset(
     throw new DataError(path, `no question of split '${split}' (splits: ${[...splits.keys()].join(', ')})`);
   }
   if (options.weight !== undefined && options.weight !== 'none' && options.weight !== 'questions') {
-    throw new DataError(path, `text2sql-data records are weighted by their questions or not at all (got '${options.weight}')`, undefined, [
-      'weight',
-    ]);
+    throw new DataError(
+      path,
+      `text2sql-data records are weighted by their questions or not at all (got '${options.weight}')`,
+      undefined,
+      ['weight'],
+    );
   }
   const weighted = options.weight !== 'none';
   const questions = split === undefined ? [...splits.values()].reduce((a, b) => a + b, 0) : (splits.get(split) as number);

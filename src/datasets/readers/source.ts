@@ -15,7 +15,8 @@ type Compression = 'gzip' | 'bzip2' | null;
 /** gzip (1f 8b) or bzip2 (`BZh` and a block size digit), by the first bytes. */
 function compressionOfBytes(bytes: Uint8Array): Compression {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip';
-  if (bytes[0] === 0x42 && bytes[1] === 0x5a && bytes[2] === 0x68 && (bytes[3] ?? 0) >= 0x31 && (bytes[3] ?? 0) <= 0x39) return 'bzip2';
+  if (bytes[0] === 0x42 && bytes[1] === 0x5a && bytes[2] === 0x68 && (bytes[3] ?? 0) >= 0x31 && (bytes[3] ?? 0) <= 0x39)
+    return 'bzip2';
   return null;
 }
 

@@ -38,7 +38,11 @@ export async function text2sqlSplits(table: TableSource): Promise<Map<string, nu
 }
 
 /** One record per SQL with questions in `split` (every split: all of them), weighted by them unless `weighted` is false. */
-export async function* text2sqlBatches(table: TableSource, split: string | undefined, weighted: boolean): AsyncIterable<QueryRecord[]> {
+export async function* text2sqlBatches(
+  table: TableSource,
+  split: string | undefined,
+  weighted: boolean,
+): AsyncIterable<QueryRecord[]> {
   let i = 0;
   for await (const rows of table.batches()) {
     const batch: QueryRecord[] = [];
