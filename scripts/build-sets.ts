@@ -20,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { BuiltinSet } from '../src/datasets/builtin.js';
+import type { BuiltinSet, SetQueries } from '../src/datasets/builtin.js';
 import { SET_FORMAT } from '../src/datasets/builtin.js';
 import { openDataset, parseDatasetSpec, readAll } from '../src/datasets/index.js';
 import { TemplateEngine } from '../src/sql/engine.js';
@@ -147,7 +147,13 @@ export const SETS: readonly SetDefinition[] = [
 ];
 
 /** One set built from its files under `data`. */
-export async function buildSet(definition: SetDefinition, data: string): Promise<BuiltinSet> {
+/** A set's two files: its counts, and its masked queries. */
+export interface BuiltSet {
+  readonly set: BuiltinSet;
+  readonly queries: SetQueries;
+}
+
+export async function buildSet(definition: SetDefinition, data: string): Promise<BuiltSet> {
   const engine = new TemplateEngine(definition.dialect);
   const counts = new Map<string, number>();
   const files: { path: string; sha256: string }[] = [];
@@ -178,7 +184,16 @@ export async function buildSet(definition: SetDefinition, data: string): Promise
   const entries = pairs
     .map((p) => [p.sql, p.template === null ? -1 : (index.get(p.template) as number), p.items] as [string, number, number])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-  return {
+  // Per template: its items and its first masked query (in the entries' order).
+  const perTemplate = templates.map((t) => [t, 0, ''] as [string, number, string]);
+  for (const [sql, t, items] of entries) {
+    const row = perTemplate[t];
+    if (!row) continue;
+    row[1] += items;
+    // Shown in reports as every example is: each literal a `?`.
+    if (row[2] === '') row[2] = maskLiterals(sql, definition.dialect);
+  }
+  const set: BuiltinSet = {
     sqlalign_set: SET_FORMAT,
     name: definition.name,
     title: definition.title,
@@ -191,17 +206,24 @@ export async function buildSet(definition: SetDefinition, data: string): Promise
     parser: parserVersion(),
     queries,
     unparseable,
-    templates,
-    entries,
+    templates: perTemplate,
+    unparseable_examples: entries
+      .filter(([, t]) => t < 0)
+      .slice(0, 5)
+      .map(([sql]) => sql),
   };
+  return { set, queries: { entries } };
 }
 
-/** The set as text: its header, then one template and one entry a line (readable, and it diffs). */
-export function setText(set: BuiltinSet): string {
-  const { templates, entries, ...header } = set;
+/** The set's two files as text: header, then one row a line (readable, and they diff). */
+export function setTexts(built: BuiltSet): { counts: string; queries: string } {
+  const { templates, ...header } = built.set;
   const lines = (list: readonly unknown[]) => list.map((x) => JSON.stringify(x)).join(',\n');
   const head = JSON.stringify(header, null, 1).slice(0, -2);
-  return `${head},\n"templates": [\n${lines(templates)}\n],\n"entries": [\n${lines(entries)}\n]\n}\n`;
+  return {
+    counts: `${head},\n"templates": [\n${lines(templates)}\n]\n}\n`,
+    queries: `{"entries": [\n${lines(built.queries.entries)}\n]}\n`,
+  };
 }
 
 async function main(): Promise<void> {
@@ -220,9 +242,14 @@ async function main(): Promise<void> {
   for (const definition of chosen) {
     const missing = definition.files.map((f) => join(data, f.replace(/#.*$/, ''))).filter((f) => !existsSync(f));
     if (missing.length > 0) throw new Error(`${definition.name}: no ${missing.join(', ')} (--data names the folder)`);
-    const set = await buildSet(definition, data);
-    writeFileSync(join(out, `${set.name}.json`), setText(set));
-    console.log(`${set.name}: ${set.queries} queries, ${set.entries.length} distinct masked, ${set.templates.length} templates`);
+    const built = await buildSet(definition, data);
+    const texts = setTexts(built);
+    writeFileSync(join(out, `${definition.name}.json`), texts.counts);
+    writeFileSync(join(out, `${definition.name}.queries.json`), texts.queries);
+    const { set } = built;
+    console.log(
+      `${set.name}: ${set.queries} queries, ${built.queries.entries.length} distinct masked, ${set.templates.length} templates`,
+    );
   }
 }
 

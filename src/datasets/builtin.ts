@@ -20,7 +20,11 @@ import type { Dataset, QueryRecord } from './record.js';
 export const BUILTIN_PREFIX = 'builtin:';
 export const SET_FORMAT = 1;
 
-/** A built set, as its file holds it. */
+/**
+ * A built set, as its file `NAME.json` holds it: what a comparison in its own dialect reads (the
+ * template counts, one masked example each). Its masked queries are apart, in `NAME.queries.json`
+ * (SetQueries), read only where they are templated again.
+ */
 export interface BuiltinSet {
   readonly sqlalign_set: number;
   readonly name: string;
@@ -36,9 +40,15 @@ export interface BuiltinSet {
   /** Items of the source (questions, each with its SQL). */
   readonly queries: number;
   readonly unparseable: number;
-  /** The distinct templates, sorted. */
-  readonly templates: readonly string[];
-  /** [masked SQL, index into `templates` (-1: unparseable), items]: one per distinct (masked SQL, template), sorted. */
+  /** [template, items, the first query with it, each literal a `?`], sorted by template. */
+  readonly templates: readonly (readonly [string, number, string])[];
+  /** The first few unparseable queries, each literal a `?`. */
+  readonly unparseable_examples: readonly string[];
+}
+
+/** `NAME.queries.json`: the set's distinct masked queries. */
+export interface SetQueries {
+  /** [masked SQL, index into the set's `templates` (-1: unparseable), items]: one per distinct (masked SQL, template), sorted. */
   readonly entries: readonly (readonly [string, number, number])[];
 }
 
@@ -52,6 +62,7 @@ export function setFolders(): string[] {
 }
 
 const loaded = new Map<string, BuiltinSet>();
+const files = new Map<string, string>();
 
 /** The set NAME, read once per process; a name no folder holds is a usage error listing the sets. */
 export function builtinSet(name: string): BuiltinSet {
@@ -74,7 +85,18 @@ export function builtinSet(name: string): BuiltinSet {
   if (set.sqlalign_set !== SET_FORMAT)
     throw new DataError(file, `a set of format ${set.sqlalign_set}; this sqlalign reads ${SET_FORMAT}`);
   loaded.set(name, set);
+  files.set(name, file);
   return set;
+}
+
+/** The set's masked queries, from the file beside its counts. */
+function setQueries(name: string): SetQueries {
+  const file = (files.get(name) as string).replace(/\.json$/, '.queries.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SetQueries;
+  } catch (err) {
+    throw new DataError(file, `the set's queries cannot be read (${(err as Error).message})`);
+  }
 }
 
 /** Every set's name, each once (a user's folder first), sorted. */
@@ -82,7 +104,7 @@ export function builtinNames(): string[] {
   const names = new Set<string>();
   for (const dir of setFolders()) {
     if (!existsSync(dir)) continue;
-    for (const f of readdirSync(dir)) if (f.endsWith('.json')) names.add(f.slice(0, -5));
+    for (const f of readdirSync(dir)) if (f.endsWith('.json') && !f.endsWith('.queries.json')) names.add(f.slice(0, -5));
   }
   return [...names].sort();
 }
@@ -101,7 +123,8 @@ export const builtinCredit = (set: BuiltinSet): string => `${set.title}, ${set.l
  */
 export function builtinDataset(name: string, path: string, dialect: string, field: string | undefined): Dataset {
   if (field !== undefined) throw new DataError(path, `a built-in set has no fields (got '#${field}')`);
-  const set = builtinSet(path.slice(BUILTIN_PREFIX.length));
+  const setName = path.slice(BUILTIN_PREFIX.length);
+  const set = builtinSet(setName);
   const notes = [`built-in set: ${set.title}, ${set.licence}`];
   const current = set.template_version === TEMPLATE_VERSION && set.parser === parserVersion() && set.dialect === dialect;
   if (current)
@@ -110,12 +133,12 @@ export function builtinDataset(name: string, path: string, dialect: string, fiel
     name,
     path,
     format: 'builtin',
-    layout: `built-in set (${set.entries.length} distinct masked queries, templated again)`,
+    layout: 'built-in set, its masked queries templated again',
     notes,
     // Each masked query once per item it stands for, as the source has it (the templater reads each text once).
     async *batches() {
       const batch: QueryRecord[] = [];
-      set.entries.forEach(([sql, , items], entry) => {
+      setQueries(setName).entries.forEach(([sql, , items], entry) => {
         for (let k = 0; k < items; k++) batch.push({ i: batch.length, sql, where: `entry ${entry}` });
       });
       yield batch;
@@ -125,18 +148,6 @@ export function builtinDataset(name: string, path: string, dialect: string, fiel
 
 /** The set's templates as a counts file's (what `sqlalign count` of its source would have written). */
 function countsOf(set: BuiltinSet, name: string): TemplateCountsFile {
-  const templates = new Map<string, number>();
-  const examples = new Map<string, string>();
-  const unparseable: TemplateCountsFile['unparseable_examples'][number][] = [];
-  set.entries.forEach(([sql, t, items], i) => {
-    if (t < 0) {
-      if (unparseable.length < 5) unparseable.push({ i, where: `entry ${i}`, sql, error: 'unparseable when the set was built' });
-      return;
-    }
-    const template = set.templates[t] as string;
-    templates.set(template, (templates.get(template) ?? 0) + items);
-    if (!examples.has(template)) examples.set(template, sql);
-  });
   return {
     sqlalign_counts: COUNTS_FORMAT,
     template_version: set.template_version,
@@ -145,9 +156,15 @@ function countsOf(set: BuiltinSet, name: string): TemplateCountsFile {
     name,
     queries: set.queries,
     unparseable: set.unparseable,
-    unparseable_examples: unparseable,
-    templates: sortedCounts(templates),
-    examples: [...examples],
+    unparseable_examples: set.unparseable_examples.map((sql, i) => ({
+      i,
+      where: `example ${i + 1}`,
+      sql,
+      error: 'unparseable when the set was built',
+    })),
+    templates: sortedCounts(new Map(set.templates.map(([template, items]) => [template, items]))),
+    examples: set.templates.map(([template, , sql]) => [template, sql] as const),
+    literals: 'masked',
   };
 }
 

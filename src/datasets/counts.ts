@@ -22,8 +22,12 @@ export interface TemplateCountsFile {
   /** With `read_dialect`: how many queries the transpiler rewrote, and how many it could not (templated as written). */
   readonly transpiled?: number;
   readonly transpile_failed?: number;
-  /** 'shown' where the examples keep the queries' literals (asked for); absent, they hold `?`. */
-  readonly literals?: 'shown';
+  /**
+   * 'shown' where the examples keep the queries' literals (asked for); absent, they hold `?` (or,
+   * from an older sqlalign, the literals, masked when read). 'masked': a built-in set's, whose
+   * examples were masked when it was built, are shown as they are.
+   */
+  readonly literals?: 'shown' | 'masked';
   readonly name: string;
   /** Where items were weighted (`--weight`, or a `calls` column): the field, and the weights' sums; `templates` then counts by weight. */
   readonly weight_field?: string;

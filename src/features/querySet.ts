@@ -238,6 +238,8 @@ function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, options:
 /** A counts file's examples as this run shows them: masked unless literals are asked for. */
 function examplesOfCounts(counts: TemplateCountsFile, showLiterals: boolean) {
   const written = counts.read_dialect ?? counts.dialect;
+  if (counts.literals === 'masked')
+    return { examples: new Map(counts.examples), unparseableExamples: counts.unparseable_examples };
   if (showLiterals)
     return { examples: new Map(counts.examples), unparseableExamples: counts.unparseable_examples, literalsShown: true };
   return {
