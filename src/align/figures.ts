@@ -3,7 +3,6 @@
  * with D, A_KL, coverage per row, the scale c, and AR for every (train, pred) pair.
  */
 
-import { BUILTIN_PREFIX, builtinCredit, builtinSet, isBuiltin } from '../datasets/builtin.js';
 import { type Distribution, ngramDistribution } from '../features/distribution.js';
 import type { NgramIndex } from '../features/ngrams.js';
 import type { QuerySet, WeightTotals } from '../features/querySet.js';
@@ -12,9 +11,6 @@ import { alignmentRatio, alignmentScore, coverage, klDivergence } from '../metri
 
 export const DEFAULT_ALPHA = 0.01;
 
-/** A built-in set's credit, for every report that names it. */
-const creditOf = (path: string) =>
-  isBuiltin(path) ? { credit: builtinCredit(builtinSet(path.slice(BUILTIN_PREFIX.length))) } : {};
 export const DEFAULT_LMAX = 15;
 
 export interface AlignParams {
@@ -111,7 +107,7 @@ export function compare(
     queries: m.set.queries,
     unparseable: m.set.unparseable,
     ...(m.set.weighted ? { weighted: m.set.weighted } : {}),
-    ...creditOf(m.set.path),
+    ...(m.set.credit ? { credit: m.set.credit } : {}),
     ...setDialect(m.set, params.dialect),
     kl: m.kl,
     alignment: alignmentScore(m.kl, c),
@@ -138,7 +134,7 @@ export function compare(
       queries: input.target.queries,
       unparseable: input.target.unparseable,
       ...(input.target.weighted ? { weighted: input.target.weighted } : {}),
-      ...creditOf(input.target.path),
+      ...(input.target.credit ? { credit: input.target.credit } : {}),
       ...setDialect(input.target, params.dialect),
     },
     rows,

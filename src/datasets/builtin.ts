@@ -127,14 +127,16 @@ export function builtinDataset(name: string, path: string, dialect: string, fiel
   const set = builtinSet(setName);
   const notes = [`built-in set: ${set.title}, ${set.licence}`];
   const current = set.template_version === TEMPLATE_VERSION && set.parser === parserVersion() && set.dialect === dialect;
+  const credit = builtinCredit(set);
   if (current)
-    return { name, path, format: 'template-counts', notes, counts: countsOf(set, name), batches: async function* () {} };
+    return { name, path, format: 'template-counts', notes, credit, counts: countsOf(set, name), batches: async function* () {} };
   return {
     name,
     path,
     format: 'builtin',
     layout: 'built-in set, its masked queries templated again',
     notes,
+    credit,
     // Each masked query once per item it stands for, as the source has it (the templater reads each text once).
     async *batches() {
       const batch: QueryRecord[] = [];

@@ -52,6 +52,8 @@ export interface Dataset {
   readonly notes?: readonly string[];
   /** The records in file order, in batches (a few thousand at a time); may be iterated more than once. */
   batches(): AsyncIterable<readonly QueryRecord[]>;
+  /** A built-in public set's title, licence and citation, which every report naming it gives. */
+  readonly credit?: string;
   /** A counts file (`sqlalign count`): the templates already counted, and no records. */
   readonly counts?: TemplateCountsFile;
 }

@@ -36,6 +36,8 @@ export interface QuerySet {
   readonly literalsShown?: boolean;
   /** Where each item counts as often as its weight says: the field, and the weights' sums (templates are counted by weight). */
   readonly weighted?: WeightTotals;
+  /** A built-in public set's title, licence and citation (reports name it with them). */
+  readonly credit?: string;
 }
 
 /** A weighted set's weights: `queries` items stand for `total` runs (`unparseable` of them of unparseable items). */
@@ -130,6 +132,7 @@ export async function buildQuerySet(dataset: Dataset, templater: Templater, opti
     ...(from === undefined ? {} : { transpile: { from, to: options.dialect as string, ...transpile } }),
     ...(options.showLiterals ? { literalsShown: true } : {}),
     ...(dataset.weightField === undefined ? {} : { weighted: { field: dataset.weightField, ...weights } }),
+    ...(dataset.credit === undefined ? {} : { credit: dataset.credit }),
   };
 }
 
@@ -210,6 +213,7 @@ function querySetOfCounts(dataset: Dataset, counts: TemplateCountsFile, options:
     queries: counts.queries,
     unparseable: counts.unparseable,
     templates,
+    ...(dataset.credit === undefined ? {} : { credit: dataset.credit }),
     ...(counts.weight_field === undefined
       ? {}
       : {
