@@ -28,18 +28,13 @@ import { maskLiterals } from '../src/sql/literals.js';
 import { loadParser, parserVersion } from '../src/sql/parser.js';
 import { TEMPLATE_VERSION } from '../src/sql/templateResult.js';
 
-interface SetDefinition {
-  readonly name: string;
-  readonly title: string;
-  readonly dialect: string;
-  readonly licence: string;
-  readonly citation: string;
-  readonly url: string;
-  /** The source files under the data folder, each with the field holding its SQL. */
+/** A set to build: what a set says of itself, and the files it is built from. */
+type SetDefinition = Pick<BuiltinSet, 'name' | 'title' | 'dialect' | 'licence' | 'citation' | 'url'> & {
+  /** The source files under the data folder, each with the field holding its SQL (or a text2sql-data split). */
   readonly files: readonly string[];
   /** Not shipped: built only when named (its files are a user's download). */
   readonly own?: boolean;
-}
+};
 
 const SPIDER = {
   licence: 'CC BY-SA 4.0',

@@ -11,7 +11,10 @@ import { parseDatasetSpec } from './spec.js';
 /** Dataset name → the field holding each item's weight, or 'none' (each item counts once, even with a `calls` column). */
 export type WeightFields = Readonly<Record<string, string>>;
 
-/** The column a table dataset is weighted by without being asked: pg_stat_statements' (and Query Store's, as count_executions is not) `calls`. */
+/**
+ * The column a table dataset is weighted by without being asked: pg_stat_statements' `calls`. Other
+ * exports name their counts otherwise (Query Store's `count_executions`, Snowflake's none): `--weight`.
+ */
 export const AUTOMATIC_WEIGHT = 'calls';
 
 const nameOf = (input: string | InlineDataset): string => (typeof input === 'string' ? parseDatasetSpec(input).name : input.name);

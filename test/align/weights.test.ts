@@ -9,8 +9,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { align } from '../../src/align/align.js';
+import { drawDown } from '../../src/align/sizeMatched.js';
 import { openDataset, readAll } from '../../src/datasets/index.js';
+import { TemplateCounter } from '../../src/features/distribution.js';
 import { select } from '../../src/select/select.js';
+import { seededRandom } from '../../src/stats/random.js';
 import { runCli } from '../helpers/cli.js';
 import { EXAMPLES } from '../helpers/paths.js';
 import { scratchDir } from '../helpers/tmp.js';
@@ -108,6 +111,19 @@ describe('a weighted set gives exactly the figures of the same set written out r
       written.selected.map((s) => s.record.i),
     );
   });
+});
+
+test('AR at equal size draws runs without laying them out where a set stands for more than 2^25 of them', () => {
+  const busy = new TemplateCounter();
+  busy.add('SELECT FROM', 30_000_000);
+  busy.add('SELECT FROM WHERE =', 10_000_000);
+  const drawn = drawDown(busy, 20_000, seededRandom(3));
+  assert.equal(
+    [...drawn.values()].reduce((a, b) => a + b, 0),
+    20_000,
+  );
+  const share = (drawn.get('SELECT FROM') ?? 0) / 20_000;
+  assert.ok(Math.abs(share - 0.75) < 0.015, `share ${share}`);
 });
 
 describe('counts files count runs; shards of a weighted export merge to the whole', () => {
