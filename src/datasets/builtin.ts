@@ -115,7 +115,7 @@ export function builtinDialect(path: string): string | undefined {
 }
 
 /** What a report says of a set's origin: its title, licence and citation. */
-export const builtinCredit = (set: BuiltinSet): string => `${set.title}, ${set.licence} (${set.citation})`;
+export const builtinCredit = (set: BuiltinSet): string => `${set.title}; licence: ${set.licence}; cite ${set.citation}`;
 
 /**
  * The set as a dataset for a comparison in `dialect`: its counts where its templates were made by
@@ -125,7 +125,7 @@ export function builtinDataset(name: string, path: string, dialect: string, fiel
   if (field !== undefined) throw new DataError(path, `a built-in set has no fields (got '#${field}')`);
   const setName = path.slice(BUILTIN_PREFIX.length);
   const set = builtinSet(setName);
-  const notes = [`built-in set: ${set.title}, ${set.licence}`];
+  const notes = [`built-in set: ${set.title}; licence: ${set.licence}`];
   const current = set.template_version === TEMPLATE_VERSION && set.parser === parserVersion() && set.dialect === dialect;
   const credit = builtinCredit(set);
   if (current)

@@ -42,6 +42,8 @@ export interface Profile {
   readonly unparseable: number;
   /** Where the set is weighted: its field and the runs its queries stand for (template and construct counts are of runs). */
   readonly weighted?: WeightTotals;
+  /** A built-in public set's title, licence and citation. */
+  readonly credit?: string;
   readonly distinctTemplates: number;
   readonly ngrams: { readonly distinct: number; readonly total: number };
   readonly topTemplates: readonly { template: string; count: number; share: number }[];
@@ -76,6 +78,7 @@ export function profileQuerySet(set: QuerySet, lmax: number, top = 10): Profile 
     queries: set.queries,
     unparseable: set.unparseable,
     ...(set.weighted ? { weighted: set.weighted } : {}),
+    ...(set.credit ? { credit: set.credit } : {}),
     distinctTemplates: entries.length,
     ngrams: { distinct: distribution.counts.size, total: distribution.total },
     topTemplates: entries.slice(0, top).map(([template, n]) => ({ template, count: n, share: n / parsed })),

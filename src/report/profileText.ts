@@ -11,6 +11,7 @@ export function renderProfileText(p: Profile): string {
   out.push(
     `${p.name}: ${plural(p.queries, 'query', 'queries')}, ${count(p.unparseable)} unparseable, ${plural(p.distinctTemplates, 'distinct template')}`,
   );
+  if (p.credit) out.push(`source: the built-in ${p.credit}`);
   out.push(`n-grams: ${count(p.ngrams.distinct)} distinct, ${count(p.ngrams.total)} occurrences`);
   out.push('');
   out.push('Most common templates:');

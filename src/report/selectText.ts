@@ -1,6 +1,6 @@
 /** The `select` report for people: what was chosen from where, the held-out judgement, and the verdict. */
 import type { SelectResult } from '../select/select.js';
-import { dialectNotes } from './dialectNotes.js';
+import { creditNotes, dialectNotes } from './dialectNotes.js';
 import { renderTable } from './table.js';
 
 export interface SelectTextOptions {
@@ -18,6 +18,7 @@ export function renderSelectText(result: SelectResult, options: SelectTextOption
       .join(', ')}`,
     `target: ${result.target.queries} queries, ${result.target.heldOut} held out to judge the selection`,
     ...dialectNotes(result.dialect, result.sets).map((note) => `dialect: ${note}`),
+    ...creditNotes(result.sets).map((note) => `source: ${note}`),
     ...(overlapped.length > 0
       ? [`left out as duplicates of target items: ${overlapped.map(([pool, n]) => `${n} of ${pool}`).join(', ')}`]
       : []),

@@ -98,7 +98,7 @@ export interface SelectResult {
   readonly composition: Record<string, number>;
   /** The comparison's dialect, and each set (target first) with its own dialect and how it was transpiled into it. */
   readonly dialect: string;
-  readonly sets: readonly ({ readonly role: 'target' | 'pool'; readonly name: string } & SetDialect)[];
+  readonly sets: readonly ({ readonly role: 'target' | 'pool'; readonly name: string; readonly credit?: string } & SetDialect)[];
   /** Pool items left out because they have no question (they cannot be training examples). */
   readonly withoutQuestion: number;
   /** Pool items left out because they duplicate a target item (per pool), unless allowOverlap. */
@@ -298,7 +298,12 @@ async function templateCandidates(
         },
       });
       requireSomeParsed(set);
-      sets.push({ role: k === 0 ? 'target' : 'pool', name: dataset.name, ...setDialect(set, dialect) });
+      sets.push({
+        role: k === 0 ? 'target' : 'pool',
+        name: dataset.name,
+        ...setDialect(set, dialect),
+        ...(set.credit ? { credit: set.credit } : {}),
+      });
       // A target given as counts: its templates, each as often as it occurs.
       if (k === 0 && dataset.counts)
         for (const [t, n] of dataset.counts.templates) for (let j = Math.round(n); j > 0; j--) targetTemplates.push(t);

@@ -188,7 +188,7 @@ describe('the shipped sets', () => {
       runCli(['align', '--target', target, '--train', parquet, '--json', '--no-cache']),
     ]);
     assert.equal(own.code, 0, own.stderr);
-    assert.match(own.stderr, /builtin:gretel-train: built-in set: Gretel synthetic_text_to_sql, train, Apache-2\.0/);
+    assert.match(own.stderr, /builtin:gretel-train: built-in set: Gretel synthetic_text_to_sql, train; licence: Apache-2\.0/);
     assertClose(JSON.parse(own.stdout).rows[0].kl, JSON.parse(raw.stdout).rows[0].kl, 'D');
   });
 
