@@ -20,12 +20,15 @@ export function templatesCommand(): Command {
   command.addHelpText('after', agreementHelp());
   return addParsingOptions(command).action(async (spec: string, flags: ParsingFlags & { format: 'text' | 'jsonl' }) => {
     // The run's code is loaded when it runs: `templates --help` starts without it.
-    const [{ estimateQueries, openDataset }, { buildQuerySet, requireSomeParsed }, { createTemplater }] = await Promise.all([
-      import('../datasets/index.js'),
-      import('../features/querySet.js'),
-      import('../sql/templater.js'),
-    ]);
+    const [{ estimateQueries, openDataset, UsageError }, { buildQuerySet, requireSomeParsed }, { createTemplater }] =
+      await Promise.all([import('../datasets/index.js'), import('../features/querySet.js'), import('../sql/templater.js')]);
     const dataset = await openDataset(spec, { ...loadOptionsOf(flags), onNote: note });
+    // Counts (a counts file, a built-in set) hold templates, not queries: nothing to print query by query.
+    if (dataset.counts) {
+      throw new UsageError(
+        `${dataset.path} holds template counts, not queries one by one: \`sqlalign profile\` shows its templates`,
+      );
+    }
     const templater = await createTemplater(flags.dialect, {
       workers: flags.workers,
       expectedQueries: await estimateQueries([spec]),

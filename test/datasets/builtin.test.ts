@@ -204,6 +204,9 @@ describe('the shipped sets', () => {
     assert.ok(sets.filter((s) => /spider|bird/.test(s.name)).every((s) => s.licence === 'CC BY-SA 4.0'));
     const text = await runCli(['sets']);
     assert.match(text.stdout, /builtin:spider-train\s+sqlite\s+8,659\s+1,180\s+CC BY-SA 4\.0/);
+    const templates = await runCli(['templates', 'builtin:spider-dev']);
+    assert.equal(templates.code, 2);
+    assert.match(templates.stderr, /builtin:spider-dev holds template counts, not queries one by one/);
     const missing = await runCli(['profile', 'builtin:nope']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /^sqlalign: no built-in set 'nope' \(sets: academic, .*spider-train.*\)/);
