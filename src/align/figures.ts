@@ -11,6 +11,16 @@ import { alignmentRatio, alignmentScore, coverage, klDivergence } from '../metri
 
 export const DEFAULT_ALPHA = 0.01;
 
+/** What every report says of a set beside its figures: its name and size, weights, origin and dialect. */
+const setFacts = (set: QuerySet, dialect: string) => ({
+  name: set.name,
+  queries: set.queries,
+  unparseable: set.unparseable,
+  ...(set.weighted ? { weighted: set.weighted } : {}),
+  ...(set.credit ? { credit: set.credit } : {}),
+  ...setDialect(set, dialect),
+});
+
 export const DEFAULT_LMAX = 15;
 
 export interface AlignParams {
@@ -103,12 +113,7 @@ export function compare(
   const c = scale > 0 ? scale : 1;
   const rows: AlignmentRow[] = measured.map((m) => ({
     role: m.role,
-    name: m.set.name,
-    queries: m.set.queries,
-    unparseable: m.set.unparseable,
-    ...(m.set.weighted ? { weighted: m.set.weighted } : {}),
-    ...(m.set.credit ? { credit: m.set.credit } : {}),
-    ...setDialect(m.set, params.dialect),
+    ...setFacts(m.set, params.dialect),
     kl: m.kl,
     alignment: alignmentScore(m.kl, c),
     coverage: m.coverage,
@@ -129,14 +134,7 @@ export function compare(
       scale: c,
       scaleSource: params.scale === undefined ? 'max-kl' : 'fixed',
     },
-    target: {
-      name: input.target.name,
-      queries: input.target.queries,
-      unparseable: input.target.unparseable,
-      ...(input.target.weighted ? { weighted: input.target.weighted } : {}),
-      ...(input.target.credit ? { credit: input.target.credit } : {}),
-      ...setDialect(input.target, params.dialect),
-    },
+    target: setFacts(input.target, params.dialect),
     rows,
     ratios,
   };

@@ -4,6 +4,8 @@
  * that is not a query (skipped, and counted by kind so that stderr can say what was left out).
  */
 
+import { readLineBatches } from '../readers/lines.js';
+
 export type SkipKind = 'connection' | 'duration' | 'prepare' | 'other';
 
 export type LogItem =
@@ -88,4 +90,40 @@ export class ErrorQuotes {
     if (n <= 1) this.pending.delete(sql);
     else this.pending.set(sql, n - 1);
   }
+}
+
+/**
+ * What a line of a line-oriented log is to the entry being read: the start of an entry (its head
+ * and first text), more of the open entry, the end of it (a banner, which is no entry), or a line
+ * of nothing (it ends the open entry, and is skipped as an entry of its own if not blank).
+ */
+export type LineRole<H> = { readonly head: H; readonly text: string } | { readonly more: string } | 'end' | 'other';
+
+/**
+ * The entries of a log whose entries start on a line and may go on over the next ones (PostgreSQL's
+ * stderr log, MySQL's general log), each made a log item by `itemOf` with the line it starts on.
+ * `roleOf` is told whether an entry is open (a line that continues one only does so then).
+ */
+export async function* lineEntries<H>(
+  file: string,
+  roleOf: (text: string, open: boolean) => LineRole<H>,
+  itemOf: (head: H, text: string, line: number) => LogItem,
+): AsyncIterable<LogItem[]> {
+  let open: { head: H; text: string; line: number } | null = null;
+  for await (const lines of readLineBatches(file)) {
+    const out: LogItem[] = [];
+    for (const { text, line } of lines) {
+      const role = roleOf(text, open !== null);
+      if (open && typeof role === 'object' && 'more' in role) {
+        open.text += `\n${role.more}`;
+        continue;
+      }
+      if (open) out.push(itemOf(open.head, open.text, open.line));
+      open = null;
+      if (typeof role === 'object' && 'head' in role) open = { head: role.head, text: role.text, line };
+      else if (role === 'other' && text.trim() !== '') out.push({ kind: 'skipped', skip: 'other', line });
+    }
+    if (out.length > 0) yield out;
+  }
+  if (open) yield [itemOf(open.head, open.text, open.line)];
 }

@@ -5,36 +5,22 @@
  * timestamp=…;`, which the server wrote, not the client, then the statement with a `;` added.
  */
 import { readLineBatches } from '../readers/lines.js';
-import type { LogItem, SkipKind } from './entries.js';
+import { type LogItem, lineEntries, type SkipKind } from './entries.js';
 import { MYSQL_BANNER, MYSQL_GENERAL_ENTRY } from './format.js';
 
 const CONNECTION_COMMANDS = new Set(['Connect', 'Quit', 'Change user', 'Connect Out']);
 
-export async function* mysqlGeneralItems(file: string): AsyncIterable<LogItem[]> {
-  let open: { command: string; text: string; line: number } | null = null;
-  const close = (out: LogItem[]) => {
-    if (open) out.push(generalItem(open.command, open.text, open.line));
-    open = null;
-  };
-  for await (const lines of readLineBatches(file)) {
-    const out: LogItem[] = [];
-    for (const { text, line } of lines) {
-      if (MYSQL_BANNER.test(text)) {
-        close(out);
-        continue;
-      }
+export function mysqlGeneralItems(file: string): AsyncIterable<LogItem[]> {
+  return lineEntries<string>(
+    file,
+    (text, open) => {
+      if (MYSQL_BANNER.test(text)) return 'end';
       const entry = MYSQL_GENERAL_ENTRY.exec(text);
-      if (entry) {
-        close(out);
-        open = { command: entry[2] as string, text: entry[3] as string, line };
-      } else if (open) (open as { text: string }).text += `\n${text}`;
-      else if (text.trim() !== '') out.push({ kind: 'skipped', skip: 'other', line });
-    }
-    if (out.length > 0) yield out;
-  }
-  const last: LogItem[] = [];
-  close(last);
-  if (last.length > 0) yield last;
+      if (entry) return { head: entry[2] as string, text: entry[3] as string };
+      return open ? { more: text } : 'other';
+    },
+    generalItem,
+  );
 }
 
 function generalItem(command: string, text: string, line: number): LogItem {

@@ -8,32 +8,19 @@ import { DataError } from '../errors.js';
 import { jsonParseMessage } from '../readers/jsonErrorOffset.js';
 import { readLineBatches } from '../readers/lines.js';
 import { byteStream } from '../readers/source.js';
-import { type LogItem, postgresItem } from './entries.js';
+import { type LogItem, lineEntries, postgresItem } from './entries.js';
 import { PG_SEVERITY } from './format.js';
 
-export async function* postgresStderrItems(file: string): AsyncIterable<LogItem[]> {
-  let open: { severity: string; text: string; line: number } | null = null;
-  const close = (out: LogItem[]) => {
-    if (open) out.push(postgresItem(open.severity, open.text, open.line));
-    open = null;
-  };
-  for await (const lines of readLineBatches(file)) {
-    const out: LogItem[] = [];
-    for (const { text, line } of lines) {
-      if (text.startsWith('\t') && open) {
-        (open as { text: string }).text += `\n${text.slice(1)}`;
-        continue;
-      }
-      close(out);
+export function postgresStderrItems(file: string): AsyncIterable<LogItem[]> {
+  return lineEntries<string>(
+    file,
+    (text, open) => {
+      if (open && text.startsWith('\t')) return { more: text.slice(1) };
       const entry = PG_SEVERITY.exec(text);
-      if (entry) open = { severity: entry[2] as string, text: entry[3] as string, line };
-      else if (text.trim() !== '') out.push({ kind: 'skipped', skip: 'other', line });
-    }
-    if (out.length > 0) yield out;
-  }
-  const last: LogItem[] = [];
-  close(last);
-  if (last.length > 0) yield last;
+      return entry ? { head: entry[2] as string, text: entry[3] as string } : 'other';
+    },
+    postgresItem,
+  );
 }
 
 /** csvlog's columns (PostgreSQL 13–17 write 23 to 26 of them, always in this order). */
