@@ -15,6 +15,7 @@ import { parserVersion } from '../sql/parser.js';
 import { TEMPLATE_VERSION } from '../sql/templateResult.js';
 import { COUNTS_FORMAT, sortedCounts, type TemplateCountsFile } from './counts.js';
 import { DataError, UsageError } from './errors.js';
+import { BATCH_SIZE } from './readers/rows.js';
 import type { Dataset, QueryRecord } from './record.js';
 
 export const BUILTIN_PREFIX = 'builtin:';
@@ -139,11 +140,17 @@ export function builtinDataset(name: string, path: string, dialect: string, fiel
     credit,
     // Each masked query once per item it stands for, as the source has it (the templater reads each text once).
     async *batches() {
-      const batch: QueryRecord[] = [];
-      setQueries(setName).entries.forEach(([sql, , items], entry) => {
-        for (let k = 0; k < items; k++) batch.push({ i: batch.length, sql, where: `entry ${entry}` });
-      });
-      yield batch;
+      let batch: QueryRecord[] = [];
+      let i = 0;
+      for (const [entry, [sql, , items]] of setQueries(setName).entries.entries()) {
+        for (let k = 0; k < items; k++) batch.push({ i: i++, sql, where: `entry ${entry}` });
+        // In batches of the readers' size, as every other dataset comes (progress, parser threads).
+        if (batch.length >= BATCH_SIZE) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
     },
   };
 }

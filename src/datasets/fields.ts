@@ -52,9 +52,8 @@ export function resolveSqlField(
   named: string | undefined,
 ): string {
   if (named !== undefined) {
-    if (columns.includes(named)) return named;
-    const loose = columns.filter((c) => normal(c) === normal(named));
-    if (loose.length === 1) return loose[0] as string;
+    const found = findField(columns, named);
+    if (found !== undefined) return found;
     throw new DataError(file, `no field '${named}' (fields: ${list(columns)})`);
   }
   const candidates = columns.filter((c) => SQL_NAMES.has(normal(c)) && isTextColumn(c, sample));
@@ -63,6 +62,13 @@ export function resolveSqlField(
     throw new DataError(file, `cannot tell which field holds the SQL (fields: ${list(columns)}); name it as ${file}#FIELD`);
   }
   throw new DataError(file, `several fields could hold the SQL (${list(candidates)}); name one as ${file}#FIELD`);
+}
+
+/** The column a user named: as written, else the one column whose name is the same loosely (`PREDICTED SQL` for `predicted_sql`). */
+export function findField(columns: readonly string[], named: string): string | undefined {
+  if (columns.includes(named)) return named;
+  const loose = columns.filter((c) => normal(c) === normal(named));
+  return loose.length === 1 ? loose[0] : undefined;
 }
 
 export function resolveDbField(columns: readonly string[]): string | undefined {

@@ -9,7 +9,7 @@ import { dialectInfo } from '../sql/dialects.js';
 import { plural } from '../words.js';
 import { builtinDataset, isBuiltin } from './builtin.js';
 import { DataError, UsageError } from './errors.js';
-import { resolveDbField, resolveSqlField } from './fields.js';
+import { findField, resolveDbField, resolveSqlField } from './fields.js';
 import { LOG_FORMAT_NAMES, type LogFormat, logFormatOf } from './logs/format.js';
 import { describeLog, logRecords, tallyLog } from './logs/logDataset.js';
 import { readCsv } from './readers/csv.js';
@@ -241,14 +241,12 @@ function resolveWeightField(
   named: string | undefined,
 ): { field: string; automatic: boolean } | undefined {
   if (named === 'none') return undefined;
-  const normal = (c: string) => c.toLowerCase().replace(/[^a-z0-9]/g, '');
   if (named === undefined) {
-    const calls = columns.find((c) => normal(c) === AUTOMATIC_WEIGHT);
+    const calls = findField(columns, AUTOMATIC_WEIGHT);
     return calls === undefined ? undefined : { field: calls, automatic: true };
   }
-  if (columns.includes(named)) return { field: named, automatic: false };
-  const loose = columns.filter((c) => normal(c) === normal(named));
-  if (loose.length === 1) return { field: loose[0] as string, automatic: false };
+  const found = findField(columns, named);
+  if (found !== undefined) return { field: found, automatic: false };
   throw new DataError(path, `no field '${named}' to weight by (fields: ${columns.slice(0, 12).join(', ')})`, undefined, [
     'weight',
   ]);

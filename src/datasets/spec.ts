@@ -6,6 +6,7 @@
  * reported missing under that name).
  */
 import { existsSync } from 'node:fs';
+import { UsageError } from './errors.js';
 
 export interface DatasetSpec {
   readonly name: string;
@@ -69,4 +70,40 @@ export function distinctNames(specs: readonly { name: string; path: string; fiel
     if (!changed) break;
   }
   return names;
+}
+
+/** The name options that name datasets (`read`, `weight`) know an input by: its label, or its file's stem (and field). */
+export const inputName = (input: string | { readonly name: string }): string =>
+  typeof input === 'string' ? parseDatasetSpec(input).name : input.name;
+
+/** Each name `option` names is a dataset of the run, or a one-line usage error saying which are. */
+export function checkNamedDatasets(
+  option: string,
+  names: Iterable<string>,
+  inputs: readonly (string | { readonly name: string })[],
+): void {
+  const known = inputs.map(inputName);
+  for (const name of names) {
+    if (!known.includes(name)) {
+      throw new UsageError(`\`${option}\` names '${name}', which is no dataset of this run (datasets: ${known.join(', ')})`, [
+        option,
+      ]);
+    }
+  }
+}
+
+/**
+ * `NAME=VALUE` arguments of an option that names datasets (`read`, `weight`) as a map; a malformed
+ * or repeated one is a usage error, which `expected` completes ("NAME=DIALECT (…)").
+ */
+export function parseNamedValues(option: string, values: readonly string[], expected: string): Record<string, string> {
+  const named: Record<string, string> = {};
+  for (const value of values) {
+    const eq = value.lastIndexOf('=');
+    if (eq <= 0 || eq === value.length - 1) throw new UsageError(`\`${option}\` '${value}': expected ${expected}`, [option]);
+    const name = value.slice(0, eq);
+    if (Object.hasOwn(named, name)) throw new UsageError(`\`${option}\` names '${name}' twice`, [option]);
+    named[name] = value.slice(eq + 1);
+  }
+  return named;
 }

@@ -4,9 +4,9 @@
  * times weighs a million times one run once. A `pg_stat_statements`-shaped export (a `calls`
  * column) is weighted by `calls` without asking; `NAME=none` turns that off.
  */
-import { DataError, UsageError } from './errors.js';
+import { DataError } from './errors.js';
 import type { InlineDataset } from './inline.js';
-import { parseDatasetSpec } from './spec.js';
+import { checkNamedDatasets, inputName, parseNamedValues } from './spec.js';
 
 /** Dataset name → the field holding each item's weight, or 'none' (each item counts once, even with a `calls` column). */
 export type WeightFields = Readonly<Record<string, string>>;
@@ -17,45 +17,21 @@ export type WeightFields = Readonly<Record<string, string>>;
  */
 export const AUTOMATIC_WEIGHT = 'calls';
 
-const nameOf = (input: string | InlineDataset): string => (typeof input === 'string' ? parseDatasetSpec(input).name : input.name);
-
 /** The weight field `weights` names for `input` ('none', a field, or undefined: the automatic rule). */
 export function weightFieldOf(input: string | InlineDataset, weights: WeightFields | undefined): string | undefined {
   if (weights === undefined) return undefined;
-  const name = nameOf(input);
+  const name = inputName(input);
   return Object.hasOwn(weights, name) ? weights[name] : undefined;
 }
 
 /** Every name in `weights` is a dataset of the run, or a one-line usage error. */
 export function checkWeightFields(weights: WeightFields | undefined, inputs: readonly (string | InlineDataset)[]): void {
-  if (weights === undefined) return;
-  const names = inputs.map(nameOf);
-  for (const name of Object.keys(weights)) {
-    if (!names.includes(name)) {
-      throw new UsageError(`\`weight\` names '${name}', which is no dataset of this run (datasets: ${names.join(', ')})`, [
-        'weight',
-      ]);
-    }
-  }
+  if (weights !== undefined) checkNamedDatasets('weight', Object.keys(weights), inputs);
 }
 
 /** `NAME=FIELD` arguments as a map; a malformed or repeated one is a usage error. */
-export function parseWeightArguments(values: readonly string[]): Record<string, string> {
-  const weights: Record<string, string> = {};
-  for (const value of values) {
-    const eq = value.lastIndexOf('=');
-    if (eq <= 0 || eq === value.length - 1) {
-      throw new UsageError(
-        `\`weight\` '${value}': expected NAME=FIELD (a dataset's name and its column, e.g. log=calls, or log=none)`,
-        ['weight'],
-      );
-    }
-    const name = value.slice(0, eq);
-    if (Object.hasOwn(weights, name)) throw new UsageError(`\`weight\` names '${name}' twice`, ['weight']);
-    weights[name] = value.slice(eq + 1);
-  }
-  return weights;
-}
+export const parseWeightArguments = (values: readonly string[]): Record<string, string> =>
+  parseNamedValues('weight', values, "NAME=FIELD (a dataset's name and its column, e.g. log=calls, or log=none)");
 
 /** An item's weight from its field: a non-negative finite number (a number, or text that is one), else a one-line error naming the item. */
 export function weightOf(value: unknown, field: string, file: string, where: string): number {
